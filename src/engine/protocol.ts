@@ -1,0 +1,103 @@
+import type { AnyStateMachine } from 'xstate';
+import type { ZodType } from 'zod';
+import type { NodeId, NodeView, Payload, VirtualMs } from './types';
+
+/** What the engine hands a node's machine as `input` when it starts, or starts again after a crash. */
+export interface NodeInput<Config = unknown, Persistent = unknown> {
+  readonly id: NodeId;
+  /** Every node of the cluster, in scenario order, this one included. */
+  readonly nodes: readonly NodeId[];
+  /** The other nodes. */
+  readonly peers: readonly NodeId[];
+  readonly config: Config;
+  /** The id of the bug variant to run, or null for the correct protocol. */
+  readonly bug: string | null;
+  /** What survived the last crash (or the scenario's `initial` state); undefined on a first start. */
+  readonly persistent: Persistent | undefined;
+  /** A uint32 from the node's own seeded stream. */
+  readonly entropy: number;
+  /** The virtual time of the (re)start. */
+  readonly at: VirtualMs;
+}
+
+/** One node as invariants and selectors see it. */
+export interface NodeStatus<Context = unknown> {
+  readonly id: NodeId;
+  readonly isUp: boolean;
+  /** The machine's context: the live state while up, the last state before the crash while down. */
+  readonly context: Context;
+  readonly view: NodeView;
+}
+
+export interface World<Context = unknown> {
+  readonly nowMs: VirtualMs;
+  readonly nodes: readonly NodeStatus<Context>[];
+}
+
+export interface InvariantInfo {
+  readonly id: string;
+  readonly title: string;
+  /** One or two sentences a student can read: what must always hold. */
+  readonly rule: string;
+}
+
+export interface BugInfo {
+  readonly id: string;
+  readonly title: string;
+  /** What the variant does differently, and which rule it breaks. */
+  readonly explanation: string;
+  /** The invariants expected to catch it. */
+  readonly breaks: readonly string[];
+}
+
+export interface Finding {
+  readonly invariant: string;
+  readonly message: string;
+}
+
+/**
+ * Watches a run and says when an invariant breaks. History (who led which term, what was committed
+ * where) is the monitor's own immutable value, kept in simulation snapshots, so a rewind restores it.
+ */
+export interface Monitor<History = unknown, Context = unknown> {
+  initial(world: World<Context>): History;
+  /** Called after every event that changed a node; `changed` names that node. */
+  check(history: History, world: World<Context>, changed: NodeId): { history: History; findings: readonly Finding[] };
+}
+
+export interface MessageLook {
+  /** Short label on the canvas: `RequestVote`, `AppendEntries ×3`, `Vote ✓`. */
+  readonly label: string;
+  /** Replies are drawn differently from requests. */
+  readonly isReply: boolean;
+}
+
+/** A protocol plugin: everything the engine, the runner and the UI need, and nothing they must know. */
+export interface Protocol<Config = unknown, Context = unknown> {
+  readonly id: string;
+  readonly title: string;
+  /** One paragraph for the library and the README. */
+  readonly summary: string;
+  /** A strict object schema with a default for every key; unknown keys are errors. */
+  readonly configSchema: ZodType<Config>;
+  /** Optional schema of one node's entry in a scenario's `initial` map; parses to the persistent state. */
+  readonly initialSchema?: ZodType<unknown>;
+  readonly machine: AnyStateMachine;
+  /** The part of a node's context that survives a crash. */
+  persistent(context: Context, bug: string | null): unknown;
+  /** The node's state as JSON: the contract's `nodes[].state`. */
+  view(context: Context, stateValue: unknown): NodeView;
+  describeMessage(message: Payload): MessageLook;
+  /** A friendly name for a timer event, for the trace (`election`, `heartbeat`). */
+  timerName(event: Payload): string;
+  /** The node the protocol currently names as leader, for the `"leader"` selector. */
+  leader(world: World<Context>): NodeId | null;
+  /** Where a client request without a `node` goes; null when there is nowhere (it is rejected). */
+  entryPoint(world: World<Context>): NodeId | null;
+  readonly invariants: readonly InvariantInfo[];
+  readonly monitor: Monitor<unknown, Context>;
+  readonly bugs: readonly BugInfo[];
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: a registry holds protocols of every config and context type.
+export type AnyProtocol = Protocol<any, any>;

@@ -1,0 +1,47 @@
+import type { Protocol } from '../../engine/protocol';
+import type { Payload } from '../../engine/types';
+import { raftBugs } from './bugs';
+import { raftConfigSchema, raftInitialSchema } from './config';
+import { raftInvariants, raftMonitor } from './invariants';
+import { raftMachine } from './machine';
+import type { RaftConfig, RaftContext, RaftPersistent } from './types';
+import { describeRaftMessage, raftView } from './view';
+
+/** The live leader of the highest term: what the `"leader"` selector names. */
+function liveLeader(world: { nodes: readonly { isUp: boolean; context: RaftContext; id: string }[] }): string | null {
+  let best: { id: string; term: number } | null = null;
+  for (const n of world.nodes) {
+    if (!n.isUp || n.context.role !== 'leader') continue;
+    if (!best || n.context.term > best.term) best = { id: n.id, term: n.context.term };
+  }
+  return best?.id ?? null;
+}
+
+export const raft: Protocol<RaftConfig, RaftContext> = {
+  id: 'raft',
+  title: 'Raft',
+  summary:
+    'Consensus with an elected leader (Ongaro and Ousterhout, 2014). Servers elect a leader with randomized timeouts; ' +
+    'the leader replicates its log and commits an entry once a majority stores it. Options: PreVote and CheckQuorum.',
+  configSchema: raftConfigSchema,
+  initialSchema: raftInitialSchema,
+  machine: raftMachine,
+  persistent(ctx, bug): RaftPersistent {
+    // Bug `forget-vote-on-restart`: votedFor is not written to stable storage.
+    return { term: ctx.term, votedFor: bug === 'forget-vote-on-restart' ? null : ctx.votedFor, log: ctx.log };
+  },
+  view: (ctx) => raftView(ctx),
+  describeMessage: describeRaftMessage,
+  timerName(event: Payload) {
+    return event.type.includes('.election.')
+      ? 'election'
+      : event.type.includes('.heartbeat.')
+        ? 'heartbeat'
+        : event.type;
+  },
+  leader: liveLeader,
+  entryPoint: liveLeader,
+  invariants: raftInvariants,
+  monitor: raftMonitor as Protocol<RaftConfig, RaftContext>['monitor'],
+  bugs: raftBugs,
+};

@@ -1,0 +1,39 @@
+import type { MessageLook } from '../../engine/protocol';
+import type { NodeView, Payload } from '../../engine/types';
+import type { RaftContext, RaftMessage } from './types';
+
+/** The contract's node view for Raft: role, term, votedFor, commitIndex, log, and a leader's indices. */
+export function raftView(ctx: RaftContext): NodeView {
+  const base = {
+    role: ctx.role,
+    term: ctx.term,
+    votedFor: ctx.votedFor,
+    commitIndex: ctx.commitIndex,
+    log: ctx.log,
+    leaderId: ctx.leaderId,
+  };
+  if (ctx.role === 'leader') return { ...base, nextIndex: ctx.nextIndex, matchIndex: ctx.matchIndex };
+  if (ctx.role === 'candidate' || ctx.role === 'precandidate') return { ...base, votes: ctx.votes };
+  return base;
+}
+
+export function describeRaftMessage(payload: Payload): MessageLook {
+  const m = payload as RaftMessage;
+  switch (m.type) {
+    case 'RequestVote':
+      return { label: `RequestVote t${m.term}`, isReply: false };
+    case 'PreVote':
+      return { label: `PreVote t${m.term}`, isReply: false };
+    case 'RequestVoteReply':
+      return { label: m.voteGranted ? 'Vote ✓' : 'Vote ✗', isReply: true };
+    case 'PreVoteReply':
+      return { label: m.voteGranted ? 'PreVote ✓' : 'PreVote ✗', isReply: true };
+    case 'AppendEntries':
+      return { label: m.entries.length === 0 ? 'Heartbeat' : `AppendEntries ×${m.entries.length}`, isReply: false };
+    case 'AppendEntriesReply':
+      return { label: m.success ? `Append ✓ ${m.matchIndex}` : 'Append ✗', isReply: true };
+    default:
+      m satisfies never;
+      return { label: String((payload as Payload).type), isReply: false };
+  }
+}

@@ -1,0 +1,27 @@
+import type { Input } from '../engine/types';
+import { FORMAT, VERSION } from './schema';
+import type { Scenario } from './types';
+
+/** The scenario as a file: what export, share links and the fuzzer write, and what parse reads back. */
+export function toFile(scenario: Scenario, events: readonly Input[] = scenario.events): Record<string, unknown> {
+  const defaultIds = scenario.nodes.every((id, i) => id === `n${i + 1}`);
+  return {
+    format: FORMAT,
+    version: VERSION,
+    protocol: scenario.protocol,
+    ...(scenario.title ? { title: scenario.title } : {}),
+    ...(scenario.description ? { description: scenario.description } : {}),
+    seed: scenario.seed,
+    nodes: defaultIds ? scenario.nodes.length : [...scenario.nodes],
+    config: scenario.config,
+    network: scenario.network,
+    ...(Object.keys(scenario.initial).length > 0 ? { initial: scenario.initial } : {}),
+    bug: scenario.bug,
+    ...(scenario.until === undefined ? {} : { until: scenario.until }),
+    events: [...events],
+  };
+}
+
+export function toFileText(scenario: Scenario, events?: readonly Input[]): string {
+  return `${JSON.stringify(toFile(scenario, events), null, 2)}\n`;
+}

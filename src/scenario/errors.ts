@@ -1,0 +1,26 @@
+import type { z } from 'zod';
+
+/** `events[3].node` from ['events', 3, 'node']. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out;
+}
+
+/** One line per problem, each naming the field and the reason: `events[3].at: must be at least 0`. */
+export function describeIssues(error: z.ZodError, prefix: readonly PropertyKey[] = []): string[] {
+  const lines: string[] = [];
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) lines.push(`${formatPath([...prefix, ...issue.path, key])}: unknown field`);
+      continue;
+    }
+    if (issue.code === 'invalid_union' && 'errors' in issue && issue.errors.length > 0 && !issue.message) continue;
+    const where = formatPath([...prefix, ...issue.path]);
+    lines.push(`${where === '' ? '(file)' : where}: ${issue.message}`);
+  }
+  return lines;
+}

@@ -1,0 +1,129 @@
+import type { Input, NodeId } from '../engine/types';
+import { describeIssues } from './errors';
+import { FORMAT, fileSchema, type ParsedFile, VERSION } from './schema';
+import type { ParseResult, ProtocolLookup, Scenario } from './types';
+
+/** Parses a scenario file's text. Never throws: bad input gives messages that name the field and the reason. */
+export function parseScenarioText(text: string, lookup: ProtocolLookup): ParseResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return fail(`(file): not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  return parseScenario(value, lookup);
+}
+
+export function parseScenario(value: unknown, lookup: ProtocolLookup): ParseResult {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return fail('(file): must be a JSON object with "format": "netsplit-scenario"');
+  }
+  const head = value as Record<string, unknown>;
+  if (head.format !== FORMAT) return fail(`format: must be "${FORMAT}"; this does not look like a netsplit scenario`);
+  if (typeof head.version === 'number' && head.version > VERSION) {
+    return fail(
+      `version: made by a newer version of netsplit (version ${head.version}); this one reads version ${VERSION}`,
+    );
+  }
+  const parsed = fileSchema.safeParse(value);
+  if (!parsed.success) return { ok: false, errors: describeIssues(parsed.error) };
+  return interpret(parsed.data, lookup);
+}
+
+function interpret(file: ParsedFile, lookup: ProtocolLookup): ParseResult {
+  const errors: string[] = [];
+  const protocol = lookup(file.protocol);
+  if (!protocol) return fail(`protocol: unknown protocol "${file.protocol}"`);
+
+  const nodes: NodeId[] =
+    typeof file.nodes === 'number' ? Array.from({ length: file.nodes }, (_, i) => `n${i + 1}`) : file.nodes;
+  const known = new Set(nodes);
+
+  const config = protocol.configSchema.safeParse(file.config);
+  if (!config.success) errors.push(...describeIssues(config.error, ['config']));
+
+  const bug = file.bug ?? null;
+  if (bug !== null && !protocol.bugs.some((b) => b.id === bug)) {
+    const ids = protocol.bugs.map((b) => b.id).join(', ');
+    errors.push(`bug: unknown bug "${bug}" for ${protocol.id}${ids ? ` (known: ${ids})` : ''}`);
+  }
+
+  const initial: Record<NodeId, unknown> = {};
+  for (const [id, state] of Object.entries(file.initial ?? {})) {
+    if (!known.has(id)) {
+      errors.push(`initial.${id}: unknown node "${id}"`);
+      continue;
+    }
+    if (!protocol.initialSchema) {
+      errors.push(`initial.${id}: ${protocol.id} takes no initial state`);
+      continue;
+    }
+    const result = protocol.initialSchema.safeParse(state);
+    if (result.success) initial[id] = result.data;
+    else errors.push(...describeIssues(result.error, ['initial', id]));
+  }
+
+  file.events.forEach((event, index) => {
+    errors.push(...checkEvent(event as Input, known).map((e) => `events[${index}].${e}`));
+  });
+
+  if (errors.length > 0) return { ok: false, errors };
+  const scenario: Scenario = {
+    protocol: protocol.id,
+    title: file.title ?? '',
+    description: file.description ?? '',
+    seed: file.seed,
+    nodes,
+    config: config.data as Record<string, unknown>,
+    network: file.network,
+    initial,
+    bug,
+    ...(file.until === undefined ? {} : { until: file.until }),
+    events: file.events as Input[],
+  };
+  return { ok: true, scenario };
+}
+
+/** Node references of one event that name no node of the cluster. */
+function checkEvent(event: Input, known: ReadonlySet<NodeId>): string[] {
+  const ref = (field: string, id: string) =>
+    id === 'leader' || known.has(id) ? [] : [`${field}: unknown node "${id}"`];
+  switch (event.type) {
+    case 'crash':
+    case 'restart':
+    case 'timeout':
+      return ref('node', event.node);
+    case 'request':
+      return event.node === undefined ? [] : ref('node', event.node);
+    case 'cut':
+    case 'mend':
+    case 'link':
+      return [...ref('from', event.from), ...ref('to', event.to)];
+    case 'partition': {
+      const errors: string[] = [];
+      const seen = new Set<string>();
+      event.groups.forEach((group, g) => {
+        group.forEach((id, i) => {
+          errors.push(...ref(`groups[${g}][${i}]`, id));
+          if (seen.has(id)) errors.push(`groups[${g}][${i}]: "${id}" is in more than one group`);
+          seen.add(id);
+        });
+      });
+      return errors;
+    }
+    case 'heal':
+    case 'network':
+    case 'drop':
+    case 'duplicate':
+    case 'caption':
+    case 'pause':
+      return [];
+    default:
+      event satisfies never;
+      return [];
+  }
+}
+
+function fail(message: string): ParseResult {
+  return { ok: false, errors: [message] };
+}

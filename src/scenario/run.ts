@@ -1,0 +1,63 @@
+import { Simulation } from '../engine/simulation';
+import type { NodeView, Skipped, Violation } from '../engine/types';
+import type { ProtocolLookup, Scenario } from './types';
+
+export const DEFAULT_UNTIL_MS = 10_000;
+
+/** Builds the simulation a scenario describes. */
+export function createSimulation(scenario: Scenario, lookup: ProtocolLookup): Simulation {
+  const protocol = lookup(scenario.protocol);
+  if (!protocol) throw new Error(`unknown protocol "${scenario.protocol}"`);
+  return new Simulation({
+    protocol,
+    nodes: scenario.nodes,
+    seed: scenario.seed,
+    config: scenario.config,
+    network: scenario.network,
+    bug: scenario.bug,
+    initial: scenario.initial,
+    inputs: scenario.events,
+  });
+}
+
+/** The contract's `run --json` object. */
+export interface RunSummary {
+  readonly protocol: string;
+  readonly seed: number;
+  readonly time: number;
+  readonly events: number;
+  readonly traceHash: string;
+  readonly messages: { readonly sent: number; readonly delivered: number; readonly dropped: number };
+  readonly nodes: readonly { readonly id: string; readonly up: boolean; readonly state: NodeView }[];
+  readonly violations: readonly Violation[];
+  readonly skipped: readonly Skipped[];
+}
+
+export function summarize(sim: Simulation): RunSummary {
+  const stats = sim.counters;
+  return {
+    protocol: sim.protocol.id,
+    seed: sim.spec.seed,
+    time: sim.now,
+    events: stats.events,
+    traceHash: sim.traceHash,
+    messages: { sent: stats.sent, delivered: stats.delivered, dropped: stats.dropped },
+    nodes: sim.world().nodes.map((n) => {
+      const { crashed: _crashed, ...state } = n.view;
+      return { id: n.id, up: n.isUp, state };
+    }),
+    violations: [...sim.violations],
+    skipped: [...sim.skipped],
+  };
+}
+
+/** Plays a scenario to `untilMs` (else its own `until`, else 10 s) and summarizes it. */
+export function runScenario(
+  scenario: Scenario,
+  lookup: ProtocolLookup,
+  untilMs?: number,
+): { sim: Simulation; summary: RunSummary } {
+  const sim = createSimulation(scenario, lookup);
+  sim.runUntil(untilMs ?? scenario.until ?? DEFAULT_UNTIL_MS);
+  return { sim, summary: summarize(sim) };
+}

@@ -1,0 +1,25 @@
+import type { AnyProtocol } from '../engine/protocol';
+import type { Input, LinkModel, NodeId } from '../engine/types';
+
+/** A scenario after parsing: every field checked and typed, defaults filled in. */
+export interface Scenario {
+  readonly protocol: string;
+  readonly title: string;
+  readonly description: string;
+  readonly seed: number;
+  readonly nodes: readonly NodeId[];
+  /** The protocol's config with every default filled in. */
+  readonly config: Readonly<Record<string, unknown>>;
+  readonly network: LinkModel;
+  /** As written in the file (the protocol's own format for `initial`). */
+  readonly initial: Readonly<Record<NodeId, unknown>>;
+  readonly bug: string | null;
+  readonly until?: number;
+  readonly events: readonly Input[];
+}
+
+export type ParseResult =
+  | { readonly ok: true; readonly scenario: Scenario }
+  | { readonly ok: false; readonly errors: readonly string[] };
+
+export type ProtocolLookup = (id: string) => AnyProtocol | undefined;
