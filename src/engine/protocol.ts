@@ -1,5 +1,6 @@
 import type { AnyStateMachine } from 'xstate';
 import type { ZodType } from 'zod';
+import type { Rng } from './rng';
 import type { NodeId, NodeView, Payload, VirtualMs } from './types';
 
 /** What the engine hands a node's machine as `input` when it starts, or starts again after a crash. */
@@ -95,6 +96,8 @@ export interface Protocol<Config = unknown, Context = unknown> {
   /** Where a client request without a `node` goes; null when there is nowhere (it is rejected). */
   entryPoint(world: World<Context>): NodeId | null;
   readonly invariants: readonly InvariantInfo[];
+  /** Optional: a config to fuzz with (say, PreVote on or off), drawn from the fuzzer's stream. */
+  fuzzConfig?(rng: Rng): Record<string, unknown>;
   readonly monitor: Monitor<unknown, Context>;
   readonly bugs: readonly BugInfo[];
 }

@@ -5,7 +5,7 @@ import type { AnyProtocol, NodeStatus, World } from './protocol';
 import { Rng, type RngState } from './rng';
 import { type Scheduled, Scheduler } from './scheduler';
 import { type Effect, Stepper } from './stepper';
-import { emptyHash, type HashState, hashHex, hashRecord } from './trace';
+import { emptyHash, type HashState, hashHex, hashRecord, hashValue } from './trace';
 import type {
   EventLike,
   Input,
@@ -102,6 +102,9 @@ interface MutableNode {
   snapshot: AnyMachineSnapshot;
   view: NodeView;
   viewKey: string;
+  /** The context and liveness the view was last computed from: unchanged ones need no new view. */
+  viewOf: unknown;
+  viewUp: boolean;
   persistent: unknown;
   timers: Map<string, PendingTimer>;
   rng: Rng;
@@ -338,6 +341,8 @@ export class Simulation {
       snapshot: step.snapshot,
       view: {},
       viewKey: '',
+      viewOf: undefined,
+      viewUp: true,
       persistent,
       timers: new Map(),
       rng,
@@ -486,11 +491,16 @@ export class Simulation {
 
   /** Records the node's view when it changed; true when it did. */
   private recordState(node: MutableNode, force: boolean): boolean {
-    const view = {
-      ...this.protocol.view(node.snapshot.context, node.snapshot.value),
-      ...(node.isUp ? {} : { crashed: true }),
-    };
-    const key = JSON.stringify(view);
+    const context = node.snapshot.context;
+    if (!force && context === node.viewOf && node.isUp === node.viewUp) return false;
+    const fresh = this.protocol.view(context, node.snapshot.value);
+    const view = node.isUp ? fresh : { ...fresh, crashed: true };
+    node.viewOf = context;
+    node.viewUp = node.isUp;
+    // Views share structure with the context: most changes of context leave every field of the view as it was.
+    if (!force && shallowEqual(view, node.view)) return false;
+    const [a, b] = hashValue(view);
+    const key = `${a}:${b}`;
     if (!force && key === node.viewKey) return false;
     node.view = view;
     node.viewKey = key;
@@ -571,7 +581,9 @@ export class Simulation {
         isUp: n.isUp,
         snapshot: n.snapshot,
         view: n.view,
-        viewKey: JSON.stringify(n.view),
+        viewKey: hashValue(n.view).join(':'),
+        viewOf: n.snapshot.context,
+        viewUp: n.isUp,
         persistent: n.persistent,
         timers: new Map(n.timers),
         rng: Rng.fromState(n.rng),
@@ -587,4 +599,14 @@ export class Simulation {
     this.hash = s.hash;
     this.stats = { ...s.stats };
   }
+}
+
+function shallowEqual(a: NodeView, b: NodeView): boolean {
+  let count = 0;
+  for (const key in a) {
+    if (a[key] !== b[key]) return false;
+    count++;
+  }
+  for (const _ in b) count--;
+  return count === 0;
 }

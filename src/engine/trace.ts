@@ -1,30 +1,150 @@
 import type { TraceRecord } from './types';
 
 /**
- * A streaming 64-bit hash (two independent 32-bit FNV-1a lanes with different offsets) over the
- * canonical JSON of every trace record. JSON.stringify keeps insertion order, and every record is built
- * field by field in one place, so the same run prints the same hash on any machine.
+ * The trace hash: a 64-bit structural hash (two 32-bit lanes) of every trace record, in order. It hashes
+ * values the way JSON.stringify would write them (keys in insertion order, undefined fields left out), so
+ * two runs of one scenario print the same hash on any machine.
+ *
+ * Views and messages are immutable and share structure (a log that grew by one entry shares every
+ * earlier entry object), so the hash of each object and array is cached by identity: a state record costs
+ * little more than what changed, not the size of the whole log.
  */
 export interface HashState {
   readonly a: number;
   readonly b: number;
 }
 
-export const emptyHash: HashState = { a: 0x811c9dc5, b: 0x01000193 ^ 0x9e3779b9 };
+export const emptyHash: HashState = { a: 0x811c9dc5, b: 0x9e3779b9 };
+
+/**
+ * Per-object hashes, by identity. The two lanes are packed into one number of 53 bits (32 of one lane,
+ * 21 of the other), so a cached value keeps 53 bits of the hash and the cache holds no arrays.
+ */
+const cache = new WeakMap<object, number>();
+const SHIFT = 2 ** 21;
+
+const P1 = 0x01000193;
+const P2 = 0x5bd1e995;
+
+// The hashing below writes its result to (ra, rb) instead of returning a tuple: hashing is the hottest
+// path of a run, and a tuple per value kept the garbage collector busy.
+let ra = 0;
+let rb = 0;
+
+function mixInto(a: number, b: number, x: number, y: number): void {
+  let na = Math.imul(a ^ x, P1);
+  let nb = Math.imul((b ^ x) + (na >>> 13), P2);
+  nb ^= nb >>> 15;
+  na = Math.imul(na ^ y, P1);
+  nb = Math.imul((nb ^ y) + (na >>> 13), P2);
+  ra = na;
+  rb = nb ^ (nb >>> 15);
+}
+
+function hashString(s: string, tag: number): void {
+  let a = 0x811c9dc5 ^ tag;
+  let b = 0x9e3779b9 ^ tag;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, P1);
+    b = Math.imul(b ^ c, P2);
+    b ^= b >>> 15;
+  }
+  ra = a ^ s.length;
+  rb = b;
+}
+
+function hashInto(value: unknown): void {
+  switch (typeof value) {
+    case 'string':
+      return hashString(value, 1);
+    case 'number':
+      if (Number.isInteger(value) && Math.abs(value) < 2 ** 31) return mixInto(0x2545f491, 0x3c6ef372, value, 0);
+      return hashString(String(value), 2);
+    case 'boolean':
+      ra = value ? 0x1b873593 : 0xcc9e2d51;
+      rb = value ? 0x85ebca6b : 0xe6546b64;
+      return;
+    case 'object': {
+      if (value === null) {
+        ra = 0x27d4eb2f;
+        rb = 0x165667b1;
+        return;
+      }
+      const packed = cache.get(value);
+      if (packed !== undefined) {
+        ra = Math.floor(packed / SHIFT);
+        rb = (packed % SHIFT) << 11;
+        return;
+      }
+      let a: number;
+      let b: number;
+      if (Array.isArray(value)) {
+        a = 0x3;
+        b = value.length;
+        for (const item of value) {
+          hashInto(item === undefined ? null : item);
+          mixInto(a, b, ra, rb);
+          a = ra;
+          b = rb;
+        }
+      } else {
+        a = 0x7;
+        b = 0x11;
+        for (const key in value) {
+          const v = (value as Record<string, unknown>)[key];
+          if (v === undefined || typeof v === 'function') continue;
+          hashString(key, 3);
+          mixInto(a, b, ra, rb);
+          a = ra;
+          b = rb;
+          hashInto(v);
+          mixInto(a, b, ra, rb);
+          a = ra;
+          b = rb;
+        }
+      }
+      ra = a >>> 0;
+      rb = ((b >>> 11) << 11) >>> 0;
+      cache.set(value, ra * SHIFT + (rb >>> 11));
+      return;
+    }
+    default:
+      ra = 0;
+      rb = 0;
+  }
+}
+
+/** The structural hash of a JSON-like value, as two uint32 lanes. */
+export function hashValue(value: unknown): readonly [number, number] {
+  hashInto(value);
+  return [ra >>> 0, rb >>> 0];
+}
 
 export function hashRecord(state: HashState, record: TraceRecord): HashState {
-  const text = JSON.stringify(record);
-  let a = state.a;
-  let b = state.b;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 15);
+  hashFields(record);
+  mixInto(state.a, state.b, ra, rb);
+  return { a: ra >>> 0, b: rb >>> 0 };
+}
+
+/** Like hashInto for an object, without caching it: records are hashed once and never seen again. */
+function hashFields(record: object): void {
+  let a = 0x7;
+  let b = 0x11;
+  for (const key in record) {
+    const v = (record as Record<string, unknown>)[key];
+    if (v === undefined) continue;
+    hashString(key, 3);
+    mixInto(a, b, ra, rb);
+    a = ra;
+    b = rb;
+    hashInto(v);
+    mixInto(a, b, ra, rb);
+    a = ra;
+    b = rb;
   }
-  // A record separator, so that record boundaries count.
-  a = Math.imul(a ^ 10, 0x01000193);
-  b = Math.imul(b ^ 10, 0x01000193) ^ (b >>> 15);
-  return { a: a >>> 0, b: b >>> 0 };
+  ra = a;
+  rb = b;
 }
 
 export function hashHex(state: HashState): string {

@@ -42,6 +42,11 @@ export const raft: Protocol<RaftConfig, RaftContext> = {
   leader: liveLeader,
   entryPoint: liveLeader,
   invariants: raftInvariants,
+  fuzzConfig: (rng) => ({
+    preVote: rng.chance(0.5),
+    checkQuorum: rng.chance(0.5),
+    maxEntriesPerAppend: rng.pick([1, 2, 16]),
+  }),
   monitor: raftMonitor as Protocol<RaftConfig, RaftContext>['monitor'],
   bugs: raftBugs,
 };

@@ -100,7 +100,18 @@ export const raftMachine = setup({
     acceptEntries: enqueueActions(({ context, event, enqueue }) => {
       const m = event as Of<'AppendEntries'>;
       const { ctx, reply } = acceptEntries(context, m);
-      enqueue.assign({ ...ctx, leaderId: m.leaderId, leaderContactMs: m.at });
+      // The time of contact matters only to the PreVote and CheckQuorum leases; not writing it otherwise
+      // leaves the context untouched by a plain heartbeat.
+      const tracksLease = context.config.preVote || context.config.checkQuorum;
+      const changes = {
+        ...(ctx.log !== undefined && ctx.log !== context.log ? { log: ctx.log } : {}),
+        ...(ctx.commitIndex !== undefined && ctx.commitIndex !== context.commitIndex
+          ? { commitIndex: ctx.commitIndex }
+          : {}),
+        ...(context.leaderId !== m.leaderId ? { leaderId: m.leaderId } : {}),
+        ...(tracksLease ? { leaderContactMs: m.at } : {}),
+      };
+      if (Object.keys(changes).length > 0) enqueue.assign(changes);
       enqueue.emit(send(m.from, reply));
     }),
     rejectStaleEntries: enqueueActions(({ context, event, enqueue }) => {
@@ -119,10 +130,13 @@ export const raftMachine = setup({
       const m = event as Of<'AppendEntriesReply'>;
       if (context.role !== 'leader' || m.term !== context.term) return;
       const peer = m.from;
-      const lastAckMs = { ...context.lastAckMs, [peer]: m.at };
+      const lastAckMs = context.config.checkQuorum ? { ...context.lastAckMs, [peer]: m.at } : context.lastAckMs;
       if (!m.success) {
         // Figure 2: on a consistency-check failure, decrement nextIndex and retry, once per failed request.
-        if (context.nextIndex[peer] !== m.prevLogIndex + 1) return void enqueue.assign({ lastAckMs });
+        if (context.nextIndex[peer] !== m.prevLogIndex + 1) {
+          if (lastAckMs !== context.lastAckMs) enqueue.assign({ lastAckMs });
+          return;
+        }
         const next = {
           ...context,
           lastAckMs,
@@ -133,6 +147,13 @@ export const raftMachine = setup({
         return;
       }
       const match = Math.max(context.matchIndex[peer] ?? 0, m.matchIndex);
+      if (match === context.matchIndex[peer] && (context.nextIndex[peer] ?? 1) > match) {
+        // Nothing new (a heartbeat's answer): leave the context alone.
+        if (lastAckMs !== context.lastAckMs) enqueue.assign({ lastAckMs });
+        if ((context.nextIndex[peer] ?? 1) <= lastIndex(context.log))
+          enqueue.emit(send(peer, appendEntriesFor(context, peer)));
+        return;
+      }
       const next: RaftContext = {
         ...context,
         lastAckMs,

@@ -1,0 +1,67 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { getProtocol, protocols } from '../protocols';
+import { MAX_NODES, MAX_TIME_MS } from '../scenario/schema';
+import { parse, UsageError, wholeNumber } from './args';
+import { fuzz } from './fuzz';
+
+const USAGE =
+  'usage: npm run sim -- fuzz --protocol <id> [--runs N] [--seed S] [--nodes N] [--until <ms>] [--bug <id>] [--json] [--out <dir>]';
+
+/** `fuzz`: random fault schedules, invariants after every event, a scenario file for each failure. */
+export function fuzzCommand(argv: readonly string[], out: (text: string) => void): number {
+  const { values, positionals } = parse(argv, {
+    protocol: { type: 'string' },
+    runs: { type: 'string' },
+    seed: { type: 'string' },
+    nodes: { type: 'string' },
+    until: { type: 'string' },
+    bug: { type: 'string' },
+    json: { type: 'boolean' },
+    out: { type: 'string' },
+  });
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"\n${USAGE}`);
+  if (values.protocol === undefined) throw new UsageError(`--protocol: required\n${USAGE}`);
+  const protocol = getProtocol(values.protocol);
+  if (!protocol) {
+    throw new UsageError(
+      `--protocol: unknown protocol "${values.protocol}" (known: ${protocols.map((p) => p.id).join(', ')})`,
+    );
+  }
+  const bug = values.bug ?? null;
+  if (bug !== null && !protocol.bugs.some((b) => b.id === bug)) {
+    throw new UsageError(
+      `--bug: unknown bug "${bug}" for ${protocol.id} (known: ${protocol.bugs.map((b) => b.id).join(', ')})`,
+    );
+  }
+  const options = {
+    protocol,
+    bug,
+    runs: wholeNumber('--runs', values.runs, 100, 1, 1_000_000),
+    seed: wholeNumber('--seed', values.seed, 1, 0, 0xffffffff),
+    nodes: wholeNumber('--nodes', values.nodes, 5, 1, MAX_NODES),
+    untilMs: wholeNumber('--until', values.until, 5000, 1, MAX_TIME_MS),
+  };
+  const dir = values.out ?? 'fuzz-out';
+  const result = fuzz(options, getProtocol);
+  const failures = result.failures.map((f) => {
+    const path = join(dir, `${protocol.id}-${bug ?? 'correct'}-${f.seed}.json`);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path, `${JSON.stringify(f.file, null, 2)}\n`);
+    return { seed: f.seed, violations: f.violations, scenario: path };
+  });
+  if (values.json) {
+    out(JSON.stringify({ runs: result.runs, failures }));
+  } else {
+    const lines = [
+      `${protocol.id}${bug ? ` with bug ${bug}` : ''}: ${result.runs} runs, ${result.events} events, ${failures.length} failing`,
+    ];
+    for (const f of failures) {
+      const first = f.violations[0];
+      lines.push(`  seed ${f.seed}: ${first?.invariant} at ${first?.time} ms: ${first?.message}`);
+      lines.push(`    reproduce: npm run sim -- run ${f.scenario}`);
+    }
+    out(lines.join('\n'));
+  }
+  return failures.length > 0 ? 1 : 0;
+}

@@ -1,0 +1,64 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { getProtocol } from '../protocols';
+import { parseScenarioText } from '../scenario/parse';
+import { DEFAULT_UNTIL_MS, type RunSummary, runScenario } from '../scenario/run';
+import { MAX_TIME_MS } from '../scenario/schema';
+import { parse, UsageError, wholeNumber } from './args';
+
+const USAGE = 'usage: npm run sim -- run <scenario.json | -> [--until <ms>] [--json] [--trace <file.jsonl>]';
+
+/** `run`: plays a scenario and prints a summary (or the contract's JSON). Returns the exit status. */
+export function runCommand(argv: readonly string[], out: (text: string) => void): number {
+  const { values, positionals } = parse(argv, {
+    until: { type: 'string' },
+    json: { type: 'boolean' },
+    trace: { type: 'string' },
+  });
+  if (positionals.length !== 1) throw new UsageError(`expected one scenario file (or - for standard input)\n${USAGE}`);
+  const path = positionals[0] as string;
+  const untilMs = values.until === undefined ? undefined : wholeNumber('--until', values.until, 0, 1, MAX_TIME_MS);
+  let text: string;
+  try {
+    text = readFileSync(path === '-' ? 0 : path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`${path}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  const parsed = parseScenarioText(text, getProtocol);
+  if (!parsed.ok) throw new UsageError(parsed.errors.map((e) => `${path === '-' ? 'stdin' : path}: ${e}`).join('\n'));
+  const { sim, summary } = runScenario(
+    parsed.scenario,
+    getProtocol,
+    untilMs ?? parsed.scenario.until ?? DEFAULT_UNTIL_MS,
+  );
+  if (values.trace !== undefined) {
+    writeFileSync(
+      values.trace,
+      sim.trace.map((record) => JSON.stringify(record)).join('\n') + (sim.trace.length ? '\n' : ''),
+    );
+  }
+  out(values.json ? JSON.stringify(summary) : describe(summary));
+  return summary.violations.length > 0 ? 1 : 0;
+}
+
+function describe(s: RunSummary): string {
+  const lines = [
+    `${s.protocol}, seed ${s.seed}: ${s.time} ms, ${s.events} events, trace ${s.traceHash}`,
+    `messages: ${s.messages.sent} sent, ${s.messages.delivered} delivered, ${s.messages.dropped} dropped`,
+    ...s.nodes.map((n) => `  ${n.id.padEnd(6)} ${n.up ? 'up  ' : 'DOWN'} ${brief(n.state)}`),
+  ];
+  for (const v of s.skipped) lines.push(`skipped ${v.type} at ${v.at} ms: ${v.reason}`);
+  if (s.violations.length === 0) lines.push('no invariant violated');
+  for (const v of s.violations) lines.push(`VIOLATION ${v.invariant} at ${v.time} ms: ${v.message}`);
+  return lines.join('\n');
+}
+
+/** A node's view on one line: scalars in full, lists and maps by size. */
+function brief(state: Record<string, unknown>): string {
+  return Object.entries(state)
+    .map(([k, v]) => {
+      if (Array.isArray(v)) return `${k}=[${v.length}]`;
+      if (v !== null && typeof v === 'object') return `${k}={${Object.keys(v).length}}`;
+      return `${k}=${String(v)}`;
+    })
+    .join(' ');
+}

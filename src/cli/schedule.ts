@@ -1,0 +1,119 @@
+import type { AnyProtocol } from '../engine/protocol';
+import { Rng } from '../engine/rng';
+import type { Input, NodeId } from '../engine/types';
+import { FORMAT, VERSION } from '../scenario/schema';
+
+export interface ScheduleOptions {
+  readonly protocol: AnyProtocol;
+  readonly seed: number;
+  readonly nodes: number;
+  readonly untilMs: number;
+  readonly bug: string | null;
+}
+
+interface Ctx {
+  readonly rng: Rng;
+  readonly ids: readonly NodeId[];
+  readonly crashed: Set<NodeId>;
+  readonly at: number;
+  nextCommand(): string;
+}
+
+/** One kind of fault or input: a name, and the events it adds at time `at`. */
+type Action = (c: Ctx) => Input[];
+
+const ACTIONS: readonly Action[] = [
+  (c) => [{ at: c.at, type: 'request', command: c.nextCommand() }],
+  (c) => {
+    const node = c.rng.pick(c.ids);
+    c.crashed.add(node);
+    return [{ at: c.at, type: 'crash', node }];
+  },
+  (c) => [{ at: c.at, type: 'crash', node: 'leader' }],
+  (c) => {
+    if (c.crashed.size === 0) return [];
+    const node = c.rng.pick([...c.crashed].sort());
+    c.crashed.delete(node);
+    return [{ at: c.at, type: 'restart', node }];
+  },
+  // A quick bounce: a crash and a restart soon after, often in the middle of an election.
+  (c) => {
+    const node = c.rng.pick(c.ids);
+    return [
+      { at: c.at, type: 'crash', node },
+      { at: c.at + c.rng.int(1, 60), type: 'restart', node },
+    ];
+  },
+  (c) => [{ at: c.at, type: 'partition', groups: randomGroups(c.rng, c.ids) }],
+  // Cut the leader off, alone or with one follower, and hand it a write: the entry lands on a minority,
+  // the situation behind the Raft paper's Figure 8.
+  (c) => [
+    { at: c.at, type: 'partition', groups: [c.rng.chance(0.5) ? ['leader'] : ['leader', c.rng.pick(c.ids)]] },
+    { at: c.at + c.rng.int(0, 20), type: 'request', command: c.nextCommand() },
+  ],
+  (c) => [{ at: c.at, type: 'heal' }],
+  (c) => {
+    const [from, to] = twoOf(c.rng, c.ids);
+    return [{ at: c.at, type: 'cut', from, to, ...(c.rng.chance(0.5) ? { oneWay: true } : {}) }];
+  },
+  (c) => {
+    const lo = c.rng.int(1, 40);
+    return [{ at: c.at, type: 'network', latencyMs: [lo, lo + c.rng.int(0, 80)] }];
+  },
+  (c) => [{ at: c.at, type: 'network', loss: c.rng.chance(0.5) ? 0 : c.rng.int(1, 30) / 100 }],
+  (c) => [{ at: c.at, type: 'network', duplicate: c.rng.chance(0.5) ? 0 : c.rng.int(1, 20) / 100 }],
+  (c) => [{ at: c.at, type: 'timeout', node: c.rng.pick(c.ids) }],
+];
+
+/**
+ * A random scenario file for one fuzz run, drawn from `seed`. Swarm testing (Groce et al., 2012): each
+ * run enables a random subset of the fault kinds with random weights, so some runs hammer one pattern
+ * (isolate the leader, write, heal, again) that an even mix would almost never line up. Every run is a
+ * plain scenario file that `run` replays exactly.
+ */
+export function randomScenario(options: ScheduleOptions): Record<string, unknown> {
+  const rng = Rng.fromSeed(options.seed);
+  const ids: NodeId[] = Array.from({ length: options.nodes }, (_, i) => `n${i + 1}`);
+  const weights = ACTIONS.map(() => (rng.chance(0.7) ? rng.int(1, 6) : 0));
+  weights[0] = Math.max(weights[0] ?? 0, 1); // always some client requests
+  const total = weights.reduce((a, b) => a + b, 0);
+  const meanGapMs = rng.int(40, 400);
+  const crashed = new Set<NodeId>();
+  let requests = 0;
+  const events: Input[] = [];
+  for (let at = rng.int(100, 400); at < options.untilMs; at += rng.int(10, 2 * meanGapMs)) {
+    let roll = rng.int(0, total - 1);
+    let index = 0;
+    while (roll >= (weights[index] ?? 0)) roll -= weights[index++] ?? 0;
+    const action = ACTIONS[index] as Action;
+    events.push(...action({ rng, ids, crashed, at, nextCommand: () => `t${++requests}` }));
+  }
+  events.sort((a, b) => a.at - b.at);
+  const config = options.protocol.fuzzConfig ? options.protocol.fuzzConfig(rng) : {};
+  return {
+    format: FORMAT,
+    version: VERSION,
+    protocol: options.protocol.id,
+    title: `fuzz run, seed ${options.seed}`,
+    seed: options.seed,
+    nodes: options.nodes,
+    config,
+    network: { latencyMs: [5, 30], loss: 0, duplicate: 0 },
+    bug: options.bug,
+    until: options.untilMs,
+    events,
+  };
+}
+
+function randomGroups(rng: Rng, ids: readonly NodeId[]): NodeId[][] {
+  const sides = rng.int(2, Math.max(2, Math.min(3, ids.length)));
+  const groups: NodeId[][] = Array.from({ length: sides }, () => []);
+  for (const id of ids) groups[rng.int(0, sides - 1)]?.push(id);
+  return groups.filter((g) => g.length > 0);
+}
+
+function twoOf(rng: Rng, ids: readonly NodeId[]): [NodeId, NodeId] {
+  const from = rng.pick(ids);
+  const others = ids.filter((id) => id !== from);
+  return [from, others.length > 0 ? rng.pick(others) : from];
+}
