@@ -36,11 +36,11 @@ export function runCommand(argv: readonly string[], out: (text: string) => void)
       sim.trace.map((record) => JSON.stringify(record)).join('\n') + (sim.trace.length ? '\n' : ''),
     );
   }
-  out(values.json ? JSON.stringify(summary) : describe(summary));
+  out(values.json ? JSON.stringify(summary) : summaryText(summary));
   return summary.violations.length > 0 ? 1 : 0;
 }
 
-function describe(s: RunSummary): string {
+function summaryText(s: RunSummary): string {
   const lines = [
     `${s.protocol}, seed ${s.seed}: ${s.time} ms, ${s.events} events, trace ${s.traceHash}`,
     `messages: ${s.messages.sent} sent, ${s.messages.delivered} delivered, ${s.messages.dropped} dropped`,

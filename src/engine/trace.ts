@@ -57,10 +57,12 @@ function hashString(s: string, tag: number): void {
 function hashInto(value: unknown): void {
   switch (typeof value) {
     case 'string':
-      return hashString(value, 1);
+      hashString(value, 1);
+      return;
     case 'number':
-      if (Number.isInteger(value) && Math.abs(value) < 2 ** 31) return mixInto(0x2545f491, 0x3c6ef372, value, 0);
-      return hashString(String(value), 2);
+      if (Number.isInteger(value) && Math.abs(value) < 2 ** 31) mixInto(0x2545f491, 0x3c6ef372, value, 0);
+      else hashString(String(value), 2);
+      return;
     case 'boolean':
       ra = value ? 0x1b873593 : 0xcc9e2d51;
       rb = value ? 0x85ebca6b : 0xe6546b64;
