@@ -1,3 +1,7 @@
+import twoPcCommitted from './2pc/presets/committed.json';
+import twoPcCoordinatorCrashBlocks from './2pc/presets/coordinator-crash-blocks.json';
+import twoPcParticipantDecidesAlone from './2pc/presets/participant-decides-alone.json';
+import twoPcParticipantVotesNo from './2pc/presets/participant-votes-no.json';
 import raftDisruptiveRejoin from './raft/presets/disruptive-rejoin.json';
 import raftFigure7 from './raft/presets/figure-7.json';
 import raftFigure8 from './raft/presets/figure-8.json';
@@ -28,6 +32,10 @@ export const presets: readonly Preset[] = [
   { id: 'raft/figure-8-bug', protocol: 'raft', file: raftFigure8Bug },
   { id: 'raft/disruptive-rejoin', protocol: 'raft', file: raftDisruptiveRejoin },
   { id: 'raft/prevote-rejoin', protocol: 'raft', file: raftPrevoteRejoin },
+  { id: '2pc/committed', protocol: '2pc', file: twoPcCommitted },
+  { id: '2pc/participant-votes-no', protocol: '2pc', file: twoPcParticipantVotesNo },
+  { id: '2pc/coordinator-crash-blocks', protocol: '2pc', file: twoPcCoordinatorCrashBlocks },
+  { id: '2pc/participant-decides-alone', protocol: '2pc', file: twoPcParticipantDecidesAlone },
 ];
 
 export const DEFAULT_PRESET = 'raft/first-election';

@@ -1,0 +1,163 @@
+import type { NodeId } from '../../engine/types';
+import { type Action, nothing, type Plan, reply, send, start, stop } from './plan';
+import type { CoordinatorContext, CoordinatorTx, Decision, TwoPcEvent, TxId, Vote } from './types';
+
+/**
+ * The coordinator's rules (Gray 1978; Bernstein, Hadzilacos and Goodman, ch. 7) as pure functions of
+ * (context, event) that return a plan. Two rules carry the safety of the protocol: the decision is
+ * logged before anyone hears it, and it is commit only when every participant voted yes.
+ */
+
+type Ctx = CoordinatorContext;
+
+export function coordinatorStep(ctx: Ctx, event: TwoPcEvent): Plan<Ctx> {
+  switch (event.type) {
+    case 'request':
+      return begin(ctx, event.command);
+    case 'Vote':
+      return countVote(ctx, event.from, event.tx, event.vote);
+    case 'Ack':
+      return acknowledge(ctx, event.from, event.tx);
+    case 'DecisionRequest':
+      return answerInquiry(ctx, event.from, event.tx);
+    case 'voteTimeout':
+      return voteTimeout(ctx, event.tx);
+    case 'retry':
+      return retry(ctx, event.tx);
+    // Participants' messages and timers: never addressed to the coordinator.
+    case 'Prepare':
+    case 'Commit':
+    case 'Abort':
+    case 'inquiry':
+      return nothing(ctx);
+    default:
+      event satisfies never;
+      return nothing(ctx);
+  }
+}
+
+/**
+ * On a (re)start: every logged decision is sent again, since the crash lost who acknowledged it.
+ * A transaction begun but not decided is aborted: presumed abort is safe because the coordinator
+ * decides commit only by logging it first, so no participant can have been told to commit.
+ */
+export function recoverCoordinator(ctx: Ctx): Plan<Ctx> {
+  let log = ctx.log;
+  const transactions: Record<TxId, CoordinatorTx> = {};
+  const actions: Action[] = [];
+  for (const [tx, record] of Object.entries(ctx.log)) {
+    const decision: Decision = record === 'begin' ? 'abort' : record;
+    if (record === 'begin') {
+      log = { ...log, [tx]: 'abort' };
+      actions.push(reply(tx, false, `${tx} aborted: the coordinator restarted with no decision in its log`));
+    }
+    const t: CoordinatorTx = { state: stateOf(decision), votes: {}, acks: [] };
+    transactions[tx] = t;
+    actions.push(...announce(ctx, tx, t));
+  }
+  return { context: { ...ctx, log, transactions }, actions };
+}
+
+function begin(ctx: Ctx, tx: TxId): Plan<Ctx> {
+  if (tx === '') return { context: ctx, actions: [reply(tx, false, 'a transaction needs an id')] };
+  const known = ctx.transactions[tx];
+  if (known) {
+    const note = known.state === 'collecting' ? `${tx} is in progress` : `${tx} was already ${known.state}`;
+    return { context: ctx, actions: [reply(tx, known.state === 'committed', note)] };
+  }
+  // The begin record lets a restarted coordinator find and abort this transaction if it crashes undecided.
+  const context: Ctx = {
+    ...ctx,
+    log: { ...ctx.log, [tx]: 'begin' },
+    transactions: { ...ctx.transactions, [tx]: { state: 'collecting', votes: {}, acks: [] } },
+  };
+  if (ctx.participants.length === 0) return decide(context, tx, 'commit', 'there are no participants');
+  return {
+    context,
+    actions: [
+      ...ctx.participants.map((p) => send(p, { type: 'Prepare', tx })),
+      start({ type: 'voteTimeout', tx }, ctx.config.voteTimeoutMs),
+      start({ type: 'retry', tx }, ctx.config.retryMs),
+    ],
+  };
+}
+
+function countVote(ctx: Ctx, from: NodeId, tx: TxId, vote: Vote): Plan<Ctx> {
+  const t = ctx.transactions[tx];
+  // Never begun here, so never decided commit: presumed abort.
+  if (!t) return vote === 'yes' ? { context: ctx, actions: [send(from, { type: 'Abort', tx })] } : nothing(ctx);
+  // A late or duplicated vote changes nothing once the decision is made; the retry timer brings it to `from`.
+  if (t.state !== 'collecting' || !ctx.participants.includes(from)) return nothing(ctx);
+  const votes = { ...t.votes, [from]: vote };
+  const context: Ctx = { ...ctx, transactions: { ...ctx.transactions, [tx]: { ...t, votes } } };
+  if (vote === 'no') return decide(context, tx, 'abort', `${from} voted no`);
+  if (ctx.participants.every((p) => votes[p] === 'yes')) {
+    return decide(context, tx, 'commit', 'every participant voted yes');
+  }
+  return nothing(context);
+}
+
+function voteTimeout(ctx: Ctx, tx: TxId): Plan<Ctx> {
+  const t = ctx.transactions[tx];
+  if (t?.state !== 'collecting') return nothing(ctx);
+  const missing = ctx.participants.filter((p) => t.votes[p] === undefined);
+  return decide(ctx, tx, 'abort', `no vote from ${missing.join(', ')} within ${ctx.config.voteTimeoutMs} ms`);
+}
+
+/** The decision, logged before it is sent (the context is written before any message of the plan leaves). */
+function decide(ctx: Ctx, tx: TxId, decision: Decision, why: string): Plan<Ctx> {
+  const t = ctx.transactions[tx];
+  if (!t) return nothing(ctx);
+  // A participant that voted no has aborted already; it needs no Abort.
+  const acks = ctx.participants.filter((p) => t.votes[p] === 'no');
+  const decided: CoordinatorTx = { ...t, state: stateOf(decision), acks };
+  return {
+    context: { ...ctx, log: { ...ctx.log, [tx]: decision }, transactions: { ...ctx.transactions, [tx]: decided } },
+    actions: [
+      stop({ type: 'voteTimeout', tx }),
+      ...announce(ctx, tx, decided),
+      reply(tx, decision === 'commit', `${tx} ${decided.state}: ${why}`),
+    ],
+  };
+}
+
+function acknowledge(ctx: Ctx, from: NodeId, tx: TxId): Plan<Ctx> {
+  const t = ctx.transactions[tx];
+  if (!t || t.state === 'collecting' || t.acks.includes(from)) return nothing(ctx);
+  const acks = [...t.acks, from];
+  const context: Ctx = { ...ctx, transactions: { ...ctx.transactions, [tx]: { ...t, acks } } };
+  const isDone = ctx.participants.every((p) => acks.includes(p));
+  return { context, actions: isDone ? [stop({ type: 'retry', tx })] : [] };
+}
+
+/** The termination protocol: a blocked participant asks, and hears the decision once there is one. */
+function answerInquiry(ctx: Ctx, from: NodeId, tx: TxId): Plan<Ctx> {
+  const t = ctx.transactions[tx];
+  if (!t) return { context: ctx, actions: [send(from, { type: 'Abort', tx })] };
+  if (t.state === 'collecting') return nothing(ctx);
+  return { context: ctx, actions: [send(from, decisionMessage(t, tx))] };
+}
+
+/** Resends what was not answered: Prepare while collecting, the decision until every participant acknowledged it. */
+function retry(ctx: Ctx, tx: TxId): Plan<Ctx> {
+  const t = ctx.transactions[tx];
+  if (!t) return nothing(ctx);
+  if (t.state !== 'collecting') return { context: ctx, actions: announce(ctx, tx, t) };
+  const silent = ctx.participants.filter((p) => t.votes[p] === undefined);
+  return {
+    context: ctx,
+    actions: [...silent.map((p) => send(p, { type: 'Prepare', tx })), start({ type: 'retry', tx }, ctx.config.retryMs)],
+  };
+}
+
+/** Sends a decided transaction's decision to every participant that has not acknowledged it, and keeps retrying. */
+function announce(ctx: Ctx, tx: TxId, t: CoordinatorTx): Action[] {
+  const pending = ctx.participants.filter((p) => !t.acks.includes(p));
+  if (pending.length === 0) return [stop({ type: 'retry', tx })];
+  return [...pending.map((p) => send(p, decisionMessage(t, tx))), start({ type: 'retry', tx }, ctx.config.retryMs)];
+}
+
+const stateOf = (decision: Decision) => (decision === 'commit' ? 'committed' : 'aborted');
+
+const decisionMessage = (t: CoordinatorTx, tx: TxId) =>
+  t.state === 'committed' ? ({ type: 'Commit', tx } as const) : ({ type: 'Abort', tx } as const);

@@ -1,0 +1,41 @@
+import type { Protocol, World } from '../../engine/protocol';
+import type { NodeId } from '../../engine/types';
+import { twoPcBugs } from './bugs';
+import { twoPcConfigSchema } from './config';
+import { twoPcInvariants, twoPcMonitor } from './invariants';
+import { twoPcMachine } from './machine';
+import type { TwoPcConfig, TwoPcContext, TwoPcPersistent, TxId } from './types';
+import { describeTwoPcMessage, twoPcTimerName, twoPcView } from './view';
+
+/** The coordinator (the first node) while it is up: the `"leader"` selector and where requests go. */
+function liveCoordinator(world: World<TwoPcContext>): NodeId | null {
+  const first = world.nodes[0];
+  return first?.isUp ? first.id : null;
+}
+
+export const twoPhaseCommit: Protocol<TwoPcConfig, TwoPcContext> = {
+  id: '2pc',
+  title: 'Two-phase commit',
+  summary:
+    'Atomic commit across several nodes (Gray, 1978). A coordinator asks every participant to prepare; ' +
+    'each votes yes (and then holds its locks, bound to obey) or no. All yes: the coordinator logs commit ' +
+    'and tells everyone; any no or a missing vote: abort. If the coordinator fails after the participants ' +
+    'voted yes, they block until it recovers from its log.',
+  configSchema: twoPcConfigSchema,
+  machine: twoPcMachine,
+  persistent(ctx): TwoPcPersistent {
+    if (ctx.role === 'coordinator') return { role: 'coordinator', log: ctx.log };
+    // A transaction still `working` has promised nothing; its work is lost with the crash.
+    const log: Record<TxId, (typeof ctx.transactions)[TxId]> = {};
+    for (const [tx, t] of Object.entries(ctx.transactions)) if (t.state !== 'working') log[tx] = t;
+    return { role: 'participant', log };
+  },
+  view: (ctx) => twoPcView(ctx),
+  describeMessage: describeTwoPcMessage,
+  timerName: twoPcTimerName,
+  leader: liveCoordinator,
+  entryPoint: liveCoordinator,
+  invariants: twoPcInvariants,
+  monitor: twoPcMonitor as Protocol<TwoPcConfig, TwoPcContext>['monitor'],
+  bugs: twoPcBugs,
+};

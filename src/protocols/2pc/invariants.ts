@@ -1,0 +1,86 @@
+import type { Finding, InvariantInfo, Monitor } from '../../engine/protocol';
+import type { NodeId } from '../../engine/types';
+import type { TwoPcContext, TxId, Vote } from './types';
+
+export const twoPcInvariants: readonly InvariantInfo[] = [
+  {
+    id: 'atomicity',
+    title: 'Atomicity',
+    rule: 'No transaction is committed at one node and aborted at another, over the whole run: all nodes that decide, decide alike.',
+  },
+  {
+    id: 'validity',
+    title: 'Validity',
+    rule: 'A transaction is committed anywhere only if every participant voted yes on it.',
+  },
+];
+
+interface Outcome {
+  /** The first node seen committed, and the first seen aborted. */
+  readonly committed?: NodeId;
+  readonly aborted?: NodeId;
+}
+
+/** What the monitor remembers of the run: immutable, replaced field by field when something changes. */
+export interface TwoPcHistory {
+  readonly outcomes: Readonly<Record<TxId, Outcome>>;
+  /** Each participant's vote as it recorded it; a no, once seen, stays no. */
+  readonly votes: Readonly<Record<TxId, Readonly<Record<NodeId, Vote>>>>;
+  /** The transactions map of each node at its last check, to skip nodes whose transactions did not change. */
+  readonly seen: Readonly<Record<NodeId, unknown>>;
+}
+
+export const twoPcMonitor: Monitor<TwoPcHistory, TwoPcContext> = {
+  initial: () => ({ outcomes: {}, votes: {}, seen: {} }),
+
+  check(history, world, changed) {
+    const node = world.nodes.find((n) => n.id === changed);
+    if (!node || history.seen[changed] === node.context.transactions) return { history, findings: [] };
+    let { outcomes, votes } = history;
+    const touched: TxId[] = [];
+    for (const [tx, t] of Object.entries(node.context.transactions)) {
+      let isTouched = false;
+      const vote = 'vote' in t ? t.vote : null;
+      const before = votes[tx]?.[changed];
+      if (vote !== null && before !== 'no' && before !== vote) {
+        votes = { ...votes, [tx]: { ...votes[tx], [changed]: vote } };
+        isTouched = true;
+      }
+      const outcome = outcomes[tx] ?? {};
+      if (t.state === 'committed' && outcome.committed === undefined) {
+        outcomes = { ...outcomes, [tx]: { ...outcome, committed: changed } };
+        isTouched = true;
+      } else if (t.state === 'aborted' && outcome.aborted === undefined) {
+        outcomes = { ...outcomes, [tx]: { ...outcome, aborted: changed } };
+        isTouched = true;
+      }
+      if (isTouched) touched.push(tx);
+    }
+    const next: TwoPcHistory = { outcomes, votes, seen: { ...history.seen, [changed]: node.context.transactions } };
+    const findings: Finding[] = [];
+    for (const tx of touched) {
+      atomicity(next, tx, findings);
+      validity(next, tx, node.context.participants, findings);
+    }
+    return { history: next, findings };
+  },
+};
+
+function atomicity(h: TwoPcHistory, tx: TxId, findings: Finding[]): void {
+  const { committed, aborted } = h.outcomes[tx] ?? {};
+  if (committed === undefined || aborted === undefined) return;
+  findings.push({ invariant: 'atomicity', message: `${tx} was committed at ${committed} but aborted at ${aborted}` });
+}
+
+function validity(h: TwoPcHistory, tx: TxId, participants: readonly NodeId[], findings: Finding[]): void {
+  const committed = h.outcomes[tx]?.committed;
+  if (committed === undefined) return;
+  for (const p of participants) {
+    const vote = h.votes[tx]?.[p];
+    if (vote === 'yes') continue;
+    findings.push({
+      invariant: 'validity',
+      message: `${tx} was committed at ${committed} though ${p} ${vote === 'no' ? 'voted no' : 'never voted'}`,
+    });
+  }
+}

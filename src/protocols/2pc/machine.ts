@@ -1,0 +1,126 @@
+import { enqueueActions, setup } from 'xstate';
+import type { NodeInput } from '../../engine/protocol';
+import type { ReplyRequest, SendRequest } from '../../engine/stepper';
+import { coordinatorStep, recoverCoordinator } from './coordinator';
+import { participantStep, recoverParticipant } from './participant';
+import { type Plan, timerId } from './plan';
+import type {
+  CoordinatorContext,
+  ParticipantContext,
+  TwoPcBug,
+  TwoPcConfig,
+  TwoPcContext,
+  TwoPcEvent,
+  TwoPcPersistent,
+} from './types';
+
+type Input = NodeInput<TwoPcConfig, TwoPcPersistent>;
+
+function initialContext(input: Input): TwoPcContext {
+  const coordinator = input.nodes[0] ?? input.id;
+  const common = {
+    id: input.id,
+    coordinator,
+    participants: input.nodes.filter((n) => n !== coordinator),
+    config: input.config,
+    bug: input.bug as TwoPcBug | null,
+  };
+  const saved = input.persistent;
+  if (input.id === coordinator) {
+    return { ...common, role: 'coordinator', log: saved?.role === 'coordinator' ? saved.log : {}, transactions: {} };
+  }
+  return { ...common, role: 'participant', transactions: saved?.role === 'participant' ? saved.log : {} };
+}
+
+/**
+ * A 2PC node. The first node coordinates; the others participate. Several transactions run at once,
+ * so the per-transaction states live in the context (coordinator.ts and participant.ts decide them)
+ * and the machine's states are the two roles. Each transaction's timers are delayed events with their
+ * own id, which the engine schedules and cancels exactly like `after` timers.
+ */
+export const twoPcMachine = setup({
+  types: {
+    context: {} as TwoPcContext,
+    events: {} as TwoPcEvent,
+    input: {} as Input,
+    emitted: {} as SendRequest | ReplyRequest,
+  },
+  guards: {
+    isCoordinator: ({ context }) => context.role === 'coordinator',
+  },
+  actions: {
+    recoverCoordinator: enqueueActions(({ context, enqueue }) => {
+      if (context.role === 'coordinator') perform(enqueue, recoverCoordinator(context));
+    }),
+    coordinate: enqueueActions(({ context, event, enqueue }) => {
+      if (context.role === 'coordinator') perform(enqueue, coordinatorStep(context, event));
+    }),
+    recoverParticipant: enqueueActions(({ context, enqueue }) => {
+      if (context.role === 'participant') perform(enqueue, recoverParticipant(context));
+    }),
+    participate: enqueueActions(({ context, event, enqueue }) => {
+      if (context.role === 'participant') perform(enqueue, participantStep(context, event));
+    }),
+  },
+}).createMachine({
+  id: '2pc',
+  context: ({ input }) => initialContext(input),
+  initial: 'starting',
+  states: {
+    starting: {
+      always: [{ guard: 'isCoordinator', target: 'coordinator' }, { target: 'participant' }],
+    },
+    coordinator: {
+      entry: 'recoverCoordinator',
+      on: {
+        request: { actions: 'coordinate' },
+        Vote: { actions: 'coordinate' },
+        Ack: { actions: 'coordinate' },
+        DecisionRequest: { actions: 'coordinate' },
+        voteTimeout: { actions: 'coordinate' },
+        retry: { actions: 'coordinate' },
+      },
+    },
+    participant: {
+      entry: 'recoverParticipant',
+      on: {
+        request: { actions: 'participate' },
+        Prepare: { actions: 'participate' },
+        Commit: { actions: 'participate' },
+        Abort: { actions: 'participate' },
+        inquiry: { actions: 'participate' },
+      },
+    },
+  },
+});
+
+// biome-ignore lint/suspicious/noExplicitAny: XState's enqueue object is generic over the whole machine.
+type Enqueue = any;
+
+/** Carries out a plan in its order: the context first (the log is written), then messages and timers. */
+function perform(enqueue: Enqueue, plan: Plan<CoordinatorContext> | Plan<ParticipantContext>): void {
+  enqueue.assign(() => plan.context);
+  for (const action of plan.actions) {
+    switch (action.kind) {
+      case 'send':
+        enqueue.emit({ type: 'send', to: action.to, message: action.message } satisfies SendRequest);
+        break;
+      case 'reply':
+        enqueue.emit({
+          type: 'reply',
+          command: action.command,
+          ok: action.ok,
+          note: action.note,
+        } satisfies ReplyRequest);
+        break;
+      case 'start':
+        enqueue.raise(action.timer, { delay: action.delayMs, id: timerId(action.timer) });
+        break;
+      case 'stop':
+        enqueue.cancel(timerId(action.timer));
+        break;
+      default:
+        action satisfies never;
+    }
+  }
+}

@@ -1,0 +1,70 @@
+import type { MessageLook } from '../../engine/protocol';
+import type { NodeView, Payload } from '../../engine/types';
+import type { TwoPcContext, TwoPcMessage, TwoPcTimer, Vote } from './types';
+
+/**
+ * The contract's node view: `role` and `transactions`. Transactions appear in the order the node
+ * learned of them (kept across a crash, since the logs keep it; ids that look like integers come first,
+ * as JavaScript orders keys), a coordinator's votes in node order, so a run always prints the same JSON.
+ */
+export function twoPcView(ctx: TwoPcContext): NodeView {
+  switch (ctx.role) {
+    case 'participant': {
+      const transactions: Record<string, { state: string; vote: Vote | null }> = {};
+      for (const [tx, t] of Object.entries(ctx.transactions)) transactions[tx] = { state: t.state, vote: t.vote };
+      return { role: ctx.role, transactions };
+    }
+    case 'coordinator': {
+      const transactions: Record<string, { state: string; votes: Record<string, Vote> }> = {};
+      for (const [tx, t] of Object.entries(ctx.transactions)) {
+        const votes: Record<string, Vote> = {};
+        for (const p of ctx.participants) {
+          const vote = t.votes[p];
+          if (vote !== undefined) votes[p] = vote;
+        }
+        transactions[tx] = { state: t.state, votes };
+      }
+      return { role: ctx.role, transactions };
+    }
+    default:
+      ctx satisfies never;
+      return {};
+  }
+}
+
+export function describeTwoPcMessage(payload: Payload): MessageLook {
+  const m = payload as TwoPcMessage;
+  switch (m.type) {
+    case 'Prepare':
+      return { label: `Prepare ${m.tx}`, isReply: false };
+    case 'Vote':
+      return { label: `Vote ${m.tx} ${m.vote}`, isReply: true };
+    case 'Commit':
+      return { label: `Commit ${m.tx}`, isReply: false };
+    case 'Abort':
+      return { label: `Abort ${m.tx}`, isReply: false };
+    case 'Ack':
+      return { label: `Ack ${m.tx}`, isReply: true };
+    case 'DecisionRequest':
+      return { label: `DecisionRequest ${m.tx}`, isReply: false };
+    default:
+      m satisfies never;
+      return { label: String((payload as Payload).type), isReply: false };
+  }
+}
+
+/** The trace's name for a timer event: `vote-timeout`, `retry` or `inquiry`. */
+export function twoPcTimerName(event: Payload): string {
+  const timer = event as TwoPcTimer;
+  switch (timer.type) {
+    case 'voteTimeout':
+      return 'vote-timeout';
+    case 'retry':
+      return 'retry';
+    case 'inquiry':
+      return 'inquiry';
+    default:
+      timer satisfies never;
+      return String((event as Payload).type);
+  }
+}
