@@ -1,11 +1,14 @@
 import type { z } from 'zod';
 
-/** `events[3].node` from ['events', 3, 'node']. */
+const PLAIN_KEY = /^[A-Za-z_$][\w$-]*$/;
+
+/** `events[3].node` from ['events', 3, 'node']; a key that is not a plain name is quoted: `config["a b"]`. */
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const key of path) {
     if (typeof key === 'number') out += `[${key}]`;
-    else out += out === '' ? String(key) : `.${String(key)}`;
+    else if (typeof key === 'string' && PLAIN_KEY.test(key)) out += out === '' ? key : `.${key}`;
+    else out += `[${JSON.stringify(String(key))}]`;
   }
   return out;
 }

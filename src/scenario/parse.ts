@@ -1,5 +1,5 @@
 import type { Input, NodeId } from '../engine/types';
-import { describeIssues } from './errors';
+import { describeIssues, formatPath } from './errors';
 import { FORMAT, fileSchema, type ParsedFile, VERSION } from './schema';
 import type { ParseResult, ProtocolLookup, Scenario } from './types';
 
@@ -51,7 +51,7 @@ function interpret(file: ParsedFile, lookup: ProtocolLookup): ParseResult {
   const initial: Record<NodeId, unknown> = {};
   for (const [id, state] of Object.entries(file.initial ?? {})) {
     if (!known.has(id)) {
-      errors.push(`initial.${id}: unknown node "${id}"`);
+      errors.push(`${formatPath(['initial', id])}: unknown node "${id}"`);
       continue;
     }
     if (!protocol.initialSchema) {

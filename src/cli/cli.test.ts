@@ -1,0 +1,170 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { main } from './main';
+
+function cli(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = main(
+    argv,
+    (t) => (stdout += `${t}\n`),
+    (t) => (stderr += `${t}\n`),
+  );
+  return { code, stdout, stderr };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'netsplit-cli-'));
+const write = (name: string, value: unknown) => {
+  const path = join(dir, name);
+  writeFileSync(path, typeof value === 'string' ? value : JSON.stringify(value));
+  return path;
+};
+const ok = { format: 'netsplit-scenario', version: 1, protocol: 'raft', seed: 4, nodes: 3, until: 1500 };
+
+describe('sim run', () => {
+  it('prints exactly one JSON object with the contract fields and exits 0', () => {
+    const { code, stdout, stderr } = cli('run', write('ok.json', ok), '--json');
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    const summary = JSON.parse(stdout);
+    expect(Object.keys(summary)).toEqual([
+      'protocol',
+      'seed',
+      'time',
+      'events',
+      'traceHash',
+      'messages',
+      'nodes',
+      'violations',
+      'skipped',
+    ]);
+    expect(summary).toMatchObject({ protocol: 'raft', seed: 4, time: 1500 });
+    expect(summary.nodes[0]).toMatchObject({
+      id: 'n1',
+      up: true,
+      state: { role: expect.any(String), term: expect.any(Number) },
+    });
+  });
+
+  it('honours --until over the file', () => {
+    expect(JSON.parse(cli('run', write('ok.json', ok), '--json', '--until', '700').stdout).time).toBe(700);
+  });
+
+  it('writes the trace as JSON lines, every line with t and kind', () => {
+    const trace = join(dir, 'trace.jsonl');
+    const { stdout } = cli('run', write('ok.json', ok), '--json', '--trace', trace);
+    const lines = readFileSync(trace, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.length).toBeGreaterThan(50);
+    for (const line of lines)
+      expect(line).toEqual(expect.objectContaining({ t: expect.any(Number), kind: expect.any(String) }));
+    const sends = lines.filter((l) => l.kind === 'send');
+    expect(sends[0]).toMatchObject({ id: 1, type: 'RequestVote', message: { type: 'RequestVote' } });
+    expect(JSON.parse(stdout).messages.sent).toBe(sends.length);
+  });
+
+  it('exits 1 when an invariant breaks', () => {
+    const { code, stdout } = cli('run', 'src/protocols/raft/presets/figure-8-bug.json');
+    expect(code).toBe(1);
+    expect(stdout).toContain('VIOLATION state-machine-safety');
+  });
+
+  it('exits 2 with the field and the reason, and prints nothing on standard output', () => {
+    const bad = write('bad.json', { ...ok, events: [{ at: 3, type: 'crash', node: 'n9' }] });
+    const { code, stdout, stderr } = cli('run', bad, '--json');
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('events[0].node: unknown node "n9"');
+  });
+
+  it.each([
+    [['run'], 'expected one scenario file'],
+    [['run', '/nonexistent.json'], 'cannot read (ENOENT)'],
+    [['run', 'x.json', '--until', 'soon'], '--until: must be a whole number'],
+    [['run', 'x.json', '--colour'], "Unknown option '--colour'"],
+    [['fuzz'], '--protocol: required'],
+    [['fuzz', '--protocol', 'paxos'], '--protocol: unknown protocol "paxos"'],
+    [['fuzz', '--protocol', 'raft', '--bug', 'nope'], '--bug: unknown bug "nope"'],
+    [['fuzz', '--protocol', 'raft', '--runs', '0'], '--runs: must be a whole number from 1'],
+    [['explode'], 'unknown command "explode"'],
+  ])('%j exits 2: %s', (argv, message) => {
+    const { code, stdout, stderr } = cli(...argv);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(message);
+  });
+
+  it('exits 2 and never throws on fuzzed scenario files', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.jsonValue().map((v) => JSON.stringify(v)),
+        ),
+        (text) => {
+          const { code, stdout, stderr } = cli('run', write('fuzzed.json', text), '--json');
+          expect(code).toBe(2);
+          expect(stdout).toBe('');
+          expect(stderr.length).toBeGreaterThan(0);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('sim fuzz', () => {
+  it('reports no failure for correct Raft, as JSON', () => {
+    const { code, stdout } = cli('fuzz', '--protocol', 'raft', '--runs', '20', '--json', '--out', dir);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({ runs: 20, failures: [] });
+  });
+
+  it('writes a scenario file for each failure that replays the violation with run', () => {
+    const { code, stdout } = cli(
+      'fuzz',
+      '--protocol',
+      'raft',
+      '--bug',
+      'vote-without-log-check',
+      '--runs',
+      '40',
+      '--json',
+      '--out',
+      dir,
+    );
+    expect(code).toBe(1);
+    const { failures } = JSON.parse(stdout);
+    expect(failures.length).toBeGreaterThan(0);
+    const [failure] = failures;
+    const replay = cli('run', failure.scenario, '--json');
+    expect(replay.code).toBe(1);
+    expect(JSON.parse(replay.stdout).violations).toEqual(failure.violations);
+  });
+});
+
+describe('npm run sim (a real process)', () => {
+  it('runs from the project root and keeps standard output clean', () => {
+    const out = execFileSync(
+      'npx',
+      ['tsx', 'src/cli/main.ts', 'run', 'src/protocols/raft/presets/first-election.json', '--json'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(JSON.parse(out).protocol).toBe('raft');
+    const bad = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'run', '-', '--json'], {
+      input: '{"format":"nope"}',
+      encoding: 'utf8',
+    });
+    expect(bad.status).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toContain('netsplit: stdin: format: must be "netsplit-scenario"');
+  });
+});

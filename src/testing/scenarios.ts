@@ -1,0 +1,35 @@
+import type { Simulation } from '../engine/simulation';
+import { getProtocol } from '../protocols';
+import { getPreset } from '../protocols/presets';
+import { parseScenario } from '../scenario/parse';
+import { createSimulation } from '../scenario/run';
+import type { Scenario } from '../scenario/types';
+
+/** Test helpers: build a world from a scenario, as the tests' style asks. */
+
+export function scenario(fields: Record<string, unknown>): Scenario {
+  const parsed = parseScenario({ format: 'netsplit-scenario', version: 1, seed: 1, nodes: 5, ...fields }, getProtocol);
+  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  return parsed.scenario;
+}
+
+export function preset(id: string): Scenario {
+  const found = getPreset(id);
+  if (!found) throw new Error(`no preset ${id}`);
+  const parsed = parseScenario(found.file, getProtocol);
+  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  return parsed.scenario;
+}
+
+export function simulate(s: Scenario, untilMs: number): Simulation {
+  const sim = createSimulation(s, getProtocol);
+  sim.runUntil(untilMs);
+  return sim;
+}
+
+/** The view of one node, typed loosely for assertions. */
+export function state(sim: Simulation, id: string): Record<string, any> {
+  const node = sim.node(id);
+  if (!node) throw new Error(`no node ${id}`);
+  return node.view as Record<string, any>;
+}
