@@ -11,7 +11,9 @@ describe('Scheduler', () => {
         }),
         (items) => {
           const scheduler = new Scheduler<number>();
-          items.forEach((item, seq) => scheduler.push({ ...item, seq, event: seq }));
+          items.forEach((item, seq) => {
+            scheduler.push({ ...item, seq, event: seq });
+          });
           const popped: number[] = [];
           for (let next = scheduler.pop(); next; next = scheduler.pop()) popped.push(next.event);
           const expected = items

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { main } from '../cli/main';
 import { parseScenario } from '../scenario/parse';
+import type { LooseView } from '../testing/scenarios';
 import { getProtocol } from '.';
 import { presets } from './presets';
 
@@ -11,7 +12,7 @@ const pathOf = (id: string) => {
   return fileURLToPath(new URL(`./${protocol}/presets/${name}.json`, import.meta.url));
 };
 
-function runJson(path: string): { code: number; summary: Record<string, any> } {
+function runJson(path: string): { code: number; summary: LooseView } {
   let stdout = '';
   const code = main(
     ['run', path, '--json'],

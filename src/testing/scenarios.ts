@@ -27,9 +27,13 @@ export function simulate(s: Scenario, untilMs: number): Simulation {
   return sim;
 }
 
+/** A node view, typed loosely: tests read protocol fields without a cast at every step. */
+// biome-ignore lint/suspicious/noExplicitAny: assertions read arbitrary protocol fields.
+export type LooseView = Record<string, any>;
+
 /** The view of one node, typed loosely for assertions. */
-export function state(sim: Simulation, id: string): Record<string, any> {
+export function state(sim: Simulation, id: string): LooseView {
   const node = sim.node(id);
   if (!node) throw new Error(`no node ${id}`);
-  return node.view as Record<string, any>;
+  return node.view as LooseView;
 }
