@@ -36,6 +36,12 @@ export const twoPhaseCommit: Protocol<TwoPcConfig, TwoPcContext> = {
   leader: liveCoordinator,
   entryPoint: liveCoordinator,
   invariants: twoPcInvariants,
+  // The swarm fuzzer's runs vary who votes no and how tight the timers are (a short vote timeout races the votes).
+  fuzzConfig: (rng) => ({
+    noVotes: rng.chance(0.5) ? [`n${rng.int(2, 3)}:t${rng.int(1, 8)}`] : [],
+    voteTimeoutMs: rng.pick([100, 500]),
+    retryMs: rng.pick([50, 200]),
+  }),
   monitor: twoPcMonitor as Protocol<TwoPcConfig, TwoPcContext>['monitor'],
   bugs: twoPcBugs,
 };
