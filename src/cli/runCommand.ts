@@ -52,12 +52,15 @@ function summaryText(s: RunSummary): string {
   return lines.join('\n');
 }
 
-/** A node's view on one line: scalars in full, lists and maps by size. */
+/** A node's view on one line: scalars in full, lists by length, small maps as compact JSON. */
 function brief(state: Record<string, unknown>): string {
   return Object.entries(state)
     .map(([k, v]) => {
       if (Array.isArray(v)) return `${k}=[${v.length}]`;
-      if (v !== null && typeof v === 'object') return `${k}={${Object.keys(v).length}}`;
+      if (v !== null && typeof v === 'object') {
+        const json = JSON.stringify(v).replace(/"/g, '');
+        return `${k}=${json.length > 80 ? `${json.slice(0, 77)}...` : json}`;
+      }
       return `${k}=${String(v)}`;
     })
     .join(' ');

@@ -62,7 +62,7 @@ export interface Finding {
  */
 export interface Monitor<History = unknown, Context = unknown> {
   initial(world: World<Context>): History;
-  /** Called after every event that changed a node; `changed` names that node. */
+  /** Called after every event that changed a node's state (context or liveness); `changed` names that node. */
   check(history: History, world: World<Context>, changed: NodeId): { history: History; findings: readonly Finding[] };
 }
 

@@ -485,8 +485,14 @@ export class Simulation {
     return flight;
   }
 
+  /**
+   * After a node's step: record its view if it changed, and check the invariants whenever its state
+   * changed at all (a context the view does not show can still matter to an invariant).
+   */
   private afterChange(node: MutableNode): void {
-    if (this.recordState(node, false)) this.runMonitor(node.id);
+    const changed = node.snapshot.context !== node.viewOf || node.isUp !== node.viewUp;
+    this.recordState(node, false);
+    if (changed) this.runMonitor(node.id);
   }
 
   /** Records the node's view when it changed; true when it did. */
