@@ -1,0 +1,30 @@
+import { DEFAULT_PRESET, getPreset } from '../protocols/presets';
+import { DEFAULT_SPEED } from './store';
+
+export interface StartOptions {
+  readonly presetId: string;
+  readonly speed: number;
+  readonly playing: boolean;
+  /** Why a parameter was ignored, to show the user once. */
+  readonly problems: readonly string[];
+}
+
+/** `?preset=raft/leader-crash&speed=0.1&paused` : what the page opens on. Bad values fall back, with a note. */
+export function startOptions(search: string): StartOptions {
+  const params = new URLSearchParams(search);
+  const problems: string[] = [];
+  let presetId = DEFAULT_PRESET;
+  const preset = params.get('preset');
+  if (preset !== null) {
+    if (getPreset(preset)) presetId = preset;
+    else problems.push(`There is no preset "${preset}"; opened the default one.`);
+  }
+  let speed = DEFAULT_SPEED;
+  const speedText = params.get('speed');
+  if (speedText !== null) {
+    const value = Number(speedText);
+    if (Number.isFinite(value) && value > 0 && value <= 1000) speed = value;
+    else problems.push(`Speed "${speedText}" is not a number between 0 and 1000; using the default.`);
+  }
+  return { presetId, speed, playing: !params.has('paused'), problems };
+}

@@ -1,0 +1,92 @@
+import { useEffect, useState } from 'react';
+import { useStore, useStoreApi } from '../app/useStore';
+import { Canvas } from './canvas/Canvas';
+import { useProtocolUi } from './hooks';
+import { AlertBanner } from './panels/AlertBanner';
+import { CaptionBar } from './panels/CaptionBar';
+import { ControlBar } from './panels/ControlBar';
+import { FaultsPanel } from './panels/FaultsPanel';
+import { Inspector } from './panels/Inspector';
+import { InvariantsPanel } from './panels/InvariantsPanel';
+import { RunSetup } from './panels/RunSetup';
+import { ShortcutList } from './panels/ShortcutList';
+import { handleShortcut } from './shortcuts';
+import { Tabs } from './Tabs';
+
+/** The workbench: controls on top, the cluster in the middle, the protocol's panel below, tools beside. */
+export function App({ problems = [] }: { problems?: readonly string[] }) {
+  const store = useStoreApi();
+  const title = useStore((s) => s.scenario.title);
+  const description = useStore((s) => s.scenario.description);
+  const selection = useStore((s) => s.selection);
+  const { Panel, panelTitle } = useProtocolUi();
+  const [tab, setTab] = useState('inspect');
+
+  useEffect(() => {
+    if (selection) setTab('inspect');
+  }, [selection]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => handleShortcut(store, event);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store]);
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <h1 className="brand">netsplit</h1>
+        <div className="scenario-title" title={description}>
+          {title || 'Custom run'}
+        </div>
+        <ControlBar />
+      </header>
+      <AlertBanner />
+      {problems.length > 0 && (
+        <p className="notice-line" role="status">
+          {problems.join(' ')}
+        </p>
+      )}
+      <main className="workspace">
+        <section className="stage" aria-label="Cluster">
+          <CaptionBar />
+          <div className="canvas-wrap">
+            <Canvas />
+          </div>
+          {Panel && (
+            <section className="protocol-panel" aria-labelledby="protocol-panel-title">
+              <h2 id="protocol-panel-title">{panelTitle ?? 'Protocol'}</h2>
+              <Panel />
+            </section>
+          )}
+        </section>
+        <aside className="sidebar" aria-label="Tools">
+          <section aria-labelledby="safety-title" className="safety">
+            <h2 id="safety-title">Safety rules</h2>
+            <InvariantsPanel />
+          </section>
+          <Tabs
+            label="Tools"
+            active={tab}
+            onChange={setTab}
+            tabs={[
+              { id: 'inspect', label: 'Inspect', content: <Inspector /> },
+              { id: 'faults', label: 'Faults', content: <FaultsPanel /> },
+              {
+                id: 'run',
+                label: 'Run',
+                content: (
+                  <>
+                    <RunSetup />
+                    {description && <p className="description">{description}</p>}
+                    <ShortcutList />
+                  </>
+                ),
+              },
+            ]}
+          />
+        </aside>
+      </main>
+    </div>
+  );
+}

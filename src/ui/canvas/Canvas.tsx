@@ -1,0 +1,151 @@
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  type Edge,
+  type EdgeChange,
+  type Node,
+  type NodeChange,
+  ReactFlow,
+} from '@xyflow/react';
+import { useCallback, useMemo } from 'react';
+import { NODE_SIZE } from '../../app/layout';
+import { useStore, useStoreApi } from '../../app/useStore';
+import { type LinkData, LinkEdge } from './LinkEdge';
+import { MessageLayer } from './MessageLayer';
+import { NodeCard } from './NodeCard';
+
+const nodeTypes = { server: NodeCard };
+const edgeTypes = { link: LinkEdge };
+
+/**
+ * The cluster: servers on a circle (draggable), a link between every pair, messages in flight on
+ * top. React Flow's `nodes` hold only position and selection; everything that changes with time is
+ * read by the components themselves from the store.
+ */
+export function Canvas() {
+  const store = useStoreApi();
+  const isBoxSelect = useStore((s) => s.isBoxSelect);
+  const ids = useStore((s) => s.scenario.nodes);
+  const runId = useStore((s) => s.runId);
+  const positions = useStore((s) => s.positions);
+  const picked = useStore((s) => s.picked);
+
+  const nodes: Node[] = useMemo(
+    () =>
+      ids.map((id) => ({
+        id,
+        type: 'server',
+        position: positions[id] ?? { x: 0, y: 0 },
+        data: {},
+        width: NODE_SIZE,
+        height: NODE_SIZE,
+        selected: picked.includes(id),
+        ariaLabel: `Server ${id}`,
+      })),
+    [ids, positions, picked],
+  );
+
+  const edges: Edge<LinkData>[] = useMemo(() => {
+    const out: Edge<LinkData>[] = [];
+    ids.forEach((a, i) => {
+      for (const b of ids.slice(i + 1)) {
+        out.push({
+          id: `${a}~${b}`,
+          source: a,
+          target: b,
+          type: 'link',
+          data: { a, b },
+          ariaLabel: `Link ${a}–${b}`,
+          ariaRole: 'button',
+          interactionWidth: 0,
+        });
+      }
+    });
+    return out;
+  }, [ids]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange[]) => {
+      let picked = [...store.getState().picked];
+      let hasSelection = false;
+      for (const change of changes) {
+        if (change.type === 'position' && change.position) store.moveNode(change.id, change.position);
+        if (change.type === 'select') {
+          hasSelection = true;
+          picked = change.selected
+            ? [...picked.filter((p) => p !== change.id), change.id]
+            : picked.filter((p) => p !== change.id);
+        }
+      }
+      if (hasSelection) store.setPicked(picked);
+    },
+    [store],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      // Keyboard: Enter on a focused link selects it; the inspector then offers its menu.
+      for (const change of changes) {
+        if (change.type !== 'select' || !change.selected) continue;
+        const [a, b] = change.id.split('~');
+        if (a && b) store.select({ kind: 'link', a, b });
+      }
+    },
+    [store],
+  );
+
+  const onEdgeClick = useCallback(
+    (_: unknown, edge: Edge) => {
+      const { a, b } = edge.data as LinkData;
+      const network = store.getState().sim.network;
+      const isCut = network.isCut(a, b) || network.isCut(b, a);
+      store.act({ type: isCut ? 'mend' : 'cut', from: a, to: b });
+      store.select({ kind: 'link', a, b });
+    },
+    [store],
+  );
+
+  const onNodeClick = useCallback(
+    (event: React.MouseEvent, node: Node) => {
+      if (event.shiftKey || event.metaKey || event.ctrlKey || isBoxSelect) return;
+      store.select({ kind: 'node', id: node.id });
+      store.openMenu(store.getState().menuFor === node.id ? null : node.id);
+    },
+    [store, isBoxSelect],
+  );
+
+  const onPaneClick = useCallback(() => {
+    store.openMenu(null);
+    store.setPicked([]);
+  }, [store]);
+
+  return (
+    <ReactFlow
+      key={runId}
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
+      onNodesChange={onNodesChange}
+      onEdgesChange={onEdgesChange}
+      onEdgeClick={onEdgeClick}
+      onNodeClick={onNodeClick}
+      onPaneClick={onPaneClick}
+      fitView
+      fitViewOptions={{ padding: 0.12 }}
+      minZoom={0.2}
+      maxZoom={2.5}
+      nodesConnectable={false}
+      deleteKeyCode={null}
+      selectionOnDrag={isBoxSelect}
+      panOnDrag={!isBoxSelect}
+      elevateEdgesOnSelect={false}
+      aria-label="Cluster canvas"
+    >
+      <Background variant={BackgroundVariant.Dots} gap={28} size={1.2} color="#d5d8dd" />
+      <Controls showInteractive={false} position="bottom-left" />
+      <MessageLayer />
+    </ReactFlow>
+  );
+}

@@ -1,0 +1,72 @@
+import type { EdgeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { centerOf } from '../../app/layout';
+import { useStore } from '../../app/useStore';
+import type { Network } from '../../engine/network';
+import type { NodeId } from '../../engine/types';
+
+export interface LinkData extends Record<string, unknown> {
+  readonly a: NodeId;
+  readonly b: NodeId;
+}
+
+/** How a link is doing right now, as one comparable word, so the edge re-renders only when it changes. */
+export type LinkStatus = 'open' | 'cut' | 'cut-ab' | 'cut-ba' | 'partitioned';
+
+export function linkStatus(network: Network, a: NodeId, b: NodeId): LinkStatus {
+  const ab = network.isCut(a, b);
+  const ba = network.isCut(b, a);
+  if (ab && ba) return 'cut';
+  if (ab) return 'cut-ab';
+  if (ba) return 'cut-ba';
+  return network.groupOf(a) === network.groupOf(b) ? 'open' : 'partitioned';
+}
+
+/**
+ * A link between two servers. Open: a quiet grey line. Cut: red and broken in the middle, with a
+ * cross in the gap. Cut one way: a cross near the end that no longer hears the other. Across a
+ * partition: a faint broken line.
+ */
+export const LinkEdge = memo(function LinkEdge({ data }: EdgeProps) {
+  const { a, b } = data as LinkData;
+  const pa = useStore((s) => s.positions[a]);
+  const pb = useStore((s) => s.positions[b]);
+  const status = useStore((s) => linkStatus(s.sim.network, a, b));
+  // Without an override, linkModel returns the network's default model object itself.
+  const hasOverride = useStore((s) => s.sim.network.linkModel(a, b) !== s.sim.network.linkModel(a, a));
+  const isInspected = useStore(
+    (s) =>
+      s.selection?.kind === 'link' &&
+      ((s.selection.a === a && s.selection.b === b) || (s.selection.a === b && s.selection.b === a)),
+  );
+  if (!pa || !pb) return null;
+  const p = centerOf(pa);
+  const q = centerOf(pb);
+  const mid = { x: (p.x + q.x) / 2, y: (p.y + q.y) / 2 };
+  const at = (t: number) => ({ x: p.x + (q.x - p.x) * t, y: p.y + (q.y - p.y) * t });
+  const whole = `M ${p.x} ${p.y} L ${q.x} ${q.y}`;
+  const isBroken = status === 'cut' || status === 'partitioned';
+  const gapA = at(0.44);
+  const gapB = at(0.56);
+  const broken = `M ${p.x} ${p.y} L ${gapA.x} ${gapA.y} M ${gapB.x} ${gapB.y} L ${q.x} ${q.y}`;
+  const cross = status === 'cut' ? mid : status === 'cut-ab' ? at(0.78) : status === 'cut-ba' ? at(0.22) : null;
+
+  return (
+    <>
+      <path d={whole} className="link-hit" />
+      <path d={isBroken ? broken : whole} className={`link link-${status}${isInspected ? ' is-inspected' : ''}`} />
+      {cross && (
+        <g className="link-cross" transform={`translate(${cross.x} ${cross.y})`}>
+          <circle r={11} />
+          <path d="M -5 -5 L 5 5 M 5 -5 L -5 5" />
+        </g>
+      )}
+      {hasOverride && !cross && (
+        <g className="link-tuned" transform={`translate(${mid.x} ${mid.y})`}>
+          <circle r={9} />
+          <text dy="0.35em">~</text>
+        </g>
+      )}
+    </>
+  );
+});

@@ -1,0 +1,80 @@
+import { type KeyboardEvent, useEffect, useRef } from 'react';
+import { useStoreApi } from '../../app/useStore';
+import type { NodeId } from '../../engine/types';
+import { useProtocolUi } from '../hooks';
+
+/**
+ * A node's actions: crash or restart it, fire its timer now, send it a client request. Each builds
+ * an input for the store. Arrow keys move between items, Escape closes and returns focus.
+ */
+export function NodeMenu({ id, isUp, onClose }: { id: NodeId; isUp: boolean; onClose: (refocus: boolean) => void }) {
+  const store = useStoreApi();
+  const ui = useProtocolUi();
+  const ref = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    ref.current?.querySelector<HTMLButtonElement>('[role="menuitem"]:not([disabled])')?.focus({ preventScroll: true });
+  }, []);
+
+  const run = (action: () => void) => () => {
+    action();
+    onClose(true);
+  };
+  const requestCount = () => store.getState().sim.inputs.filter((i) => i.type === 'request').length + 1;
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const items = [...(ref.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]:not([disabled])') ?? [])];
+    const at = items.indexOf(document.activeElement as HTMLButtonElement);
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      items[(at + step + items.length) % items.length]?.focus();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      onClose(true);
+    } else if (event.key === 'Tab') {
+      onClose(false);
+    }
+    // Keys typed in the menu are the menu's, not the canvas's (no arrow-key node moves).
+    event.stopPropagation();
+  };
+
+  return (
+    <div
+      className="node-menu nodrag nopan"
+      role="menu"
+      aria-label={`Actions for ${id}`}
+      ref={ref}
+      onKeyDown={onKeyDown}
+    >
+      {isUp ? (
+        <button type="button" role="menuitem" onClick={run(() => store.act({ type: 'crash', node: id }))}>
+          Crash {id}
+        </button>
+      ) : (
+        <button type="button" role="menuitem" onClick={run(() => store.act({ type: 'restart', node: id }))}>
+          Restart {id}
+        </button>
+      )}
+      <button
+        type="button"
+        role="menuitem"
+        disabled={!isUp}
+        onClick={run(() => store.act({ type: 'timeout', node: id }))}
+      >
+        Force timeout on {id}
+      </button>
+      <button
+        type="button"
+        role="menuitem"
+        disabled={!isUp}
+        onClick={run(() =>
+          store.act({ type: 'request', node: id, command: ui.newCommand?.(requestCount()) ?? `c${requestCount()}` }),
+        )}
+      >
+        Send client request to {id}
+      </button>
+    </div>
+  );
+}

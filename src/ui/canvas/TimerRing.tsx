@@ -1,0 +1,39 @@
+import { useStore } from '../../app/useStore';
+import type { NodeId } from '../../engine/types';
+import { timerRemaining } from './geometry';
+
+const SIZE = 132;
+const R = 62;
+const CIRCUMFERENCE = 2 * Math.PI * R;
+
+/**
+ * A ring around a node that drains as its timer (Raft: the election timeout) runs out, computed
+ * from virtual time. Only this small component re-renders per frame, never the node card.
+ */
+export function TimerRing({ id, timerName }: { id: NodeId; timerName: string | undefined }) {
+  const remaining = useStore((s) => {
+    const node = s.sim.node(id);
+    if (!node?.isUp) return -1;
+    let timer: { startedAtMs: number; atMs: number } | undefined;
+    for (const t of node.timers.values()) {
+      if (timerName === undefined ? !timer || t.atMs < timer.atMs : t.name === timerName) timer = t;
+    }
+    // Rounded so that a frame without visible change does not re-render.
+    return timer ? Math.round(timerRemaining(timer, s.now) * 400) / 400 : -1;
+  });
+  if (remaining < 0) return null;
+  const isLow = remaining < 0.2;
+  return (
+    <svg className="timer-ring" width={SIZE} height={SIZE} viewBox={`0 0 ${SIZE} ${SIZE}`} aria-hidden="true">
+      <circle cx={SIZE / 2} cy={SIZE / 2} r={R} className="timer-track" />
+      <circle
+        cx={SIZE / 2}
+        cy={SIZE / 2}
+        r={R}
+        className={isLow ? 'timer-left is-low' : 'timer-left'}
+        strokeDasharray={`${CIRCUMFERENCE * remaining} ${CIRCUMFERENCE}`}
+        transform={`rotate(-90 ${SIZE / 2} ${SIZE / 2})`}
+      />
+    </svg>
+  );
+}

@@ -1,0 +1,59 @@
+import { formatMs } from '../../app/store';
+import { useStore, useStoreApi } from '../../app/useStore';
+import { SPEEDS, speedHint, speedLabel } from '../speed';
+import { LeaderStatus } from './LeaderStatus';
+
+/** Play, pause, step and speed, with the virtual clock. */
+export function ControlBar() {
+  const store = useStoreApi();
+  const playing = useStore((s) => s.playing);
+  const speed = useStore((s) => s.speed);
+  const seconds = useStore((s) => Math.floor(s.now / 10));
+  const speeds: number[] = SPEEDS.includes(speed as (typeof SPEEDS)[number])
+    ? [...SPEEDS]
+    : [...SPEEDS, speed].sort((a, b) => a - b);
+  const index = speeds.indexOf(speed);
+
+  return (
+    <div className="control-bar" role="toolbar" aria-label="Playback">
+      <button
+        type="button"
+        className="primary play-button"
+        onClick={() => store.togglePlay()}
+        aria-keyshortcuts="Space"
+        title="Play or pause (Space)"
+      >
+        <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span> {playing ? 'Pause' : 'Play'}
+      </button>
+      <button
+        type="button"
+        onClick={() => store.stepEvent()}
+        aria-keyshortcuts="N"
+        title="Pause and run exactly one event (N)"
+      >
+        Step to next event
+      </button>
+      <label className="speed">
+        <span>Speed</span>
+        <select
+          value={index}
+          onChange={(e) => store.setSpeed(speeds[Number(e.target.value)] ?? speed)}
+          aria-describedby="speed-hint"
+        >
+          {speeds.map((s, i) => (
+            <option key={s} value={i}>
+              {speedLabel(s)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <span id="speed-hint" className="sr-only">
+        {speedHint(speed)}
+      </span>
+      <output className="clock" aria-label="Simulated time">
+        t = {formatMs(seconds * 10)}
+      </output>
+      <LeaderStatus />
+    </div>
+  );
+}

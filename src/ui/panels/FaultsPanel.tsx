@@ -1,0 +1,90 @@
+import { useStore, useStoreApi } from '../../app/useStore';
+import { ClientRequestForm } from './ClientRequestForm';
+import { NetworkForm } from './NetworkForm';
+
+/** Breaking the cluster on purpose: partitions, one-click faults, the whole network's behaviour. */
+export function FaultsPanel() {
+  const store = useStoreApi();
+  const ids = useStore((s) => s.scenario.nodes);
+  const picked = useStore((s) => s.picked);
+  const isBoxSelect = useStore((s) => s.isBoxSelect);
+  const leader = useStore((s) => s.sim.protocol.leader(s.sim.world()));
+  const isDivided = useStore((s) => {
+    const state = s.sim.network;
+    return state.isPartitioned || s.scenario.nodes.some((a) => s.scenario.nodes.some((b) => state.isCut(a, b)));
+  });
+
+  const minoritySize = Math.floor((ids.length - 1) / 2);
+  const splitMajority = () => {
+    const order = leader ? [leader, ...ids.filter((id) => id !== leader)] : [...ids];
+    const minority = order.slice(0, minoritySize);
+    store.act({ type: 'partition', groups: [minority, ids.filter((id) => !minority.includes(id))] });
+  };
+  const canSplit = picked.length > 0 && picked.length < ids.length;
+
+  return (
+    <div className="faults">
+      <section aria-labelledby="quick-faults">
+        <h3 id="quick-faults">One click</h3>
+        <div className="button-row">
+          <button
+            type="button"
+            disabled={leader === null}
+            onClick={() => leader && store.act({ type: 'partition', groups: [[leader]] })}
+          >
+            Isolate the leader
+          </button>
+          <button type="button" disabled={minoritySize < 1} onClick={splitMajority}>
+            Split majority | minority
+          </button>
+          <button type="button" disabled={!isDivided} onClick={() => store.act({ type: 'heal' })} aria-keyshortcuts="H">
+            Heal everything
+          </button>
+        </div>
+      </section>
+
+      <section aria-labelledby="partition-tool">
+        <h3 id="partition-tool">Partition</h3>
+        <p className="hint">
+          Pick servers: tick them here, Ctrl-click them, or drag a box on the canvas with the box tool. Then split them
+          off: they keep talking to each other, not to the rest.
+        </p>
+        <fieldset className="pick-list">
+          <legend className="sr-only">Servers on the split-off side</legend>
+          {ids.map((id) => (
+            <label key={id} className="pick">
+              <input type="checkbox" checked={picked.includes(id)} onChange={() => store.togglePicked(id)} />
+              {id}
+            </label>
+          ))}
+        </fieldset>
+        <div className="button-row">
+          <button type="button" aria-pressed={isBoxSelect} onClick={() => store.setBoxSelect(!isBoxSelect)}>
+            Box tool {isBoxSelect ? 'on' : 'off'}
+          </button>
+          <button
+            type="button"
+            className="primary"
+            disabled={!canSplit}
+            onClick={() => {
+              store.act({ type: 'partition', groups: [picked] });
+              store.setPicked([]);
+            }}
+          >
+            Split off {canSplit ? picked.join(', ') : 'picked servers'}
+          </button>
+        </div>
+      </section>
+
+      <section aria-labelledby="network-tool">
+        <h3 id="network-tool">Whole network</h3>
+        <NetworkForm />
+      </section>
+
+      <section aria-labelledby="client-tool">
+        <h3 id="client-tool">Client</h3>
+        <ClientRequestForm />
+      </section>
+    </div>
+  );
+}

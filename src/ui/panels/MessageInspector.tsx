@@ -1,0 +1,86 @@
+import { formatMs } from '../../app/store';
+import { traceIndex } from '../../app/traceIndex';
+import { useStore, useStoreApi } from '../../app/useStore';
+import type { TraceRecord } from '../../engine/types';
+
+/** One message: its payload as the protocol wrote it, its fate, and the two things one can do to it. */
+export function MessageInspector({ id }: { id: number }) {
+  const store = useStoreApi();
+  const sim = useStore((s) => s.sim);
+  const flight = useStore((s) => s.sim.message(id));
+  useStore((s) => s.revision);
+  const send = traceIndex(sim).send(id);
+  if (!send) return <p className="muted">Message {id} is not part of this run.</p>;
+  const look = sim.protocol.describeMessage(send.message);
+  const fate = flight ? null : fateOf(sim.trace, id);
+
+  return (
+    <div className="inspector">
+      <h3>
+        Message {id}: {look.label}
+      </h3>
+      <dl className="facts">
+        <dt>From → to</dt>
+        <dd>
+          {send.from} → {send.to}
+        </dd>
+        <dt>Kind</dt>
+        <dd>{look.isReply ? 'reply' : 'request'}</dd>
+        <dt>Sent at</dt>
+        <dd>{formatMs(send.t)}</dd>
+        <dt>{send.lostAt !== undefined ? 'Lost at' : 'Arrives at'}</dt>
+        <dd>{formatMs(send.lostAt ?? send.deliverAt ?? send.t)}</dd>
+        {send.duplicateOf !== undefined && (
+          <>
+            <dt>Copy of</dt>
+            <dd>message {send.duplicateOf}</dd>
+          </>
+        )}
+        <dt>Now</dt>
+        <dd>{flight ? (flight.isLost ? 'in flight, will be lost' : 'in flight') : fate}</dd>
+      </dl>
+      <h4>Payload</h4>
+      <pre className="json">{JSON.stringify(send.message, null, 2)}</pre>
+      <div className="button-row">
+        <button
+          type="button"
+          disabled={!flight || flight.isLost}
+          onClick={() => store.act({ type: 'drop', message: id })}
+        >
+          Drop message {id}
+        </button>
+        <button
+          type="button"
+          disabled={!flight || flight.isLost}
+          onClick={() => store.act({ type: 'duplicate', message: id })}
+        >
+          Duplicate message {id}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function fateOf(trace: readonly TraceRecord[], id: number): string {
+  for (let i = trace.length - 1; i >= 0; i--) {
+    const r = trace[i] as TraceRecord;
+    if (r.kind === 'deliver' && r.id === id) return `delivered at ${formatMs(r.t)}`;
+    if (r.kind === 'drop' && r.id === id) return `dropped at ${formatMs(r.t)} (${dropReason(r.reason)})`;
+  }
+  return 'gone';
+}
+
+function dropReason(reason: string): string {
+  switch (reason) {
+    case 'loss':
+      return 'the network lost it';
+    case 'partition':
+      return 'the link was cut';
+    case 'crashed':
+      return 'the receiver was down';
+    case 'user':
+      return 'you dropped it';
+    default:
+      return reason;
+  }
+}

@@ -1,0 +1,143 @@
+import { useId, useState } from 'react';
+import {
+  MAX_CLUSTER,
+  presetScenario,
+  presetsOf,
+  protocols,
+  reconfigure,
+  scenarioForProtocol,
+} from '../../app/scenarios';
+import { useStore, useStoreApi } from '../../app/useStore';
+
+/** What the run is: scenario, protocol, cluster size, seed and bug variant. Changing any starts a new run. */
+export function RunSetup() {
+  const store = useStoreApi();
+  const scenario = useStore((s) => s.scenario);
+  const presetId = useStore((s) => s.presetId);
+  const protocol = useStore((s) => s.sim.protocol);
+  const [error, setError] = useState<string | null>(null);
+  const bugHelp = useId();
+  const bug = protocol.bugs.find((b) => b.id === scenario.bug);
+
+  const change = (patch: { nodes?: number; seed?: number; bug?: string | null }) => {
+    const result = reconfigure(scenario, patch);
+    if (result.ok) {
+      setError(null);
+      store.load(result.scenario, null);
+    } else setError(result.errors.join('; '));
+  };
+
+  return (
+    <form className="run-setup" onSubmit={(e) => e.preventDefault()}>
+      <label>
+        Scenario
+        <select
+          value={presetId ?? ''}
+          onChange={(e) => {
+            if (e.target.value) store.load(presetScenario(e.target.value), e.target.value);
+          }}
+        >
+          {presetId === null && <option value="">(custom run)</option>}
+          {presetsOf(scenario.protocol).map((p) => (
+            <option key={p.id} value={p.id}>
+              {presetTitle(p.id)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Protocol
+        <select
+          value={scenario.protocol}
+          onChange={(e) => {
+            const next = scenarioForProtocol(e.target.value);
+            store.load(next.scenario, next.presetId);
+          }}
+        >
+          {protocols.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="row">
+        <label>
+          Cluster size
+          <select value={scenario.nodes.length} onChange={(e) => change({ nodes: Number(e.target.value) })}>
+            {Array.from({ length: Math.max(MAX_CLUSTER, scenario.nodes.length) }, (_, i) => i + 1).map((n) => (
+              <option key={n} value={n}>
+                {n} {n === 1 ? 'node' : 'nodes'}
+              </option>
+            ))}
+          </select>
+        </label>
+        <SeedInput seed={scenario.seed} onChange={(seed) => change({ seed })} />
+      </div>
+      <label>
+        Bug variant
+        <select
+          value={scenario.bug ?? ''}
+          onChange={(e) => change({ bug: e.target.value || null })}
+          aria-describedby={bugHelp}
+        >
+          <option value="">None: the correct protocol</option>
+          {protocol.bugs.map((b) => (
+            <option key={b.id} value={b.id}>
+              {b.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p id={bugHelp} className={bug ? 'bug-explanation' : 'muted'}>
+        {bug ? bug.explanation : 'Pick a bug to see which safety rule it breaks and when.'}
+      </p>
+      <button type="button" onClick={() => store.load(scenario, presetId)}>
+        Restart this run from 0
+      </button>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
+
+function SeedInput({ seed, onChange }: { seed: number; onChange: (seed: number) => void }) {
+  const [text, setText] = useState(String(seed));
+  const [shown, setShown] = useState(seed);
+  if (shown !== seed) {
+    setShown(seed);
+    setText(String(seed));
+  }
+  const commit = () => {
+    const value = Number(text);
+    if (Number.isInteger(value) && value >= 0 && value <= 0xffffffff && value !== seed) onChange(value);
+    else setText(String(seed));
+  };
+  return (
+    <label>
+      Seed
+      <input
+        type="number"
+        min={0}
+        max={4294967295}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit();
+        }}
+      />
+    </label>
+  );
+}
+
+function presetTitle(id: string): string {
+  try {
+    return presetScenario(id).title || id;
+  } catch {
+    return id;
+  }
+}

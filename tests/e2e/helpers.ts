@@ -1,0 +1,64 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Opens the workbench; `params` go to the URL (`speed`, `preset`, `paused`). */
+export async function openApp(page: Page, params: Record<string, string | number> = {}): Promise<void> {
+  const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
+  await page.goto(query ? `/?${query}` : '/');
+  await expect(page.getByRole('application', { name: 'Cluster canvas' })).toBeVisible();
+}
+
+/** If playback stopped by itself (a pause point, the scenario's end), press Play, as a person would. */
+export async function keepPlaying(page: Page): Promise<void> {
+  const play = page.getByRole('button', { name: 'Play', exact: true });
+  if (await play.isVisible()) await play.click();
+}
+
+export interface LeaderInfo {
+  readonly id: string;
+  readonly term: number;
+}
+
+/** The leader the header names, if any. */
+export async function currentLeader(page: Page): Promise<LeaderInfo | null> {
+  const text = (await page.getByText(/^(Leader: \S+ \(term \d+\)|No leader)$/).textContent()) ?? '';
+  const match = /^Leader: (\S+) \(term (\d+)\)$/.exec(text);
+  return match ? { id: match[1] as string, term: Number(match[2]) } : null;
+}
+
+/** Waits, playing on through stops, until the header names a leader that satisfies `accept`. */
+export async function waitForLeader(
+  page: Page,
+  accept: (leader: LeaderInfo) => boolean = () => true,
+  timeout = 20_000,
+): Promise<LeaderInfo> {
+  let found: LeaderInfo | null = null;
+  await expect
+    .poll(
+      async () => {
+        await keepPlaying(page);
+        found = await currentLeader(page);
+        return found !== null && accept(found);
+      },
+      { timeout, intervals: [100, 200, 250] },
+    )
+    .toBe(true);
+  return found as unknown as LeaderInfo;
+}
+
+/** The row of the log grid that belongs to one server. */
+export function logRow(page: Page, id: string) {
+  return page
+    .getByRole('region', { name: 'Logs' })
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${id}\\b`) }) });
+}
+
+export async function openTab(page: Page, name: 'Inspect' | 'Faults' | 'Run'): Promise<void> {
+  await page.getByRole('tab', { name }).click();
+}
+
+export async function sendClientRequest(page: Page, command: string): Promise<void> {
+  await openTab(page, 'Faults');
+  await page.getByRole('textbox', { name: 'Command' }).fill(command);
+  await page.getByRole('button', { name: 'Send client request' }).click();
+}
