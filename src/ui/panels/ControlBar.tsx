@@ -1,4 +1,3 @@
-import { formatMs } from '../../app/store';
 import { useStore, useStoreApi } from '../../app/useStore';
 import { SPEEDS, speedHint, speedLabel } from '../speed';
 import { LeaderStatus } from './LeaderStatus';
@@ -8,7 +7,7 @@ export function ControlBar() {
   const store = useStoreApi();
   const playing = useStore((s) => s.playing);
   const speed = useStore((s) => s.speed);
-  const seconds = useStore((s) => Math.floor(s.now / 10));
+  const centiseconds = useStore((s) => Math.floor(s.now / 10));
   const speeds: number[] = SPEEDS.includes(speed as (typeof SPEEDS)[number])
     ? [...SPEEDS]
     : [...SPEEDS, speed].sort((a, b) => a - b);
@@ -51,7 +50,7 @@ export function ControlBar() {
         {speedHint(speed)}
       </span>
       <output className="clock" aria-label="Simulated time">
-        t = {formatMs(seconds * 10)}
+        t = {(centiseconds / 100).toFixed(2)} s
       </output>
       <LeaderStatus />
     </div>

@@ -27,6 +27,8 @@ export interface ProtocolUi {
   /** The protocol's own panel under the canvas (Raft: every log; 2PC: the transactions). */
   readonly Panel?: ComponentType;
   readonly panelTitle?: string;
+  /** What the header calls the node the protocol names as leader (default `Leader`). */
+  readonly leaderWord?: string;
   /** A fresh command for a client request from the node menu: the `count`th request of the run. */
   readonly newCommand?: (count: number) => string;
 }

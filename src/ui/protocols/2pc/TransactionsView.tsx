@@ -1,0 +1,81 @@
+import { useNodes } from '../../hooks';
+import { readTwoPcView, type TxView } from './readView';
+import './twopc.css';
+
+/**
+ * Every transaction: the coordinator's state, each participant's state and vote, and the outcome in
+ * words. A participant that voted yes while no decision can reach it is marked blocked.
+ */
+export function TransactionsView() {
+  const nodes = useNodes();
+  const parsed = nodes.map((n) => ({ ...n, v: readTwoPcView(n.view) }));
+  const coordinator = parsed.find((n) => n.v.role === 'coordinator');
+  const participants = parsed.filter((n) => n !== coordinator);
+  const txs: string[] = [];
+  for (const n of parsed) for (const tx of Object.keys(n.v.transactions)) if (!txs.includes(tx)) txs.push(tx);
+
+  if (txs.length === 0) {
+    return (
+      <p className="muted">No transaction yet. Send a client request (Faults tab): its command names a transaction.</p>
+    );
+  }
+  return (
+    <div className="tx-scroll">
+      <table className="tx-table">
+        <thead>
+          <tr>
+            <th scope="col">Transaction</th>
+            <th scope="col">
+              {coordinator?.id ?? '?'} (coordinator){coordinator && !coordinator.isUp ? ', down' : ''}
+            </th>
+            {participants.map((p) => (
+              <th scope="col" key={p.id}>
+                {p.id}
+                {p.isUp ? '' : ', down'}
+              </th>
+            ))}
+            <th scope="col">Outcome</th>
+          </tr>
+        </thead>
+        <tbody>
+          {txs.map((tx) => {
+            const c = coordinator?.v.transactions[tx];
+            const states = participants.map((p) => p.v.transactions[tx]);
+            const isCoordinatorDown = coordinator !== undefined && !coordinator.isUp;
+            return (
+              <tr key={tx}>
+                <th scope="row">{tx}</th>
+                <td className={`tx-${c?.state ?? 'none'}`}>{c ? c.state : '—'}</td>
+                {states.map((t, i) => (
+                  <td key={participants[i]?.id} className={`tx-${t?.state ?? 'none'}`}>
+                    {participantCell(t, isCoordinatorDown)}
+                  </td>
+                ))}
+                <td className="tx-outcome">{outcome(c, states, isCoordinatorDown)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function participantCell(t: TxView | undefined, isCoordinatorDown: boolean): string {
+  if (!t) return '—';
+  const vote = t.vote ? `voted ${t.vote}` : 'no vote yet';
+  if (t.state === 'prepared') return `prepared, ${vote}${isCoordinatorDown ? ': blocked' : ''}`;
+  return `${t.state}, ${vote}`;
+}
+
+function outcome(c: TxView | undefined, states: readonly (TxView | undefined)[], isCoordinatorDown: boolean): string {
+  const done = states.filter((t) => t?.state === 'committed' || t?.state === 'aborted').map((t) => t?.state);
+  if (done.includes('committed') && done.includes('aborted')) return 'INCONSISTENT: committed here, aborted there';
+  const waiting = states.filter((t) => t?.state === 'prepared').length;
+  if (c?.state === 'committed' || c?.state === 'aborted') {
+    return waiting > 0 ? `${c.state}; ${waiting} still to hear it` : c.state;
+  }
+  if (done.length > 0 && done.length === states.length) return done[0] as string;
+  if (isCoordinatorDown && waiting > 0) return `undecided: coordinator down, ${waiting} participants blocked`;
+  return 'undecided: collecting votes';
+}
