@@ -47,6 +47,8 @@ export function NodeMenu({ id, isUp, onClose }: { id: NodeId; isUp: boolean; onC
       aria-label={`Actions for ${id}`}
       ref={ref}
       onKeyDown={onKeyDown}
+      // A click in the menu is not a click on the node (which would toggle the menu again).
+      onClick={(event) => event.stopPropagation()}
     >
       {isUp ? (
         <button type="button" role="menuitem" onClick={run(() => store.act({ type: 'crash', node: id }))}>

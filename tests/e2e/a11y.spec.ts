@@ -1,0 +1,93 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
+import { keepPlaying, openApp, openTab, waitForLeader } from './helpers';
+
+async function expectNoSeriousViolations(page: Page, where: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(serious, `axe, ${where}`).toEqual([]);
+}
+
+test('axe finds no serious or critical problems in the main states', async ({ page }) => {
+  await openApp(page, { speed: 1 });
+  await waitForLeader(page);
+  await expectNoSeriousViolations(page, 'playing');
+
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await page.getByRole('button', { name: 'Actions for n2' }).click();
+  await expect(page.getByRole('menu', { name: 'Actions for n2' })).toBeVisible();
+  await expectNoSeriousViolations(page, 'node menu open, node inspected');
+  await page.keyboard.press('Escape');
+
+  await openTab(page, 'Faults');
+  await expectNoSeriousViolations(page, 'faults tab');
+  await openTab(page, 'Run');
+  await expectNoSeriousViolations(page, 'run tab');
+
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('raft/figure-8-bug');
+  const alert = page.getByRole('alert').filter({ hasText: 'Safety violated' });
+  await expect
+    .poll(async () => (await alert.isVisible()) || (await keepPlaying(page), false), { timeout: 20_000 })
+    .toBe(true);
+  await expectNoSeriousViolations(page, 'violation alert');
+
+  await page.getByRole('combobox', { name: 'Protocol' }).selectOption({ label: 'Two-phase commit' });
+  await expect(page.getByRole('region', { name: 'Transactions' })).toBeVisible();
+  await expect(alert).toHaveCount(0); // the old run's alert has faded out
+  await expectNoSeriousViolations(page, 'two-phase commit');
+});
+
+test('a node can be crashed, restarted and timed out from the keyboard alone', async ({ page }) => {
+  await openApp(page, { speed: 1 });
+  await waitForLeader(page);
+  const actions = page.getByRole('button', { name: 'Actions for n3' });
+  await actions.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menuitem', { name: 'Crash n3' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('group', { name: 'Server n3' })).toContainText('crashed');
+  await expect(actions).toBeFocused();
+
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menuitem', { name: 'Restart n3' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('group', { name: 'Server n3' })).not.toContainText('crashed');
+
+  const before = await page.getByRole('group', { name: 'Server n3' }).textContent();
+  const term = Number(before?.match(/term (\d+)/)?.[1]);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('menuitem', { name: 'Force timeout on n3' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  // A forced election timeout makes n3 stand in the next term.
+  await expect(page.getByRole('group', { name: 'Server n3' })).toContainText(
+    new RegExp(`term (${term + 1}|${term + 2})`),
+  );
+});
+
+test('keyboard shortcuts play, pause and step; Enter on a link opens its menu', async ({ page }) => {
+  await openApp(page, { speed: 1 });
+  await page.locator('body').press('Space');
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  const clock = page.getByRole('status', { name: 'Simulated time' });
+  const before = await clock.textContent();
+  for (let i = 0; i < 40; i++) await page.locator('body').press('n');
+  await expect(clock).not.toHaveText(before ?? '');
+  await page.getByRole('button', { name: 'Link n2–n4' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Link n2–n4' })).toBeVisible();
+  await page.getByRole('button', { name: 'Cut n2 → n4 only' }).click();
+  await expect(page.getByText('(n2 → n4 blocked)')).toBeVisible();
+});
+
+test('with reduced motion, decorative transitions are off and the run still plays', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await openApp(page, { speed: 1 });
+  const duration = await page
+    .getByRole('button', { name: 'Pause', exact: true })
+    .evaluate((el) => getComputedStyle(el).transitionDuration);
+  expect(duration).toBe('0s');
+  await waitForLeader(page);
+});

@@ -1,0 +1,37 @@
+import { expect, test } from '@playwright/test';
+import { openApp, waitForLeader } from './helpers';
+
+test('clicking a message in flight shows its payload and lets the user drop it', async ({ page }) => {
+  await openApp(page, { speed: 0.05 });
+  await waitForLeader(page);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  const message = page.getByRole('button', { name: /^Message \d+: / }).first();
+  await expect(message).toBeVisible();
+  const name = (await message.getAttribute('aria-label')) ?? '';
+  const id = name.match(/^Message (\d+)/)?.[1] as string;
+  await message.click();
+  await expect(page.getByRole('heading', { name: new RegExp(`^Message ${id}: `) })).toBeVisible();
+  await expect(page.getByText('Payload')).toBeVisible();
+  await expect(
+    page.getByText(/"type": "(AppendEntries|RequestVote|AppendEntriesReply|RequestVoteReply)"/),
+  ).toBeVisible();
+  await page.getByRole('button', { name: `Drop message ${id}` }).click();
+  await expect(page.getByText(/dropped at .* \(you dropped it\)/)).toBeVisible();
+  await expect(page.getByRole('button', { name: new RegExp(`^Message ${id}: `) })).toHaveCount(0);
+});
+
+test('duplicating a message sends a second copy on the same link', async ({ page }) => {
+  await openApp(page, { speed: 0.05 });
+  await waitForLeader(page);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  const message = page.getByRole('button', { name: /^Message \d+: / }).first();
+  const name = (await message.getAttribute('aria-label')) ?? '';
+  const [, id, rest] = name.match(/^Message (\d+): (.*)$/) ?? [];
+  await message.click();
+  await page.getByRole('button', { name: `Duplicate message ${id}` }).click();
+  await expect(page.getByRole('button', { name: new RegExp(`: ${escape(rest ?? '')}$`) })).toHaveCount(2);
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
