@@ -31,6 +31,8 @@ export interface AppState {
   readonly now: VirtualMs;
   /** Bumps whenever the simulation processed something: views that ignore time key on it. */
   readonly revision: number;
+  /** Bumps whenever a fault input changed the network (cut, mend, partition, heal, link, network): links key on it. */
+  readonly faultRevision: number;
   readonly playing: boolean;
   /** Virtual ms per wall-clock ms: 0.05 plays 20 times slower than real time. */
   readonly speed: number;
@@ -96,6 +98,7 @@ export class Store {
       runId,
       now: 0,
       revision: 0,
+      faultRevision: 0,
       playing: true,
       speed,
       selection: null,
@@ -201,6 +204,7 @@ export class Store {
   private advance(target: VirtualMs, force = false, maxSteps = MAX_STEPS_PER_FRAME): void {
     const { sim, scenario } = this.state;
     const traceBefore = sim.trace.length;
+    let hasFault = false;
     let stop: TraceRecord | null = null;
     let steps = 0;
     let isTruncated = false;
@@ -217,6 +221,7 @@ export class Store {
       for (let i = from; i < sim.trace.length; i++) {
         const record = sim.trace[i] as TraceRecord;
         if (record.kind === 'pause' || record.kind === 'violation') stop ??= record;
+        if (record.kind === 'fault') hasFault = true;
       }
       if (stop) break;
     }
@@ -253,6 +258,7 @@ export class Store {
       }
     }
     if (sim.trace.length !== traceBefore || steps > 0 || force) patch.revision = this.state.revision + 1;
+    if (hasFault) patch.faultRevision = this.state.faultRevision + 1;
     this.set(patch);
   }
 }

@@ -5,7 +5,9 @@ test('clicking a message in flight shows its payload and lets the user drop it',
   await openApp(page, { speed: 0.05 });
   await waitForLeader(page);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
-  const message = page.getByRole('button', { name: /^Message \d+: / }).first();
+  // Stand exactly on an event, and take the newest message: it has the longest way still to go.
+  await page.getByRole('button', { name: 'Step to next event' }).click();
+  const message = page.getByRole('button', { name: /^Message \d+: / }).last();
   await expect(message).toBeVisible();
   const name = (await message.getAttribute('aria-label')) ?? '';
   const id = name.match(/^Message (\d+)/)?.[1] as string;
@@ -24,7 +26,9 @@ test('duplicating a message sends a second copy on the same link', async ({ page
   await openApp(page, { speed: 0.05 });
   await waitForLeader(page);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
-  const message = page.getByRole('button', { name: /^Message \d+: / }).first();
+  // Stand exactly on an event, and take the newest message: it has the longest way still to go.
+  await page.getByRole('button', { name: 'Step to next event' }).click();
+  const message = page.getByRole('button', { name: /^Message \d+: / }).last();
   const name = (await message.getAttribute('aria-label')) ?? '';
   const [, id, rest] = name.match(/^Message (\d+): (.*)$/) ?? [];
   await message.click();

@@ -1,7 +1,7 @@
 import type { EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { centerOf } from '../../app/layout';
-import { useStore } from '../../app/useStore';
+import { useStore, useStoreApi } from '../../app/useStore';
 import type { Network } from '../../engine/network';
 import type { NodeId } from '../../engine/types';
 
@@ -31,9 +31,13 @@ export const LinkEdge = memo(function LinkEdge({ data }: EdgeProps) {
   const { a, b } = data as LinkData;
   const pa = useStore((s) => s.positions[a]);
   const pb = useStore((s) => s.positions[b]);
-  const status = useStore((s) => linkStatus(s.sim.network, a, b));
+  const store = useStoreApi();
+  // The network changes only through fault inputs: one number per frame to compare, not a lookup per link.
+  useStore((s) => s.faultRevision);
+  const network = store.getState().sim.network;
+  const status = linkStatus(network, a, b);
   // Without an override, linkModel returns the network's default model object itself.
-  const hasOverride = useStore((s) => s.sim.network.linkModel(a, b) !== s.sim.network.linkModel(a, a));
+  const hasOverride = network.linkModel(a, b) !== network.linkModel(a, a);
   const isInspected = useStore(
     (s) =>
       s.selection?.kind === 'link' &&

@@ -1,14 +1,18 @@
-import { ViewportPortal } from '@xyflow/react';
-import { useRef } from 'react';
+import { useStore as useFlowStore, useReactFlow, ViewportPortal } from '@xyflow/react';
+import { useEffect, useRef } from 'react';
 import { traceIndex } from '../../app/traceIndex';
 import { useStore, useStoreApi } from '../../app/useStore';
 import type { MessageLook } from '../../engine/protocol';
-import { flightProgress, LOST_AT, pointOnLink } from './geometry';
+import type { InFlight, Simulation } from '../../engine/simulation';
+import { flightProgress, LOST_AT, messagePoint, pointOnLink, vanishing } from './geometry';
+import { MessageDots } from './MessageDots';
 
 /** A message the network lost stays marked where it vanished for this long (virtual ms). */
 const DROP_SHOWN_MS = 60;
-/** Above this many messages in flight, only the selected one keeps its label. */
+/** Up to this many messages in flight, each is a labelled button; above it, dots on one canvas. */
 const MAX_LABELLED = 40;
+/** How close (screen px) a click must land to a dot to pick that message. */
+const PICK_RADIUS_PX = 10;
 
 /**
  * Every message in flight, in one layer above the links, placed from its send and arrival times and
@@ -22,40 +26,31 @@ export function MessageLayer() {
   useStore((s) => s.revision);
   const positions = useStore((s) => s.positions);
   const selected = useStore((s) => (s.selection?.kind === 'message' ? s.selection.id : null));
-  const looks = useRef(new Map<number, MessageLook>());
-  const lastSim = useRef(sim);
-  if (lastSim.current !== sim) {
-    lastSim.current = sim;
-    looks.current = new Map();
-  }
-  const lookOf = (id: number, payload: Parameters<typeof sim.protocol.describeMessage>[0]) => {
-    let look = looks.current.get(id);
-    if (!look) {
-      look = sim.protocol.describeMessage(payload);
-      looks.current.set(id, look);
-    }
-    return look;
-  };
-
+  const lookOf = useLooks(sim);
   const flights = sim.messagesInFlight();
-  const showLabels = flights.length <= MAX_LABELLED;
+  const isDotMode = flights.length > MAX_LABELLED;
+  usePickDots(isDotMode, lookOf);
+
   const index = traceIndex(sim);
   const drops = index.dropsSince(now - DROP_SHOWN_MS);
+  const pick = (id: number) => {
+    store.pause();
+    store.select({ kind: 'message', id });
+  };
 
   return (
     <ViewportPortal>
       <div className="message-layer">
+        {isDotMode && <MessageDots flights={flights} now={now} positions={positions} lookOf={lookOf} />}
         {drops.map((drop) => {
           const send = index.send(drop.id);
           const from = positions[drop.from];
           const to = positions[drop.to];
           if (!send || !from || !to) return null;
           const end = send.deliverAt ?? send.lostAt;
-          const p =
-            end === undefined
-              ? 0
-              : flightProgress({ sentAtMs: send.t, deliverAtMs: end, isLost: send.lostAt !== undefined }, drop.t);
-          const at = pointOnLink(from, to, send.lostAt !== undefined ? LOST_AT : p);
+          const isLost = send.lostAt !== undefined;
+          const p = end === undefined ? 0 : flightProgress({ sentAtMs: send.t, deliverAtMs: end, isLost }, drop.t);
+          const at = pointOnLink(from, to, isLost ? LOST_AT : p);
           return (
             <div
               key={`drop-${drop.id}`}
@@ -68,43 +63,79 @@ export function MessageLayer() {
           );
         })}
         {flights.map((m) => {
-          const from = positions[m.from];
-          const to = positions[m.to];
-          if (!from || !to) return null;
-          const p = flightProgress(m, now);
-          const at = pointOnLink(from, to, p);
-          const look = lookOf(m.id, m.message);
-          // A lost message fades out over the last part of its short trip.
-          const fade = m.isLost ? Math.max(0, (p / LOST_AT - 0.5) * 2) : 0;
+          if (isDotMode && m.id !== selected) return null;
+          const at = messagePoint(m, now, positions);
+          if (!at) return null;
+          const look = lookOf(m);
+          const fade = vanishing(m, now);
           const classes = ['message', look.isReply ? 'is-reply' : 'is-request'];
-          if (m.isLost && fade > 0) classes.push('is-vanishing');
+          if (fade > 0) classes.push('is-vanishing');
           if (m.duplicateOf !== undefined) classes.push('is-duplicate');
           if (m.id === selected) classes.push('is-selected');
-          const isLabelled = showLabels || m.id === selected;
-          if (!isLabelled) classes.push('is-dot');
           return (
             <button
               key={m.id}
               type="button"
               tabIndex={-1}
               className={classes.join(' ')}
-              style={{
-                transform: `translate(${at.x}px, ${at.y}px) translate(-50%, -50%)`,
-                opacity: 1 - fade * 0.85,
-              }}
+              style={{ transform: `translate(${at.x}px, ${at.y}px) translate(-50%, -50%)`, opacity: 1 - fade * 0.85 }}
               aria-label={`Message ${m.id}: ${look.label} from ${m.from} to ${m.to}`}
-              title={isLabelled ? undefined : look.label}
               onClick={(event) => {
                 event.stopPropagation();
-                store.pause();
-                store.select({ kind: 'message', id: m.id });
+                pick(m.id);
               }}
             >
-              {isLabelled ? look.label : null}
+              {look.label}
             </button>
           );
         })}
       </div>
     </ViewportPortal>
   );
+}
+
+/** The protocol's description of each message, computed once per message. */
+function useLooks(sim: Simulation): (m: InFlight) => MessageLook {
+  const cache = useRef({ sim, looks: new Map<number, MessageLook>() });
+  if (cache.current.sim !== sim) cache.current = { sim, looks: new Map() };
+  const { looks } = cache.current;
+  return (m) => {
+    let look = looks.get(m.id);
+    if (!look) {
+      look = sim.protocol.describeMessage(m.message);
+      looks.set(m.id, look);
+    }
+    return look;
+  };
+}
+
+/** In dot mode the dots are pixels, not elements: a click near one picks its message. */
+function usePickDots(isDotMode: boolean, lookOf: (m: InFlight) => MessageLook): void {
+  const store = useStoreApi();
+  const domNode = useFlowStore((s) => s.domNode);
+  const { screenToFlowPosition, getZoom } = useReactFlow();
+  const look = useRef(lookOf);
+  look.current = lookOf;
+  useEffect(() => {
+    if (!isDotMode || !domNode) return;
+    const onClick = (event: MouseEvent) => {
+      const point = screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      const { sim, now, positions } = store.getState();
+      const radius = PICK_RADIUS_PX / getZoom();
+      let best: { id: number; distance: number } | null = null;
+      for (const m of sim.messagesInFlight()) {
+        const at = messagePoint(m, now, positions);
+        if (!at) continue;
+        const distance = Math.hypot(at.x - point.x, at.y - point.y);
+        if (distance <= radius && (!best || distance < best.distance)) best = { id: m.id, distance };
+      }
+      if (!best) return;
+      event.stopPropagation();
+      event.preventDefault();
+      store.pause();
+      store.select({ kind: 'message', id: best.id });
+    };
+    domNode.addEventListener('click', onClick, true);
+    return () => domNode.removeEventListener('click', onClick, true);
+  }, [isDotMode, domNode, store, screenToFlowPosition, getZoom]);
 }

@@ -44,3 +44,21 @@ export function timerRemaining(timer: { startedAtMs: VirtualMs; atMs: VirtualMs 
   if (span <= 0) return 0;
   return Math.min(1, Math.max(0, (timer.atMs - nowMs) / span));
 }
+
+/** Where a message in flight is drawn at `nowMs`, given the nodes' positions. */
+export function messagePoint(
+  m: Flight & { readonly from: string; readonly to: string },
+  nowMs: VirtualMs,
+  positions: Readonly<Record<string, XY>>,
+): XY | null {
+  const from = positions[m.from];
+  const to = positions[m.to];
+  if (!from || !to) return null;
+  return pointOnLink(from, to, flightProgress(m, nowMs));
+}
+
+/** How much a lost message has faded: 0 for most of its trip, rising to 1 where it vanishes. */
+export function vanishing(m: Flight, nowMs: VirtualMs): number {
+  if (!m.isLost) return 0;
+  return Math.max(0, (flightProgress(m, nowMs) / LOST_AT - 0.5) * 2);
+}

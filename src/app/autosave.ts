@@ -1,0 +1,74 @@
+import { parseScenario } from '../scenario/parse';
+import type { ProtocolLookup, Scenario } from '../scenario/types';
+
+/** Where the current run is kept between visits, and where a saved run that cannot be read is set aside. */
+export const AUTOSAVE_KEY = 'netsplit:autosave';
+export const SET_ASIDE_KEY = 'netsplit:autosave:set-aside';
+const FORMAT_VERSION = 1;
+
+/** The storage the app uses (window.localStorage), narrowed to what autosave needs. */
+export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+export interface SavedRun {
+  /** The scenario file of the run, inputs included. */
+  readonly file: Record<string, unknown>;
+  /** The virtual time the user was looking at. */
+  readonly nowMs: number;
+  readonly presetId: string | null;
+}
+
+export type LoadResult =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'ok'; readonly scenario: Scenario; readonly nowMs: number; readonly presetId: string | null }
+  | { readonly kind: 'set-aside'; readonly message: string };
+
+/** Saves the run; false (and nothing thrown) when storage is full or disabled. */
+export function saveRun(storage: KeyValueStorage, run: SavedRun): boolean {
+  try {
+    storage.setItem(AUTOSAVE_KEY, JSON.stringify({ version: FORMAT_VERSION, ...run }));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads the saved run. A saved run that is broken or from a newer version is moved to SET_ASIDE_KEY
+ * (so a later version can still read it) and reported, never thrown.
+ */
+export function loadRun(storage: KeyValueStorage, lookup: ProtocolLookup): LoadResult {
+  let text: string | null;
+  try {
+    text = storage.getItem(AUTOSAVE_KEY);
+  } catch {
+    return { kind: 'none' };
+  }
+  if (text === null) return { kind: 'none' };
+  const problem = readProblem(text, lookup);
+  if (typeof problem !== 'string') return { kind: 'ok', ...problem };
+  try {
+    storage.setItem(SET_ASIDE_KEY, text);
+    storage.removeItem(AUTOSAVE_KEY);
+  } catch {
+    // Storage refused the move: the message still tells the user, and the session starts fresh.
+  }
+  return { kind: 'set-aside', message: `The run saved in this browser could not be restored (${problem}); it was set aside.` };
+}
+
+function readProblem(text: string, lookup: ProtocolLookup): string | { scenario: Scenario; nowMs: number; presetId: string | null } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return 'it is not valid JSON';
+  }
+  if (typeof value !== 'object' || value === null) return 'it is not a saved run';
+  const saved = value as Record<string, unknown>;
+  if (typeof saved.version !== 'number') return 'it has no version';
+  if (saved.version > FORMAT_VERSION) return `it was saved by a newer version of netsplit (format ${saved.version})`;
+  const result = parseScenario(saved.file, lookup);
+  if (!result.ok) return result.errors[0] ?? 'its scenario is invalid';
+  const nowMs = typeof saved.nowMs === 'number' && Number.isFinite(saved.nowMs) && saved.nowMs >= 0 ? saved.nowMs : 0;
+  const presetId = typeof saved.presetId === 'string' ? saved.presetId : null;
+  return { scenario: result.scenario, nowMs, presetId };
+}

@@ -1,0 +1,40 @@
+import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import { parseScenarioText } from '../scenario/parse';
+import type { ParseResult, ProtocolLookup } from '../scenario/types';
+
+/** Links carry the scenario in the fragment (`#s=`), so it never reaches a server log or a length limit of a query. */
+const KEY = 's';
+/** A link longer than this is refused before decompressing: no real scenario comes near it. */
+const MAX_LINK_CHARS = 2_000_000;
+
+/** The share link for a scenario file: the page address with the file compressed into the fragment. */
+export function shareLink(pageUrl: string, fileText: string): string {
+  const url = new URL(pageUrl);
+  url.hash = `${KEY}=${compressToEncodedURIComponent(fileText)}`;
+  return url.toString();
+}
+
+/** Whether a fragment carries a shared scenario. */
+export function hasSharedScenario(hash: string): boolean {
+  return new URLSearchParams(hash.replace(/^#/, '')).has(KEY);
+}
+
+/**
+ * The scenario a link's fragment carries. Never throws: a damaged link gives a message that says what
+ * is wrong (the link, or which field of the scenario in it, and why).
+ */
+export function readSharedScenario(hash: string, lookup: ProtocolLookup): ParseResult {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const packed = params.get(KEY);
+  if (packed === null) return { ok: false, errors: ['link: carries no scenario (no "#s=" part)'] };
+  if (packed.length > MAX_LINK_CHARS) return { ok: false, errors: ['link: too long to be a netsplit scenario'] };
+  let text: string | null = null;
+  try {
+    text = decompressFromEncodedURIComponent(packed);
+  } catch {
+    text = null;
+  }
+  if (!text) return { ok: false, errors: ['link: the scenario in it is damaged or cut off (it does not decompress)'] };
+  const result = parseScenarioText(text, lookup);
+  return result.ok ? result : { ok: false, errors: result.errors.map((e) => `link: ${e}`) };
+}
