@@ -4,6 +4,8 @@
  * `npm run bench` (tsx, the same code path as the CLI).
  */
 import { fuzz } from '../src/cli/fuzz';
+import { Recording } from '../src/engine/recording';
+import { Rng } from '../src/engine/rng';
 import { getProtocol } from '../src/protocols';
 import { parseScenario } from '../src/scenario/parse';
 import { createSimulation } from '../src/scenario/run';
@@ -48,5 +50,38 @@ for (const id of ['raft', '2pc']) {
   console.log(
     `fuzz ${id}, 5 nodes, 5 virtual s per run: ${(result.runs / seconds).toFixed(1)} runs per second, ` +
       `${Math.round(result.events / seconds).toLocaleString('en')} events per second`,
+  );
+}
+
+// Seek latency in a run of one virtual hour: the recording checkpoints every 500 virtual ms, and a
+// seek restores the nearest checkpoint and replays forward.
+{
+  const hour = 3_600_000;
+  const requests = Array.from({ length: 1800 }, (_, i) => ({
+    at: 1000 + i * 2000,
+    type: 'request',
+    command: `x=${i}`,
+  }));
+  const parsed = parseScenario(
+    { format: 'netsplit-scenario', version: 1, protocol: 'raft', seed: 2, nodes: 5, until: hour, events: requests },
+    getProtocol,
+  );
+  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  const recording = new Recording(createSimulation(parsed.scenario, getProtocol));
+  const start = performance.now();
+  recording.seek(hour);
+  const computeSeconds = (performance.now() - start) / 1000;
+  const seeds = Rng.fromSeed(9);
+  const times: number[] = [];
+  for (let i = 0; i < 300; i++) {
+    const t = seeds.int(0, hour);
+    const before = performance.now();
+    recording.seek(t);
+    times.push(performance.now() - before);
+  }
+  times.sort((a, b) => a - b);
+  console.log(
+    `seek in a one-hour raft run (${recording.fullTrace.length.toLocaleString('en')} trace records, computed in ${computeSeconds.toFixed(1)} s): ` +
+      `median ${median(times).toFixed(2)} ms, p95 ${(times[Math.floor(times.length * 0.95)] as number).toFixed(2)} ms, worst ${(times[times.length - 1] as number).toFixed(2)} ms`,
   );
 }

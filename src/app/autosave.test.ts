@@ -20,7 +20,12 @@ describe('autosave', () => {
     expect(loadRun(storage, getProtocol)).toEqual({ kind: 'none' });
     expect(saveRun(storage, { file, nowMs: 1234, presetId: 'raft/split-vote' })).toBe(true);
     const loaded = loadRun(storage, getProtocol);
-    expect(loaded).toMatchObject({ kind: 'ok', nowMs: 1234, presetId: 'raft/split-vote', scenario: { title: 'Split vote' } });
+    expect(loaded).toMatchObject({
+      kind: 'ok',
+      nowMs: 1234,
+      presetId: 'raft/split-vote',
+      scenario: { title: 'Split vote' },
+    });
   });
 
   it('sets aside a saved run from a newer version, and says so', () => {
@@ -29,7 +34,8 @@ describe('autosave', () => {
     const loaded = loadRun(storage, getProtocol);
     expect(loaded).toEqual({
       kind: 'set-aside',
-      message: 'The run saved in this browser could not be restored (it was saved by a newer version of netsplit (format 7)); it was set aside.',
+      message:
+        'The run saved in this browser could not be restored (it was saved by a newer version of netsplit (format 7)); it was set aside.',
     });
     expect(storage.getItem(AUTOSAVE_KEY)).toBeNull();
     expect(storage.getItem(SET_ASIDE_KEY)).toContain('"version":7');
@@ -37,19 +43,34 @@ describe('autosave', () => {
 
   it('never throws on fuzzed saved state, and leaves nothing broken in place', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.jsonValue().map((v) => JSON.stringify(v)), fc.record({ version: fc.constant(1), file: fc.jsonValue(), nowMs: fc.jsonValue() }).map((v) => JSON.stringify(v))), (text) => {
-        const storage = new MemoryStorage();
-        storage.setItem(AUTOSAVE_KEY, text);
-        const loaded = loadRun(storage, getProtocol);
-        if (loaded.kind === 'set-aside') expect(storage.getItem(AUTOSAVE_KEY)).toBeNull();
-        expect(loaded.kind).not.toBe('none');
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.jsonValue().map((v) => JSON.stringify(v)),
+          fc
+            .record({ version: fc.constant(1), file: fc.jsonValue(), nowMs: fc.jsonValue() })
+            .map((v) => JSON.stringify(v)),
+        ),
+        (text) => {
+          const storage = new MemoryStorage();
+          storage.setItem(AUTOSAVE_KEY, text);
+          const loaded = loadRun(storage, getProtocol);
+          if (loaded.kind === 'set-aside') expect(storage.getItem(AUTOSAVE_KEY)).toBeNull();
+          expect(loaded.kind).not.toBe('none');
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('survives a storage that refuses to write', () => {
-    const full = { getItem: () => null, setItem: () => { throw new Error('QuotaExceededError'); }, removeItem: () => {} };
+    const full = {
+      getItem: () => null,
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+      removeItem: () => {},
+    };
     expect(saveRun(full, { file, nowMs: 0, presetId: null })).toBe(false);
   });
 });
@@ -68,10 +89,16 @@ describe('scenario files', () => {
 
   it('never throws on a thousand fuzzed files', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string(), fc.jsonValue().map((v) => JSON.stringify(v))), async (text) => {
-        const result = await readScenarioFile(asFile('f.json', text), getProtocol);
-        if (!result.ok) for (const e of result.errors) expect(e.startsWith('f.json: ')).toBe(true);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string(),
+          fc.jsonValue().map((v) => JSON.stringify(v)),
+        ),
+        async (text) => {
+          const result = await readScenarioFile(asFile('f.json', text), getProtocol);
+          if (!result.ok) for (const e of result.errors) expect(e.startsWith('f.json: ')).toBe(true);
+        },
+      ),
       { numRuns: 1000 },
     );
   });

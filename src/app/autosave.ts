@@ -52,10 +52,16 @@ export function loadRun(storage: KeyValueStorage, lookup: ProtocolLookup): LoadR
   } catch {
     // Storage refused the move: the message still tells the user, and the session starts fresh.
   }
-  return { kind: 'set-aside', message: `The run saved in this browser could not be restored (${problem}); it was set aside.` };
+  return {
+    kind: 'set-aside',
+    message: `The run saved in this browser could not be restored (${problem}); it was set aside.`,
+  };
 }
 
-function readProblem(text: string, lookup: ProtocolLookup): string | { scenario: Scenario; nowMs: number; presetId: string | null } {
+function readProblem(
+  text: string,
+  lookup: ProtocolLookup,
+): string | { scenario: Scenario; nowMs: number; presetId: string | null } {
   let value: unknown;
   try {
     value = JSON.parse(text);

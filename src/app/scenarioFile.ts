@@ -5,7 +5,10 @@ import type { ParseResult, ProtocolLookup } from '../scenario/types';
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 /** Reads a file the user dropped or picked. Never throws; errors name the file, the field and the reason. */
-export async function readScenarioFile(file: Pick<File, 'name' | 'size' | 'text'>, lookup: ProtocolLookup): Promise<ParseResult> {
+export async function readScenarioFile(
+  file: Pick<File, 'name' | 'size' | 'text'>,
+  lookup: ProtocolLookup,
+): Promise<ParseResult> {
   if (file.size > MAX_FILE_BYTES) {
     return { ok: false, errors: [`${file.name}: larger than 5 MB, so not a netsplit scenario`] };
   }

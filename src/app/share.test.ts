@@ -30,12 +30,18 @@ describe('share links', () => {
   });
 
   it('say what is wrong with a damaged link', () => {
-    expect(readSharedScenario('#x=1', getProtocol)).toEqual({ ok: false, errors: ['link: carries no scenario (no "#s=" part)'] });
+    expect(readSharedScenario('#x=1', getProtocol)).toEqual({
+      ok: false,
+      errors: ['link: carries no scenario (no "#s=" part)'],
+    });
     const cut = shareLink('https://x.org/', fileText().text).split('#s=')[1]?.slice(0, 40);
     const result = readSharedScenario(`#s=${cut}`, getProtocol);
     expect(result.ok).toBe(false);
     const bad = `#s=${compressToEncodedURIComponent('{"format":"netsplit-scenario","version":1,"protocol":"raft","seed":1,"nodes":2,"events":[{"at":1,"type":"crash","node":"n7"}]}')}`;
-    expect(readSharedScenario(bad, getProtocol)).toEqual({ ok: false, errors: ['link: events[0].node: unknown node "n7"'] });
+    expect(readSharedScenario(bad, getProtocol)).toEqual({
+      ok: false,
+      errors: ['link: events[0].node: unknown node "n7"'],
+    });
   });
 
   it('never throw on a thousand fuzzed links, and every error starts with "link:"', () => {

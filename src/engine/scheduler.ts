@@ -24,12 +24,13 @@ export class Scheduler<E> {
   private heap: Scheduled<E>[];
 
   constructor(entries: readonly Scheduled<E>[] = []) {
-    this.heap = entries.slice();
+    this.heap = [];
+    this.reset(entries);
   }
 
-  /** Replaces every entry (a restore); the entries must come from `entries()` of a scheduler. */
+  /** Replaces every entry (a restore, or a filtered copy of `entries()`). A sorted array is a valid heap. */
   reset(entries: readonly Scheduled<E>[]): void {
-    this.heap = entries.slice();
+    this.heap = entries.slice().sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
   }
 
   get size(): number {

@@ -71,11 +71,13 @@ type QueueEvent =
 /** The whole simulation at one instant. Plain, immutable data: restoring it resumes the run exactly. */
 export interface SimSnapshot {
   readonly nowMs: VirtualMs;
+  readonly steps: number;
   readonly queue: readonly Scheduled<QueueEvent>[];
   readonly seq: number;
   readonly messageSeq: number;
   readonly timerSeq: number;
-  readonly inputCount: number;
+  /** The inputs of the run when the snapshot was taken (applied and pending). */
+  readonly inputs: readonly Input[];
   readonly networkRng: RngState;
   readonly network: NetworkState;
   readonly nodes: readonly NodeRuntime[];
@@ -119,13 +121,16 @@ interface MutableNode {
 export class Simulation {
   readonly protocol: AnyProtocol;
   readonly spec: RunSpec;
-  readonly trace: TraceRecord[] = [];
+  /** Everything that happened up to now. A restore replaces the array (older arrays stay valid). */
+  trace: TraceRecord[] = [];
   readonly violations: Violation[] = [];
   readonly skipped: Skipped[] = [];
   /** Every input of the run so far: the scenario's, then the user's, in the order they apply. */
   readonly inputs: Input[] = [];
 
   private nowMs: VirtualMs = 0;
+  /** How many queue entries have been processed: the position of the run, finer than time. */
+  private stepCount = 0;
   private readonly queue = new Scheduler<QueueEvent>();
   private seq = 0;
   private messageSeq = 0;
@@ -136,6 +141,7 @@ export class Simulation {
   private readonly nodes = new Map<NodeId, MutableNode>();
   private readonly inFlight = new Map<number, InFlight>();
   private history: unknown;
+  private inputsCache: readonly Input[] | undefined;
   private reported = new Set<string>();
   private hash: HashState = emptyHash;
   private stats: { -readonly [K in keyof Stats]: Stats[K] } = { events: 0, sent: 0, delivered: 0, dropped: 0 };
@@ -152,11 +158,17 @@ export class Simulation {
     });
     this.history = this.protocol.monitor.initial(this.world());
     for (const node of this.nodes.values()) this.recordState(node, true);
-    for (const input of spec.inputs) this.schedule(input);
+    // Inputs apply in time order, equal times in file order; sorting them (stably) up front changes
+    // nothing in the run, and makes "the inputs up to time t" a prefix, which branching relies on.
+    for (const input of [...spec.inputs].sort((a, b) => a.at - b.at)) this.schedule(input);
   }
 
   get now(): VirtualMs {
     return this.nowMs;
+  }
+
+  get steps(): number {
+    return this.stepCount;
   }
 
   get traceHash(): string {
@@ -200,6 +212,7 @@ export class Simulation {
   step(): boolean {
     const next = this.queue.pop();
     if (!next) return false;
+    this.stepCount++;
     this.nowMs = next.atMs;
     const event = next.event;
     switch (event.kind) {
@@ -231,11 +244,49 @@ export class Simulation {
   /**
    * Adds a user's input. It applies at `input.at`, which must not be in the past: an input at the
    * current time applies after everything the run already did at that time, exactly as it will when
-   * the scenario with this input is replayed from the start.
+   * the scenario with this input is replayed from the start. The inputs stay in time order (equal times
+   * in the order they were given), as a replayed file would have them.
    */
   apply(input: Input): void {
     if (input.at < this.nowMs) throw new Error(`input at ${input.at} ms is before the current time ${this.nowMs} ms`);
-    this.schedule(input);
+    let index = this.inputs.length;
+    while (index > 0 && (this.inputs[index - 1] as Input).at > input.at) index--;
+    if (index === this.inputs.length) {
+      this.schedule(input);
+      return;
+    }
+    // Later inputs (all still in the future) move up one place: renumber them in the queue.
+    this.inputs.splice(index, 0, input);
+    this.rescheduleInputsFrom(index);
+  }
+
+  /**
+   * Forgets every input after time `t` (a branch keeps the past and drops the old future). Inputs
+   * already applied are not undone: restore a snapshot from before them first.
+   */
+  dropInputsAfter(t: VirtualMs): void {
+    let keep = this.inputs.length;
+    while (keep > 0 && (this.inputs[keep - 1] as Input).at > t) keep--;
+    if (keep === this.inputs.length) return;
+    this.inputs.length = keep;
+    this.rescheduleInputsFrom(keep);
+  }
+
+  private rescheduleInputsFrom(index: number): void {
+    this.queue.reset(this.queue.entries().filter((e) => e.event.kind !== 'input' || e.seq < index));
+    for (let i = index; i < this.inputs.length; i++) {
+      const input = this.inputs[i] as Input;
+      this.queue.push({ atMs: input.at, phase: 1, seq: i, event: { kind: 'input', input } });
+    }
+  }
+
+  /** A copy of the inputs, shared by every snapshot taken while they do not change. */
+  private inputsCopy(): readonly Input[] {
+    const cached = this.inputsCache;
+    if (cached && cached.length === this.inputs.length && cached.every((input, i) => input === this.inputs[i]))
+      return cached;
+    this.inputsCache = this.inputs.slice();
+    return this.inputsCache;
   }
 
   private schedule(input: Input): void {
@@ -537,11 +588,12 @@ export class Simulation {
   snapshot(): SimSnapshot {
     return {
       nowMs: this.nowMs,
+      steps: this.stepCount,
       queue: this.queue.entries(),
       seq: this.seq,
       messageSeq: this.messageSeq,
       timerSeq: this.timerSeq,
-      inputCount: this.inputs.length,
+      inputs: this.inputsCopy(),
       networkRng: this.networkRng.state(),
       network: this.network.state(),
       nodes: [...this.nodes.values()].map((n) => ({
@@ -565,16 +617,24 @@ export class Simulation {
   }
 
   /**
-   * Puts the simulation back to a snapshot it took earlier. Inputs added since stay scheduled only if
-   * they are still in the future; the trace is cut back to the snapshot's length.
+   * Puts the simulation back to a snapshot it took earlier (or later: pass the longer trace the run had
+   * then, since the trace up to the snapshot must come from somewhere). Inputs added since stay
+   * scheduled if they had not applied at the snapshot; the trace is cut to the snapshot's length.
    */
-  restore(s: SimSnapshot): void {
+  restore(s: SimSnapshot, trace: readonly TraceRecord[] = this.trace): void {
     this.nowMs = s.nowMs;
-    this.queue.reset(s.queue);
-    for (let i = s.inputCount; i < this.inputs.length; i++) {
-      const input = this.inputs[i] as Input;
-      this.queue.push({ atMs: input.at, phase: 1, seq: i, event: { kind: 'input', input } });
-    }
+    this.stepCount = s.steps;
+    // The inputs pending at the snapshot, plus the ones added since, are scheduled again under their
+    // current positions; inputs dropped since (a branch) are gone, and applied ones stay applied.
+    const pending = new Set<Input>();
+    for (const e of s.queue) if (e.event.kind === 'input') pending.add(e.event.input);
+    const known = new Set(s.inputs);
+    this.queue.reset(s.queue.filter((e) => e.event.kind !== 'input'));
+    this.inputs.forEach((input, i) => {
+      if (pending.has(input) || !known.has(input)) {
+        this.queue.push({ atMs: input.at, phase: 1, seq: i, event: { kind: 'input', input } });
+      }
+    });
     this.seq = s.seq;
     this.messageSeq = s.messageSeq;
     this.timerSeq = s.timerSeq;
@@ -599,7 +659,8 @@ export class Simulation {
     for (const m of s.inFlight) this.inFlight.set(m.id, m);
     this.history = s.history;
     this.reported = new Set(s.reported);
-    this.trace.length = s.traceLength;
+    if (trace.length < s.traceLength) throw new Error('restore needs the trace up to the snapshot');
+    this.trace = trace.slice(0, s.traceLength);
     this.violations.length = s.violationCount;
     this.skipped.length = s.skippedCount;
     this.hash = s.hash;

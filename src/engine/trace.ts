@@ -5,9 +5,8 @@ import type { TraceRecord } from './types';
  * values the way JSON.stringify would write them (keys in insertion order, undefined fields left out), so
  * two runs of one scenario print the same hash on any machine.
  *
- * Views and messages are immutable and share structure (a log that grew by one entry shares every
- * earlier entry object), so the hash of each object and array is cached by identity: a state record costs
- * little more than what changed, not the size of the whole log.
+ * Views and messages are immutable and share structure (a view that did not touch the log shares the
+ * log array), so the hash of each long array is cached by identity.
  */
 export interface HashState {
   readonly a: number;
@@ -108,7 +107,8 @@ function hashInto(value: unknown): void {
       }
       ra = a >>> 0;
       rb = ((b >>> 11) << 11) >>> 0;
-      cache.set(value, ra * SHIFT + (rb >>> 11));
+      // Only long arrays (a log) are worth remembering; small values cost less to hash again than to keep.
+      if (Array.isArray(value) && value.length >= 8) cache.set(value, ra * SHIFT + (rb >>> 11));
       return;
     }
     default:

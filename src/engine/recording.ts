@@ -1,0 +1,141 @@
+import type { SimSnapshot, Simulation } from './simulation';
+import type { Input, TraceRecord, VirtualMs } from './types';
+
+/** How often a checkpoint is taken, in virtual ms: a seek replays at most this much of the run. */
+export const CHECKPOINT_INTERVAL_MS = 500;
+
+/**
+ * A run that can be rewound. It takes a checkpoint of the simulation every few hundred virtual ms;
+ * seeking to t restores the last checkpoint at or before t and replays forward, so a seek costs about
+ * the same anywhere in a run of any length (DESIGN.md, "Snapshot"). Stepping goes one visible event
+ * (one step that wrote to the trace) at a time, backwards too.
+ */
+export class Recording {
+  private checkpoints: SimSnapshot[] = [];
+  /** The trace at the furthest point computed, kept when a seek goes back, for timeline markers. */
+  private furthest: TraceRecord[];
+  private furthestMs: VirtualMs;
+
+  constructor(
+    readonly sim: Simulation,
+    readonly intervalMs: number = CHECKPOINT_INTERVAL_MS,
+  ) {
+    this.checkpoints.push(sim.snapshot());
+    this.furthest = sim.trace;
+    this.furthestMs = sim.now;
+  }
+
+  get now(): VirtualMs {
+    return this.sim.now;
+  }
+
+  /** The furthest time this run has been computed to. */
+  get frontier(): VirtualMs {
+    return Math.max(this.furthestMs, this.sim.now);
+  }
+
+  /** The trace up to the frontier: the current trace, or the longer one left behind by a seek back. */
+  get fullTrace(): readonly TraceRecord[] {
+    return this.sim.trace.length >= this.furthest.length ? this.sim.trace : this.furthest;
+  }
+
+  /** Moves the run to time t: everything at or before t has happened. */
+  seek(t: VirtualMs): void {
+    const checkpoint = this.checkpointAtOrBefore(t);
+    // Back in time, or far ahead within what was computed before: jump to the checkpoint, then replay.
+    if (t < this.sim.now || checkpoint.nowMs > this.sim.now) this.sim.restore(checkpoint, this.fullTrace);
+    this.runTo(t);
+  }
+
+  /** Processes events up to the next one that shows in the trace. False at the end of the run. */
+  stepForward(): boolean {
+    const length = this.sim.trace.length;
+    for (;;) {
+      const next = this.sim.nextEventAt();
+      if (next === undefined) return false;
+      // A checkpoint at exactly `next` would process that event too: only take earlier ones.
+      this.checkpointUpTo(next - 1e-6);
+      this.sim.step();
+      this.noteFurthest();
+      if (this.sim.trace.length > length) return true;
+    }
+  }
+
+  /** Goes back to just before the last step that showed in the trace. False at the start. */
+  stepBack(): boolean {
+    const target = this.sim.trace.length;
+    if (target === 0 || this.sim.steps === 0) return false;
+    const checkpoint = this.checkpointBefore(this.sim.steps);
+    // Replay once to find the last step boundary with a shorter trace, then again to stop there.
+    this.sim.restore(checkpoint, this.fullTrace);
+    let boundary = this.sim.steps;
+    while (this.sim.trace.length < target && this.sim.step()) {
+      if (this.sim.trace.length < target) boundary = this.sim.steps;
+    }
+    this.sim.restore(checkpoint, this.fullTrace);
+    while (this.sim.steps < boundary && this.sim.step()) {}
+    return true;
+  }
+
+  /**
+   * Acts at the current time. When the run had been computed further (the user went back in time),
+   * the old future is dropped: the run continues from here with this input. The caller keeps the old
+   * inputs if it wants to offer the old branch back.
+   */
+  apply(input: Input): void {
+    if (this.frontier > this.sim.now) this.forgetFuture();
+    this.sim.apply(input);
+  }
+
+  /** Drops everything computed after now, and every input after now. */
+  forgetFuture(): void {
+    const now = this.sim.now;
+    this.sim.dropInputsAfter(now);
+    this.checkpoints = this.checkpoints.filter((c) => c.nowMs <= now && c.steps <= this.sim.steps);
+    // Checkpoints are kept only where no input was dropped before them: all dropped inputs are after now.
+    this.furthest = this.sim.trace;
+    this.furthestMs = now;
+  }
+
+  private runTo(t: VirtualMs): void {
+    this.checkpointUpTo(t);
+    this.sim.runUntil(t);
+    this.noteFurthest();
+  }
+
+  /** Runs to each checkpoint time up to t that has no checkpoint yet, and takes it. */
+  private checkpointUpTo(t: VirtualMs): void {
+    for (;;) {
+      const last = this.checkpoints[this.checkpoints.length - 1] as SimSnapshot;
+      const after = Math.max(last.nowMs, this.sim.now);
+      const due = (Math.floor(after / this.intervalMs) + (after === last.nowMs ? 1 : 0)) * this.intervalMs;
+      if (due > t || due < this.sim.now) return;
+      this.sim.runUntil(due);
+      this.checkpoints.push(this.sim.snapshot());
+    }
+  }
+
+  private checkpointAtOrBefore(t: VirtualMs): SimSnapshot {
+    let lo = 0;
+    let hi = this.checkpoints.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.checkpoints[mid] as SimSnapshot).nowMs <= t) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.checkpoints[lo] as SimSnapshot;
+  }
+
+  private checkpointBefore(steps: number): SimSnapshot {
+    let best = this.checkpoints[0] as SimSnapshot;
+    for (const c of this.checkpoints) if (c.steps < steps && c.steps >= best.steps) best = c;
+    return best;
+  }
+
+  private noteFurthest(): void {
+    if (this.sim.now >= this.furthestMs && this.sim.trace.length >= this.furthest.length) {
+      this.furthest = this.sim.trace;
+      this.furthestMs = this.sim.now;
+    }
+  }
+}
