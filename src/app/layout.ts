@@ -6,12 +6,12 @@ export interface XY {
 }
 
 /** The diameter of a node card on the canvas, in flow units; a node's position is its top-left corner. */
-export const NODE_SIZE = 112;
+export const NODE_SIZE = 120;
 
 /** Nodes evenly on a circle, the first at the top, clockwise, with room between neighbours. */
 export function circleLayout(ids: readonly NodeId[]): Record<NodeId, XY> {
   const n = ids.length;
-  const radius = n <= 1 ? 0 : Math.max(200, (n * (NODE_SIZE + 70)) / (2 * Math.PI));
+  const radius = n <= 1 ? 0 : Math.max(170, (n * (NODE_SIZE + 64)) / (2 * Math.PI));
   const out: Record<NodeId, XY> = {};
   ids.forEach((id, i) => {
     const angle = -Math.PI / 2 + (2 * Math.PI * i) / n;

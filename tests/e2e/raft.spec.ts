@@ -28,7 +28,13 @@ test('cutting every link of a follower leaves its log behind while the majority 
   for (const other of ids.filter((id) => id !== lonely)) {
     const [a, b] = [lonely, other].sort((x, y) => ids.indexOf(x) - ids.indexOf(y));
     await page.getByRole('button', { name: `Link ${a}–${b}` }).click();
+    await expect(page.getByRole('heading', { name: `Link ${a}–${b}` })).toBeVisible();
     await expect(page.getByText('cut both ways')).toBeVisible();
+  }
+  const cuts = page.getByRole('status').filter({ hasText: 'Cut:' });
+  for (const other of ids.filter((id) => id !== lonely)) {
+    const [a, b] = [lonely, other].sort((x, y) => ids.indexOf(x) - ids.indexOf(y));
+    await expect(cuts).toContainText(`${a}–${b}`);
   }
   await sendClientRequest(page, 'x=7');
   await keepPlaying(page);

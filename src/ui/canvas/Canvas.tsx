@@ -11,8 +11,10 @@ import {
 import { useCallback, useMemo } from 'react';
 import { NODE_SIZE } from '../../app/layout';
 import { useStore, useStoreApi } from '../../app/useStore';
+import { FIT_PADDING, FitOnResize } from './FitOnResize';
 import { type LinkData, LinkEdge } from './LinkEdge';
 import { MessageLayer } from './MessageLayer';
+import { NetworkStatus } from './NetworkStatus';
 import { NodeCard } from './NodeCard';
 
 const nodeTypes = { server: NodeCard };
@@ -133,7 +135,7 @@ export function Canvas() {
       onNodeClick={onNodeClick}
       onPaneClick={onPaneClick}
       fitView
-      fitViewOptions={{ padding: 0.12 }}
+      fitViewOptions={{ padding: FIT_PADDING }}
       minZoom={0.2}
       maxZoom={2.5}
       nodesConnectable={false}
@@ -146,6 +148,8 @@ export function Canvas() {
       <Background variant={BackgroundVariant.Dots} gap={28} size={1.2} color="#d5d8dd" />
       <Controls showInteractive={false} position="bottom-left" />
       <MessageLayer />
+      <NetworkStatus />
+      <FitOnResize />
     </ReactFlow>
   );
 }

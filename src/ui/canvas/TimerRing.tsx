@@ -2,8 +2,8 @@ import { useStore } from '../../app/useStore';
 import type { NodeId } from '../../engine/types';
 import { timerRemaining } from './geometry';
 
-const SIZE = 132;
-const R = 62;
+const SIZE = 144;
+const R = 67;
 const CIRCUMFERENCE = 2 * Math.PI * R;
 
 /**

@@ -19,11 +19,13 @@ export function AlertBanner() {
           transition={{ duration: 0.2 }}
         >
           <div className="alert-text">
-            <strong>Safety violated: {title?.title ?? alert.invariant}.</strong> {alert.message}.{' '}
-            <span className="alert-where">
-              At {formatMs(alert.time)} (event #{alert.event} of the trace). Playback paused here.
+            <span>
+              <strong>Safety violated: {title?.title ?? alert.invariant}.</strong> {alert.message}.
             </span>
-            {title && <span className="alert-rule">The rule: {title.rule}</span>}
+            <span className="alert-where">
+              At {formatMs(alert.time)}, event #{alert.event} of the trace; playback paused here.
+              {title && ` The rule: ${title.rule}`}
+            </span>
           </div>
           <button type="button" onClick={() => store.dismissAlert()}>
             Dismiss

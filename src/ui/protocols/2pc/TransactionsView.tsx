@@ -25,6 +25,7 @@ export function TransactionsView() {
         <thead>
           <tr>
             <th scope="col">Transaction</th>
+            <th scope="col">Outcome</th>
             <th scope="col">
               {coordinator?.id ?? '?'} (coordinator){coordinator && !coordinator.isUp ? ', down' : ''}
             </th>
@@ -34,7 +35,6 @@ export function TransactionsView() {
                 {p.isUp ? '' : ', down'}
               </th>
             ))}
-            <th scope="col">Outcome</th>
           </tr>
         </thead>
         <tbody>
@@ -45,13 +45,13 @@ export function TransactionsView() {
             return (
               <tr key={tx}>
                 <th scope="row">{tx}</th>
+                <td className="tx-outcome">{outcome(c, states, isCoordinatorDown)}</td>
                 <td className={`tx-${c?.state ?? 'none'}`}>{c ? c.state : '—'}</td>
                 {states.map((t, i) => (
                   <td key={participants[i]?.id} className={`tx-${t?.state ?? 'none'}`}>
                     {participantCell(t, isCoordinatorDown)}
                   </td>
                 ))}
-                <td className="tx-outcome">{outcome(c, states, isCoordinatorDown)}</td>
               </tr>
             );
           })}
@@ -63,8 +63,8 @@ export function TransactionsView() {
 
 function participantCell(t: TxView | undefined, isCoordinatorDown: boolean): string {
   if (!t) return '—';
-  const vote = t.vote ? `voted ${t.vote}` : 'no vote yet';
-  if (t.state === 'prepared') return `prepared, ${vote}${isCoordinatorDown ? ': blocked' : ''}`;
+  const vote = t.vote ? `voted ${t.vote}` : 'no vote';
+  if (t.state === 'prepared') return isCoordinatorDown ? `BLOCKED, ${vote}` : `prepared, ${vote}`;
   return `${t.state}, ${vote}`;
 }
 

@@ -9,12 +9,7 @@ export function TwoPcNodeExtras({ view }: NodeExtrasProps) {
   return (
     <span className="node-votes">
       {tx} {t.state}
-      {t.state === 'prepared' && (
-        <>
-          {' '}
-          <span aria-hidden="true">🔒</span>
-        </>
-      )}
+      {t.state === 'prepared' && ', locked'}
     </span>
   );
 }

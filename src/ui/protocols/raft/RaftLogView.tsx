@@ -87,15 +87,13 @@ export function RaftLogView() {
                         {entry && (
                           <span
                             className="entry-box"
-                            style={{
-                              background: isCommitted ? termColor(entry.term) : undefined,
-                              borderColor: termColor(entry.term),
-                            }}
+                            style={isCommitted ? { background: termColor(entry.term) } : undefined}
                           >
                             <span className="entry-term">t{entry.term}</span>
                             <span className="entry-command">{entry.command || '·'}</span>
                           </span>
                         )}
+                        {!entry && marks && <span className="entry-box ghost" aria-hidden="true" />}
                         {marks && (
                           <span className="entry-marks">
                             {i === next && <abbr title={`leader's nextIndex for ${row.id}`}>N</abbr>}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { presetScenario } from './scenarios';
+import { Store } from './store';
+
+const leaderOf = (store: Store) => store.getState().sim.protocol.leader(store.getState().sim.world());
+
+describe('the store', () => {
+  it('turns a user action into an input at the current virtual time, rounded up', () => {
+    const store = new Store(presetScenario('raft/first-election'));
+    store.tick(50); // 50 wall ms at 20x slower: 2.5 virtual ms
+    expect(store.getState().now).toBeCloseTo(2.5);
+    store.act({ type: 'crash', node: 'n2' });
+    expect(store.getState().sim.inputs).toContainEqual({ type: 'crash', node: 'n2', at: 3 });
+    expect(store.getState().sim.node('n2')?.isUp).toBe(false);
+  });
+
+  it('replays: the inputs the user added reproduce the same run from the start', () => {
+    const store = new Store(presetScenario('raft/first-election'), { speed: 1 });
+    for (let i = 0; i < 30; i++) store.tick(16);
+    store.act({ type: 'request', command: 'x=9' });
+    for (let i = 0; i < 30; i++) store.tick(16);
+    const { sim, scenario } = store.getState();
+    const replay = new Store({ ...scenario, events: [...sim.inputs] }, { speed: 1 });
+    replay.runTo(sim.now);
+    expect(replay.getState().sim.traceHash).toBe(sim.traceHash);
+  });
+
+  it('pauses at a pause point of the scenario and says why', () => {
+    const store = new Store(presetScenario('raft/leader-crash'), { speed: 1 });
+    for (let i = 0; i < 200 && store.getState().playing; i++) store.tick(16);
+    expect(store.getState().playing).toBe(false);
+    expect(store.getState().now).toBe(1500);
+    expect(store.getState().notice).toMatch(/^Paused: /);
+  });
+
+  it('pauses at a new violation and raises the alert with the event number', () => {
+    const store = new Store(presetScenario('raft/figure-8-bug'), { speed: 1 });
+    for (let i = 0; i < 500 && !store.getState().alert; i++) {
+      if (!store.getState().playing) store.play();
+      store.tick(16);
+    }
+    const { alert, playing, sim } = store.getState();
+    expect(alert).not.toBeNull();
+    expect(playing).toBe(false);
+    expect(sim.trace[(alert?.event ?? 0) - 1]).toMatchObject({ kind: 'violation', invariant: alert?.invariant });
+  });
+
+  it('steps exactly one event at a time, even when several share an instant', () => {
+    const store = new Store(presetScenario('raft/first-election'), { playing: false });
+    const before = store.getState().sim.counters.events;
+    store.stepEvent();
+    expect(store.getState().sim.counters.events - before).toBeLessThanOrEqual(1);
+    expect(store.getState().playing).toBe(false);
+  });
+
+  it('elects a leader of the default preset within a second of virtual time', () => {
+    const store = new Store(presetScenario('raft/first-election'), { speed: 1 });
+    store.runTo(1000);
+    expect(leaderOf(store)).not.toBeNull();
+  });
+});
