@@ -9,7 +9,7 @@ import type { Simulation } from './simulation';
 const picture = (sim: Simulation) => ({
   now: sim.now,
   hash: sim.traceHash,
-  length: sim.trace.length,
+  length: sim.traceLength,
   nodes: sim.nodeIds().map((id) => sim.node(id)?.view),
   inFlight: sim.messagesInFlight().map((m) => [m.id, m.deliverAtMs]),
 });
@@ -66,7 +66,7 @@ describe('Recording', () => {
     recording.seek(4000);
     const full = recording.fullTrace.length;
     recording.seek(1000);
-    expect(recording.sim.trace.length).toBeLessThan(full);
+    expect(recording.sim.traceLength).toBeLessThan(full);
     expect(recording.fullTrace.length).toBe(full);
     expect(recording.frontier).toBe(4000);
   });

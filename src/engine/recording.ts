@@ -12,8 +12,6 @@ export const CHECKPOINT_INTERVAL_MS = 500;
  */
 export class Recording {
   private checkpoints: SimSnapshot[] = [];
-  /** The trace at the furthest point computed, kept when a seek goes back, for timeline markers. */
-  private furthest: TraceRecord[];
   private furthestMs: VirtualMs;
 
   constructor(
@@ -21,7 +19,6 @@ export class Recording {
     readonly intervalMs: number = CHECKPOINT_INTERVAL_MS,
   ) {
     this.checkpoints.push(sim.snapshot());
-    this.furthest = sim.trace;
     this.furthestMs = sim.now;
   }
 
@@ -34,22 +31,22 @@ export class Recording {
     return Math.max(this.furthestMs, this.sim.now);
   }
 
-  /** The trace up to the frontier: the current trace, or the longer one left behind by a seek back. */
+  /** The trace up to the frontier (the records past `sim.traceLength` are the known future). */
   get fullTrace(): readonly TraceRecord[] {
-    return this.sim.trace.length >= this.furthest.length ? this.sim.trace : this.furthest;
+    return this.sim.trace;
   }
 
   /** Moves the run to time t: everything at or before t has happened. */
   seek(t: VirtualMs): void {
     const checkpoint = this.checkpointAtOrBefore(t);
     // Back in time, or far ahead within what was computed before: jump to the checkpoint, then replay.
-    if (t < this.sim.now || checkpoint.nowMs > this.sim.now) this.sim.restore(checkpoint, this.fullTrace);
+    if (t < this.sim.now || checkpoint.nowMs > this.sim.now) this.sim.restore(checkpoint);
     this.runTo(t);
   }
 
   /** Processes events up to the next one that shows in the trace. False at the end of the run. */
   stepForward(): boolean {
-    const length = this.sim.trace.length;
+    const length = this.sim.traceLength;
     for (;;) {
       const next = this.sim.nextEventAt();
       if (next === undefined) return false;
@@ -57,22 +54,22 @@ export class Recording {
       this.checkpointUpTo(next - 1e-6);
       this.sim.step();
       this.noteFurthest();
-      if (this.sim.trace.length > length) return true;
+      if (this.sim.traceLength > length) return true;
     }
   }
 
   /** Goes back to just before the last step that showed in the trace. False at the start. */
   stepBack(): boolean {
-    const target = this.sim.trace.length;
+    const target = this.sim.traceLength;
     if (target === 0 || this.sim.steps === 0) return false;
     const checkpoint = this.checkpointBefore(this.sim.steps);
     // Replay once to find the last step boundary with a shorter trace, then again to stop there.
-    this.sim.restore(checkpoint, this.fullTrace);
+    this.sim.restore(checkpoint);
     let boundary = this.sim.steps;
-    while (this.sim.trace.length < target && this.sim.step()) {
-      if (this.sim.trace.length < target) boundary = this.sim.steps;
+    while (this.sim.traceLength < target && this.sim.step()) {
+      if (this.sim.traceLength < target) boundary = this.sim.steps;
     }
-    this.sim.restore(checkpoint, this.fullTrace);
+    this.sim.restore(checkpoint);
     while (this.sim.steps < boundary && this.sim.step()) {}
     return true;
   }
@@ -92,8 +89,6 @@ export class Recording {
     const now = this.sim.now;
     this.sim.dropInputsAfter(now);
     this.checkpoints = this.checkpoints.filter((c) => c.nowMs <= now && c.steps <= this.sim.steps);
-    // Checkpoints are kept only where no input was dropped before them: all dropped inputs are after now.
-    this.furthest = this.sim.trace;
     this.furthestMs = now;
   }
 
@@ -133,9 +128,6 @@ export class Recording {
   }
 
   private noteFurthest(): void {
-    if (this.sim.now >= this.furthestMs && this.sim.trace.length >= this.furthest.length) {
-      this.furthest = this.sim.trace;
-      this.furthestMs = this.sim.now;
-    }
+    if (this.sim.now > this.furthestMs) this.furthestMs = this.sim.now;
   }
 }

@@ -121,8 +121,13 @@ interface MutableNode {
 export class Simulation {
   readonly protocol: AnyProtocol;
   readonly spec: RunSpec;
-  /** Everything that happened up to now. A restore replaces the array (older arrays stay valid). */
-  trace: TraceRecord[] = [];
+  /**
+   * Everything that happened in this run, as far as it has been computed: after a restore to an
+   * earlier snapshot the records past `traceLength` are the run's known future, replayed in place
+   * (never copied) as the run moves forward again. Acting before the end of it drops that future.
+   */
+  readonly trace: TraceRecord[] = [];
+  private position = 0;
   readonly violations: Violation[] = [];
   readonly skipped: Skipped[] = [];
   /** Every input of the run so far: the scenario's, then the user's, in the order they apply. */
@@ -169,6 +174,11 @@ export class Simulation {
 
   get steps(): number {
     return this.stepCount;
+  }
+
+  /** How many records of `trace` have happened by now. */
+  get traceLength(): number {
+    return this.position;
   }
 
   get traceHash(): string {
@@ -249,6 +259,7 @@ export class Simulation {
    */
   apply(input: Input): void {
     if (input.at < this.nowMs) throw new Error(`input at ${input.at} ms is before the current time ${this.nowMs} ms`);
+    this.forgetComputedFuture();
     let index = this.inputs.length;
     while (index > 0 && (this.inputs[index - 1] as Input).at > input.at) index--;
     if (index === this.inputs.length) {
@@ -265,11 +276,17 @@ export class Simulation {
    * already applied are not undone: restore a snapshot from before them first.
    */
   dropInputsAfter(t: VirtualMs): void {
+    this.forgetComputedFuture();
     let keep = this.inputs.length;
     while (keep > 0 && (this.inputs[keep - 1] as Input).at > t) keep--;
     if (keep === this.inputs.length) return;
     this.inputs.length = keep;
     this.rescheduleInputsFrom(keep);
+  }
+
+  /** The records past now were computed with the old inputs: with new ones they no longer hold. */
+  private forgetComputedFuture(): void {
+    if (this.trace.length > this.position) this.trace.length = this.position;
   }
 
   private rescheduleInputsFrom(index: number): void {
@@ -298,7 +315,9 @@ export class Simulation {
 
   /** @internal */
   record(record: TraceRecord): void {
-    this.trace.push(record);
+    // Replaying known ground (after a restore), the same record is already in place.
+    if (this.position === this.trace.length) this.trace.push(record);
+    this.position++;
     this.hash = hashRecord(this.hash, record);
   }
 
@@ -608,7 +627,7 @@ export class Simulation {
       inFlight: [...this.inFlight.values()],
       history: this.history,
       reported: [...this.reported],
-      traceLength: this.trace.length,
+      traceLength: this.position,
       violationCount: this.violations.length,
       skippedCount: this.skipped.length,
       hash: this.hash,
@@ -617,11 +636,10 @@ export class Simulation {
   }
 
   /**
-   * Puts the simulation back to a snapshot it took earlier (or later: pass the longer trace the run had
-   * then, since the trace up to the snapshot must come from somewhere). Inputs added since stay
-   * scheduled if they had not applied at the snapshot; the trace is cut to the snapshot's length.
+   * Puts the simulation back (or forward, within what was computed) to a snapshot it took earlier on
+   * this run. Inputs added since stay scheduled if they had not applied at the snapshot.
    */
-  restore(s: SimSnapshot, trace: readonly TraceRecord[] = this.trace): void {
+  restore(s: SimSnapshot): void {
     this.nowMs = s.nowMs;
     this.stepCount = s.steps;
     // The inputs pending at the snapshot, plus the ones added since, are scheduled again under their
@@ -659,8 +677,8 @@ export class Simulation {
     for (const m of s.inFlight) this.inFlight.set(m.id, m);
     this.history = s.history;
     this.reported = new Set(s.reported);
-    if (trace.length < s.traceLength) throw new Error('restore needs the trace up to the snapshot');
-    this.trace = trace.slice(0, s.traceLength);
+    if (this.trace.length < s.traceLength) throw new Error('the snapshot is from another branch of this run');
+    this.position = s.traceLength;
     this.violations.length = s.violationCount;
     this.skipped.length = s.skippedCount;
     this.hash = s.hash;
