@@ -31,7 +31,11 @@ export function describeRaftMessage(payload: Payload): MessageLook {
     case 'AppendEntries':
       return { label: m.entries.length === 0 ? 'Heartbeat' : `AppendEntries ×${m.entries.length}`, isReply: false };
     case 'AppendEntriesReply':
-      return { label: m.success ? `Append ✓ ${m.matchIndex}` : 'Append ✗', isReply: true };
+      // A success reply says how far the follower's log now matches the leader's.
+      return {
+        label: m.success ? (m.matchIndex > 0 ? `Append ✓ to ${m.matchIndex}` : 'Append ✓') : 'Append ✗',
+        isReply: true,
+      };
     default:
       m satisfies never;
       return { label: String((payload as Payload).type), isReply: false };
