@@ -33,9 +33,9 @@ test('duplicating a message sends a second copy on the same link', async ({ page
   const [, id, rest] = name.match(/^Message (\d+): (.*)$/) ?? [];
   await message.click();
   await page.getByRole('button', { name: `Duplicate message ${id}` }).click();
-  await expect(page.getByRole('button', { name: new RegExp(`: ${escape(rest ?? '')}$`) })).toHaveCount(2);
+  await expect(page.getByRole('button', { name: new RegExp(`: ${escapeRegExp(rest ?? '')}$`) })).toHaveCount(2);
 });
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

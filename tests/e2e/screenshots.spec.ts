@@ -42,7 +42,14 @@ for (const size of sizes) {
     await page.getByRole('combobox', { name: 'Scenario' }).selectOption('raft/figure-8-bug');
     const alert = page.getByRole('alert').filter({ hasText: 'Safety violated' });
     await expect
-      .poll(async () => (await alert.isVisible()) || (await keepPlaying(page), false), { timeout: 20_000 })
+      .poll(
+        async () => {
+          if (await alert.isVisible()) return true;
+          await keepPlaying(page);
+          return false;
+        },
+        { timeout: 20_000 },
+      )
       .toBe(true);
     await shot(page, '4-violation');
 

@@ -60,7 +60,6 @@ export function MessageDots({
       width={Math.ceil(box.width * density)}
       height={Math.ceil(box.height * density)}
       style={{ left: box.x, top: box.y, width: box.width, height: box.height }}
-      aria-hidden="true"
     />
   );
 }
