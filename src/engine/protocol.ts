@@ -66,6 +66,12 @@ export interface Monitor<History = unknown, Context = unknown> {
   check(history: History, world: World<Context>, changed: NodeId): { history: History; findings: readonly Finding[] };
 }
 
+/** A notable moment of a run, for the timeline: a new leader, a commit, a decision. */
+export interface Milestone {
+  readonly kind: string;
+  readonly label: string;
+}
+
 export interface MessageLook {
   /** Short label on the canvas: `RequestVote`, `AppendEntries ×3`, `Vote ✓`. */
   readonly label: string;
@@ -89,6 +95,8 @@ export interface Protocol<Config = unknown, Context = unknown> {
   /** The node's state as JSON: the contract's `nodes[].state`. */
   view(context: Context, stateValue: unknown): NodeView;
   describeMessage(message: Payload): MessageLook;
+  /** Optional: what is notable in a change of one node's view (`before` is undefined at the start). */
+  milestones?(node: NodeId, before: NodeView | undefined, after: NodeView): readonly Milestone[];
   /** A friendly name for a timer event, for the trace (`election`, `heartbeat`). */
   timerName(event: Payload): string;
   /** The node the protocol currently names as leader, for the `"leader"` selector. */

@@ -5,7 +5,7 @@ import { twoPcConfigSchema } from './config';
 import { twoPcInvariants, twoPcMonitor } from './invariants';
 import { twoPcMachine } from './machine';
 import type { TwoPcConfig, TwoPcContext, TwoPcPersistent, TxId } from './types';
-import { describeTwoPcMessage, twoPcTimerName, twoPcView } from './view';
+import { describeTwoPcMessage, twoPcMilestones, twoPcTimerName, twoPcView } from './view';
 
 /** The coordinator (the first node) while it is up: the `"leader"` selector and where requests go. */
 function liveCoordinator(world: World<TwoPcContext>): NodeId | null {
@@ -32,6 +32,7 @@ export const twoPhaseCommit: Protocol<TwoPcConfig, TwoPcContext> = {
   },
   view: (ctx) => twoPcView(ctx),
   describeMessage: describeTwoPcMessage,
+  milestones: twoPcMilestones,
   timerName: twoPcTimerName,
   leader: liveCoordinator,
   entryPoint: liveCoordinator,

@@ -1,5 +1,5 @@
-import type { MessageLook } from '../../engine/protocol';
-import type { NodeView, Payload } from '../../engine/types';
+import type { MessageLook, Milestone } from '../../engine/protocol';
+import type { NodeId, NodeView, Payload } from '../../engine/types';
 import type { TwoPcContext, TwoPcMessage, TwoPcTimer, Vote } from './types';
 
 /**
@@ -67,4 +67,17 @@ export function twoPcTimerName(event: Payload): string {
       timer satisfies never;
       return String((event as Payload).type);
   }
+}
+
+/** Timeline milestones: the coordinator decides a transaction. */
+export function twoPcMilestones(_node: NodeId, before: NodeView | undefined, after: NodeView): Milestone[] {
+  if (after.role !== 'coordinator' || after.crashed) return [];
+  const out: Milestone[] = [];
+  const was = (before?.transactions ?? {}) as Record<string, { state: string }>;
+  for (const [tx, t] of Object.entries(after.transactions as Record<string, { state: string }>)) {
+    if ((t.state === 'committed' || t.state === 'aborted') && was[tx]?.state !== t.state) {
+      out.push({ kind: 'decision', label: `${tx} ${t.state}` });
+    }
+  }
+  return out;
 }

@@ -5,7 +5,7 @@ import { raftConfigSchema, raftInitialSchema } from './config';
 import { raftInvariants, raftMonitor } from './invariants';
 import { raftMachine } from './machine';
 import type { RaftConfig, RaftContext, RaftPersistent } from './types';
-import { describeRaftMessage, raftView } from './view';
+import { describeRaftMessage, raftMilestones, raftView } from './view';
 
 /** The live leader of the highest term: what the `"leader"` selector names. */
 function liveLeader(world: { nodes: readonly { isUp: boolean; context: RaftContext; id: string }[] }): string | null {
@@ -32,6 +32,7 @@ export const raft: Protocol<RaftConfig, RaftContext> = {
   },
   view: (ctx) => raftView(ctx),
   describeMessage: describeRaftMessage,
+  milestones: raftMilestones,
   timerName(event: Payload) {
     return event.type.includes('.election.')
       ? 'election'

@@ -1,5 +1,5 @@
-import type { MessageLook } from '../../engine/protocol';
-import type { NodeView, Payload } from '../../engine/types';
+import type { MessageLook, Milestone } from '../../engine/protocol';
+import type { NodeId, NodeView, Payload } from '../../engine/types';
 import type { RaftContext, RaftMessage } from './types';
 
 /** The contract's node view for Raft: role, term, votedFor, commitIndex, log, and a leader's indices. */
@@ -40,4 +40,18 @@ export function describeRaftMessage(payload: Payload): MessageLook {
       m satisfies never;
       return { label: String((payload as Payload).type), isReply: false };
   }
+}
+
+/** Timeline milestones: a server becomes leader; a leader advances its commit index. */
+export function raftMilestones(node: NodeId, before: NodeView | undefined, after: NodeView): Milestone[] {
+  if (after.crashed) return [];
+  const out: Milestone[] = [];
+  if (after.role === 'leader' && (before?.role !== 'leader' || before.term !== after.term)) {
+    out.push({ kind: 'leader', label: `${node} leads term ${after.term}` });
+  }
+  const commit = after.commitIndex as number;
+  if (after.role === 'leader' && before?.role === 'leader' && commit > (before.commitIndex as number)) {
+    out.push({ kind: 'commit', label: `${node} commits up to index ${commit}` });
+  }
+  return out;
 }
