@@ -44,6 +44,19 @@ export class Recording {
     this.runTo(t);
   }
 
+  /**
+   * Processes exactly the next event, taking any checkpoint due before it (the app's clock plays a run
+   * event by event, to stop at pause points and violations). False when nothing is left.
+   */
+  step(): boolean {
+    const next = this.sim.nextEventAt();
+    if (next === undefined) return false;
+    this.checkpointUpTo(next - 1e-6);
+    this.sim.step();
+    this.noteFurthest();
+    return true;
+  }
+
   /** Processes events up to the next one that shows in the trace. False at the end of the run. */
   stepForward(): boolean {
     const length = this.sim.traceLength;

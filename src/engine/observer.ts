@@ -1,0 +1,97 @@
+import type { AnyProtocol, World } from './protocol';
+import type { MutableNode } from './runtime';
+import { hashValue } from './trace';
+import type { NodeId, NodeView, TraceRecord, Violation, VirtualMs } from './types';
+
+/** What the observer needs from the simulation around it. */
+export interface ObserverHost {
+  readonly nowMs: VirtualMs;
+  record(record: TraceRecord): void;
+  world(): World;
+  readonly violations: Violation[];
+}
+
+export interface ObserverState {
+  readonly history: unknown;
+  readonly reported: readonly string[];
+}
+
+/**
+ * Watches the nodes on behalf of the run: records a node's view in the trace whenever it changes, and
+ * runs the protocol's invariants whenever a node's state changes, reporting each violation once.
+ */
+export class Observer {
+  private history: unknown;
+  private reported = new Set<string>();
+
+  constructor(
+    private readonly host: ObserverHost,
+    private readonly protocol: AnyProtocol,
+  ) {
+    this.history = protocol.monitor.initial(host.world());
+  }
+
+  /**
+   * After a node's step: record its view if it changed, and check the invariants whenever its state
+   * changed at all (a context the view does not show can still matter to an invariant).
+   */
+  afterChange(node: MutableNode): void {
+    const changed = node.snapshot.context !== node.viewOf || node.isUp !== node.viewUp;
+    this.recordState(node, false);
+    if (changed) this.check(node.id);
+  }
+
+  /** Records the node's view when it changed (always when `force`); true when it did. */
+  recordState(node: MutableNode, force: boolean): boolean {
+    const context = node.snapshot.context;
+    if (!force && context === node.viewOf && node.isUp === node.viewUp) return false;
+    const fresh = this.protocol.view(context, node.snapshot.value);
+    const view = node.isUp ? fresh : { ...fresh, crashed: true };
+    node.viewOf = context;
+    node.viewUp = node.isUp;
+    // Views share structure with the context: most changes of context leave every field of the view as it was.
+    if (!force && shallowEqual(view, node.view)) return false;
+    const key = viewKey(view);
+    if (!force && key === node.viewKey) return false;
+    node.view = view;
+    node.viewKey = key;
+    this.host.record({ t: this.host.nowMs, kind: 'state', node: node.id, state: view });
+    return true;
+  }
+
+  check(changed: NodeId): void {
+    const { history, findings } = this.protocol.monitor.check(this.history, this.host.world(), changed);
+    this.history = history;
+    for (const finding of findings) {
+      const key = `${finding.invariant}\u0000${finding.message}`;
+      if (this.reported.has(key)) continue;
+      this.reported.add(key);
+      const t = this.host.nowMs;
+      this.host.violations.push({ invariant: finding.invariant, time: t, message: finding.message });
+      this.host.record({ t, kind: 'violation', invariant: finding.invariant, message: finding.message });
+    }
+  }
+
+  state(): ObserverState {
+    return { history: this.history, reported: [...this.reported] };
+  }
+
+  restore(s: ObserverState): void {
+    this.history = s.history;
+    this.reported = new Set(s.reported);
+  }
+}
+
+export function viewKey(view: NodeView): string {
+  return hashValue(view).join(':');
+}
+
+function shallowEqual(a: NodeView, b: NodeView): boolean {
+  let count = 0;
+  for (const key in a) {
+    if (a[key] !== b[key]) return false;
+    count++;
+  }
+  for (const _ in b) count--;
+  return count === 0;
+}

@@ -1,0 +1,99 @@
+import type { AnyMachineSnapshot } from 'xstate';
+import type { ObserverState } from './observer';
+import type { AnyProtocol } from './protocol';
+import type { Rng, RngState } from './rng';
+import type { Scheduled } from './scheduler';
+import type { HashState } from './trace';
+import type { Input, LinkModel, NodeId, NodeView, Payload, VirtualMs } from './types';
+import type { WireState } from './wire';
+
+/** The data a simulation is made of: its spec, its nodes, its messages, and its snapshots. */
+
+/** Everything needed to start a run: a scenario after parsing, with the protocol resolved. */
+export interface RunSpec {
+  readonly protocol: AnyProtocol;
+  readonly nodes: readonly NodeId[];
+  readonly seed: number;
+  readonly config: unknown;
+  readonly network: LinkModel;
+  readonly bug: string | null;
+  /** Persistent state to start each listed node from (a textbook figure's logs). */
+  readonly initial: Readonly<Record<NodeId, unknown>>;
+  readonly inputs: readonly Input[];
+}
+
+export interface InFlight {
+  readonly id: number;
+  readonly from: NodeId;
+  readonly to: NodeId;
+  readonly message: Payload;
+  readonly sentAtMs: VirtualMs;
+  /** When it arrives; for a message the network loses, when it vanishes. */
+  readonly deliverAtMs: VirtualMs;
+  readonly isLost: boolean;
+  readonly duplicateOf?: number;
+}
+
+export interface PendingTimer {
+  readonly token: number;
+  readonly name: string;
+  readonly startedAtMs: VirtualMs;
+  readonly atMs: VirtualMs;
+  readonly event: Payload;
+}
+
+export interface NodeRuntime {
+  readonly id: NodeId;
+  readonly isUp: boolean;
+  readonly snapshot: AnyMachineSnapshot;
+  readonly view: NodeView;
+  /** What survived the last crash; meaningful while down. */
+  readonly persistent: unknown;
+  readonly timers: ReadonlyMap<string, PendingTimer>;
+  readonly rng: RngState;
+}
+
+export type QueueEvent =
+  | { readonly kind: 'arrive'; readonly message: InFlight }
+  | { readonly kind: 'timer'; readonly node: NodeId; readonly id: string; readonly token: number }
+  | { readonly kind: 'input'; readonly input: Input };
+
+/** The whole simulation at one instant. Plain, immutable data: restoring it resumes the run exactly. */
+export interface SimSnapshot {
+  readonly nowMs: VirtualMs;
+  readonly steps: number;
+  readonly queue: readonly Scheduled<QueueEvent>[];
+  readonly seq: number;
+  readonly timerSeq: number;
+  /** The inputs of the run when the snapshot was taken (applied and pending). */
+  readonly inputs: readonly Input[];
+  readonly wire: WireState;
+  readonly nodes: readonly NodeRuntime[];
+  readonly observer: ObserverState;
+  readonly traceLength: number;
+  readonly violationCount: number;
+  readonly skippedCount: number;
+  readonly hash: HashState;
+  readonly stats: Stats;
+}
+
+export interface Stats {
+  readonly events: number;
+  readonly sent: number;
+  readonly delivered: number;
+  readonly dropped: number;
+}
+
+export interface MutableNode {
+  id: NodeId;
+  isUp: boolean;
+  snapshot: AnyMachineSnapshot;
+  view: NodeView;
+  viewKey: string;
+  /** The context and liveness the view was last computed from: unchanged ones need no new view. */
+  viewOf: unknown;
+  viewUp: boolean;
+  persistent: unknown;
+  timers: Map<string, PendingTimer>;
+  rng: Rng;
+}
