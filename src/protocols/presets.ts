@@ -8,6 +8,7 @@ import raftFigure8 from './raft/presets/figure-8.json';
 import raftFigure8Bug from './raft/presets/figure-8-bug.json';
 import raftFirstElection from './raft/presets/first-election.json';
 import raftLeaderCrash from './raft/presets/leader-crash.json';
+import raftLecture from './raft/presets/lecture.json';
 import raftMinorityPartition from './raft/presets/minority-partition.json';
 import raftPrevoteRejoin from './raft/presets/prevote-rejoin.json';
 import raftSplitVote from './raft/presets/split-vote.json';
@@ -23,6 +24,7 @@ export interface Preset {
 
 export const presets: readonly Preset[] = [
   { id: 'raft/first-election', protocol: 'raft', file: raftFirstElection },
+  { id: 'raft/lecture', protocol: 'raft', file: raftLecture },
   { id: 'raft/leader-crash', protocol: 'raft', file: raftLeaderCrash },
   { id: 'raft/split-vote', protocol: 'raft', file: raftSplitVote },
   { id: 'raft/minority-partition', protocol: 'raft', file: raftMinorityPartition },
