@@ -71,7 +71,7 @@ export function embedUrl(
 
 /** A ready iframe snippet: escaped, sized, titled, and lazy so a slide deck loads fast. */
 export function embedCode(src: string, title: string, width = 800, height = 500): string {
-  const escape = (s: string) =>
+  const attr = (s: string) =>
     s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return `<iframe src="${escape(src)}" title="${escape(title || 'netsplit')}" width="${width}" height="${height}" style="border:0" loading="lazy" allow="clipboard-write"></iframe>`;
+  return `<iframe src="${attr(src)}" title="${attr(title || 'netsplit')}" width="${width}" height="${height}" style="border:0" loading="lazy" allow="clipboard-write"></iframe>`;
 }
