@@ -5,38 +5,66 @@ type SendRecord = Extract<TraceRecord, { kind: 'send' }>;
 export type MessageRecord = Extract<TraceRecord, { kind: 'send' | 'deliver' | 'drop' }>;
 
 /**
- * Derived lookups over a run's trace, kept up to date incrementally: the send record of each message
- * id, each node's message records, and the drops. Pure derived data: it never changes the run, and
- * it rebuilds itself if the trace was cut back (a restored snapshot).
+ * Derived lookups over what has happened by now (the first `sim.traceLength` records; after a seek back
+ * the rest of the trace is the known future): the send record of each message id, each node's message
+ * records, the drops and the captions. Kept up to date incrementally both ways: moving forward reads
+ * the new records, moving back forgets the records past now, so a seek costs what it moved.
  */
 export class TraceIndex {
   private length = 0;
+  private trace: readonly TraceRecord[] | null = null;
   private sends = new Map<number, SendRecord>();
+  /** Positions of the sends, in order, to forget them when time goes back. */
+  private sendAt: number[] = [];
   private byNode = new Map<NodeId, number[]>();
   private drops: number[] = [];
-  private caption: string | null = null;
+  private captions: number[] = [];
 
   constructor(private readonly sim: Simulation) {}
 
   private sync(): void {
-    const trace = this.sim.trace;
-    if (trace.length < this.length) {
-      this.length = 0;
-      this.sends = new Map();
-      this.byNode = new Map();
-      this.drops = [];
-      this.caption = null;
-    }
-    for (let i = this.length; i < trace.length; i++) {
+    const { trace, traceLength } = this.sim;
+    if (trace !== this.trace) this.reset(trace);
+    if (traceLength < this.length) this.forgetFrom(traceLength);
+    for (let i = this.length; i < traceLength; i++) {
       const record = trace[i] as TraceRecord;
-      if (record.kind === 'caption') this.caption = record.text;
+      if (record.kind === 'caption') this.captions.push(i);
       if (record.kind !== 'send' && record.kind !== 'deliver' && record.kind !== 'drop') continue;
-      if (record.kind === 'send') this.sends.set(record.id, record);
+      if (record.kind === 'send') {
+        this.sends.set(record.id, record);
+        this.sendAt.push(i);
+      }
       if (record.kind === 'drop') this.drops.push(i);
       this.note(record.from, i);
       if (record.to !== record.from) this.note(record.to, i);
     }
-    this.length = trace.length;
+    this.length = traceLength;
+  }
+
+  private reset(trace: readonly TraceRecord[]): void {
+    this.trace = trace;
+    this.length = 0;
+    this.sends = new Map();
+    this.sendAt = [];
+    this.byNode = new Map();
+    this.drops = [];
+    this.captions = [];
+  }
+
+  /** Forgets every record at or after `length`: they have not happened yet. */
+  private forgetFrom(length: number): void {
+    const trace = this.trace as readonly TraceRecord[];
+    const popFrom = (list: number[]) => {
+      while (list.length > 0 && (list[list.length - 1] as number) >= length) list.pop();
+    };
+    while (this.sendAt.length > 0 && (this.sendAt[this.sendAt.length - 1] as number) >= length) {
+      const record = trace[this.sendAt.pop() as number] as SendRecord;
+      this.sends.delete(record.id);
+    }
+    for (const list of this.byNode.values()) popFrom(list);
+    popFrom(this.drops);
+    popFrom(this.captions);
+    this.length = length;
   }
 
   private note(node: NodeId, index: number): void {
@@ -66,7 +94,10 @@ export class TraceIndex {
   /** The narration in force: the text of the latest caption. */
   latestCaption(): string | null {
     this.sync();
-    return this.caption;
+    const at = this.captions[this.captions.length - 1];
+    if (at === undefined) return null;
+    const record = this.sim.trace[at] as TraceRecord;
+    return record.kind === 'caption' ? record.text : null;
   }
 
   /** Drops recorded at or after `sinceMs`, newest first. */

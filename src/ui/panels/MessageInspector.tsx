@@ -12,7 +12,7 @@ export function MessageInspector({ id }: { id: number }) {
   const send = traceIndex(sim).send(id);
   if (!send) return <p className="muted">Message {id} is not part of this run.</p>;
   const look = sim.protocol.describeMessage(send.message);
-  const fate = flight ? null : fateOf(sim.trace, id);
+  const fate = flight ? null : fateOf(sim.trace, sim.traceLength, id);
 
   return (
     <div className="inspector">
@@ -61,8 +61,9 @@ export function MessageInspector({ id }: { id: number }) {
   );
 }
 
-function fateOf(trace: readonly TraceRecord[], id: number): string {
-  for (let i = trace.length - 1; i >= 0; i--) {
+/** What became of a message by now: only the first `length` records have happened (the rest is the known future). */
+function fateOf(trace: readonly TraceRecord[], length: number, id: number): string {
+  for (let i = length - 1; i >= 0; i--) {
     const r = trace[i] as TraceRecord;
     if (r.kind === 'deliver' && r.id === id) return `delivered at ${formatMs(r.t)}`;
     if (r.kind === 'drop' && r.id === id) return `dropped at ${formatMs(r.t)} (${dropReason(r.reason)})`;

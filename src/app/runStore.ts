@@ -1,0 +1,307 @@
+import { Recording } from '../engine/recording';
+import type { Input, TraceRecord, VirtualMs } from '../engine/types';
+import { getProtocol } from '../protocols';
+import { createSimulation } from '../scenario/run';
+import type { Scenario } from '../scenario/types';
+import { forkBranch, mainBranch, withBranch } from './branches';
+import { circleLayout } from './layout';
+import { MarkerIndex } from './markers';
+import { SeekJob } from './seekJob';
+import { type Action, type AppState, formatMs } from './state';
+
+export const DEFAULT_SPEED = 0.05;
+/** A frame never advances the engine by more than this many events, so a fast speed cannot freeze the page. */
+const MAX_STEPS_PER_FRAME = 20_000;
+/** After the tab was hidden, do not jump ahead by the whole absence. */
+const MAX_FRAME_MS = 100;
+
+type Listener = () => void;
+export type Patch = { -readonly [K in keyof AppState]?: AppState[K] };
+
+export interface LoadOptions {
+  /** Where to stand once loaded (a restored save, a link); the run is paused there. */
+  readonly nowMs?: number;
+  readonly playing?: boolean;
+}
+
+/**
+ * The core of the store (`store.ts`): the one owner of the current run, a rewindable Recording. UI
+ * handlers hand it inputs; it applies them at the current virtual time and publishes a new state. The
+ * clock (`tick`) advances virtual time by speed x wall time and stops at pause points, at new violations
+ * and at the scenario's end. Seeking moves the run to any time and pauses; acting in the past starts a
+ * new branch and keeps the old future as another.
+ */
+export class RunStore {
+  protected state: AppState;
+  private readonly listeners = new Set<Listener>();
+  protected seenViolations = 0;
+  protected hasPassedUntil = false;
+  protected job: SeekJob | null = null;
+  protected markerIndex: MarkerIndex;
+
+  constructor(scenario: Scenario, options: { presetId?: string | null; speed?: number; playing?: boolean } = {}) {
+    this.state = this.fresh(scenario, options.presetId ?? null, 0, options.speed ?? DEFAULT_SPEED);
+    this.state = { ...this.state, playing: options.playing ?? true };
+    this.markerIndex = new MarkerIndex(this.state.sim.protocol);
+  }
+
+  getState = (): AppState => this.state;
+
+  subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  protected set(patch: Patch): void {
+    this.state = { ...this.state, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+
+  private fresh(scenario: Scenario, presetId: string | null, runId: number, speed: number): AppState {
+    this.seenViolations = 0;
+    this.hasPassedUntil = false;
+    this.job = null;
+    const recording = new Recording(createSimulation(scenario, getProtocol));
+    return {
+      scenario,
+      presetId,
+      recording,
+      sim: recording.sim,
+      runId,
+      now: 0,
+      frontier: 0,
+      revision: 0,
+      faultRevision: 0,
+      playing: true,
+      speed,
+      selection: null,
+      picked: [],
+      positions: circleLayout(scenario.nodes),
+      menuFor: null,
+      isBoxSelect: this.state?.isBoxSelect ?? false,
+      alert: null,
+      notice: null,
+      message: this.state?.message ?? null,
+      branches: [mainBranch(scenario.events)],
+      branchId: 1,
+      seeking: null,
+      wholeRun: null,
+    };
+  }
+
+  /** Starts a new run of a scenario from time 0 (a preset, a file, a link, another size, seed or bug). */
+  load(scenario: Scenario, presetId: string | null = null, options: LoadOptions = {}): void {
+    const { runId, speed } = this.state;
+    this.state = this.fresh(scenario, presetId, runId + 1, speed);
+    this.markerIndex = new MarkerIndex(this.state.sim.protocol);
+    if (options.playing !== undefined) this.state = { ...this.state, playing: options.playing };
+    this.advance(0, true);
+    if (options.nowMs !== undefined && options.nowMs > 0) this.seek(options.nowMs);
+  }
+
+  /**
+   * Applies a user's action as an input at the current virtual time, and shows its effect at once. In
+   * the past (after a seek back), the old future is kept as a branch and this one becomes current.
+   */
+  act(action: Action): void {
+    this.cancelSeek();
+    const { recording, sim } = this.state;
+    const at = Math.max(Math.ceil(this.state.now), Math.ceil(sim.now));
+    const input = { ...action, at } as Input;
+    const patch: Patch = {};
+    if (recording.frontier > sim.now) {
+      const old = this.state.branches.find((b) => b.id === this.state.branchId);
+      const branch = forkBranch(this.state.branches, this.state.branchId, input);
+      const kept = old
+        ? withBranch(this.state.branches, { ...old, inputs: [...sim.inputs], nowMs: this.state.now })
+        : [];
+      patch.branches = [...kept, branch];
+      patch.branchId = branch.id;
+    }
+    recording.apply(input);
+    this.state = { ...this.state, ...patch };
+    this.advance(at, true);
+  }
+
+  play(): void {
+    this.cancelSeek();
+    this.set({ playing: true, notice: null });
+  }
+
+  pause(): void {
+    this.set({ playing: false });
+  }
+
+  togglePlay(): void {
+    if (this.state.playing) this.pause();
+    else this.play();
+  }
+
+  setSpeed(speed: number): void {
+    this.set({ speed });
+  }
+
+  /** Runs ahead to a virtual time at once (benchmarks and tests set a scene this way). */
+  runTo(target: VirtualMs): void {
+    if (target > this.state.now) this.advance(target, true, Number.POSITIVE_INFINITY);
+  }
+
+  /** Pauses and processes exactly the next pending event. */
+  stepEvent(): void {
+    this.cancelSeek();
+    const next = this.state.sim.nextEventAt();
+    this.state = { ...this.state, playing: false };
+    if (next === undefined) {
+      this.set({});
+      return;
+    }
+    this.advance(next, true, 1);
+  }
+
+  dismissAlert(): void {
+    this.set({ alert: null });
+  }
+
+  /** The clock: called once per animation frame with the wall-clock time of that frame. */
+  tick(elapsedMs: number): void {
+    if (this.job) {
+      this.continueSeek();
+      return;
+    }
+    if (!this.state.playing) return;
+    const dt = Math.min(Math.max(elapsedMs, 0), MAX_FRAME_MS);
+    this.advance(this.state.now + dt * this.state.speed);
+  }
+
+  // ---- time travel -----------------------------------------------------------------------------
+
+  /** Moves the run to time t and pauses there; past the computed frontier it runs a slice per frame. */
+  seek(t: VirtualMs): void {
+    this.cancelSeek();
+    const { recording } = this.state;
+    const target = Math.max(0, t);
+    this.state = { ...this.state, playing: false, notice: null };
+    if (target <= recording.frontier) {
+      recording.seek(target);
+      this.arrived(target);
+      return;
+    }
+    recording.seek(recording.frontier);
+    this.job = new SeekJob(recording, target);
+    this.continueSeek();
+  }
+
+  /** Puts another run of the same scenario in place (another branch), standing at its start. */
+  protected replaceRecording(recording: Recording, patch: Patch): void {
+    this.cancelSeek();
+    this.markerIndex = new MarkerIndex(recording.sim.protocol);
+    this.state = { ...this.state, ...patch, recording, sim: recording.sim, selection: null, menuFor: null };
+    this.arrived(0);
+  }
+
+  protected cancelSeek(): void {
+    if (!this.job) return;
+    this.job = null;
+    this.arrived(this.state.sim.now);
+  }
+
+  private continueSeek(): void {
+    const job = this.job;
+    if (!job) return;
+    if (job.run()) {
+      this.job = null;
+      this.arrived(job.targetMs);
+    } else {
+      this.set({
+        seeking: { targetMs: job.targetMs, progress: job.progress },
+        frontier: this.state.recording.frontier,
+      });
+    }
+  }
+
+  /** Publishes a jump in time: the picture, the alert and the stop points all start over from here. */
+  protected arrived(now: VirtualMs): void {
+    const { sim, scenario, alert } = this.state;
+    this.seenViolations = sim.violations.length;
+    this.hasPassedUntil = scenario.until !== undefined && now >= scenario.until;
+    this.set({
+      now,
+      frontier: this.state.recording.frontier,
+      playing: false,
+      seeking: null,
+      alert: alert && alert.time <= now ? alert : null,
+      revision: this.state.revision + 1,
+      faultRevision: this.state.faultRevision + 1,
+    });
+  }
+
+  /**
+   * Runs the engine up to `target`, event by event, stopping early at a pause point or a new
+   * violation (and once at the scenario's `until`), then publishes. `force` publishes even when the
+   * engine did nothing (an input was scheduled, or the play state changed).
+   */
+  protected advance(target: VirtualMs, force = false, maxSteps = MAX_STEPS_PER_FRAME): void {
+    const { recording, sim, scenario } = this.state;
+    const traceBefore = sim.traceLength;
+    let hasFault = false;
+    let stop: TraceRecord | null = null;
+    let steps = 0;
+    let isTruncated = false;
+    for (;;) {
+      const next = sim.nextEventAt();
+      if (next === undefined || next > target) break;
+      if (steps >= maxSteps) {
+        isTruncated = true;
+        break;
+      }
+      const from = sim.traceLength;
+      recording.step();
+      steps++;
+      for (let i = from; i < sim.traceLength; i++) {
+        const record = sim.trace[i] as TraceRecord;
+        if (record.kind === 'pause' || record.kind === 'violation') stop ??= record;
+        if (record.kind === 'fault') hasFault = true;
+      }
+      if (stop) break;
+    }
+    const patch: Patch = {};
+    if (stop) {
+      patch.playing = false;
+      patch.now = sim.now;
+      if (stop.kind === 'pause') patch.notice = stop.text ? `Paused: ${stop.text}` : 'Paused at a stop point.';
+    } else if (isTruncated) {
+      // More events are due at or before the target: stand at the last one processed (a step, or a
+      // frame that hit its budget) so nothing at the same instant runs behind the user's back.
+      patch.now = sim.now;
+    } else {
+      const until = scenario.until;
+      if (until !== undefined && !this.hasPassedUntil && target >= until && this.state.playing) {
+        this.hasPassedUntil = true;
+        target = Math.max(until, sim.now);
+        patch.playing = false;
+        patch.notice = `The scenario ends here (${formatMs(until)}). Press Play to keep the cluster running.`;
+      }
+      recording.seek(target);
+      patch.now = target;
+    }
+    if (sim.violations.length > this.seenViolations) {
+      const violation = sim.violations[this.seenViolations];
+      this.seenViolations = sim.violations.length;
+      if (violation) {
+        let event = sim.traceLength - 1;
+        while (event >= 0) {
+          const r = sim.trace[event] as TraceRecord;
+          if (r.kind === 'violation' && r.invariant === violation.invariant && r.message === violation.message) break;
+          event--;
+        }
+        patch.alert = { ...violation, event: event + 1 };
+        patch.playing = false;
+        patch.notice = null;
+      }
+    }
+    patch.frontier = recording.frontier;
+    if (sim.traceLength !== traceBefore || steps > 0 || force) patch.revision = this.state.revision + 1;
+    if (hasFault) patch.faultRevision = this.state.faultRevision + 1;
+    this.set(patch);
+  }
+}
