@@ -124,29 +124,9 @@ export function hashValue(value: unknown): readonly [number, number] {
 }
 
 export function hashRecord(state: HashState, record: TraceRecord): HashState {
-  hashFields(record);
+  hashInto(record);
   mixInto(state.a, state.b, ra, rb);
   return { a: ra >>> 0, b: rb >>> 0 };
-}
-
-/** Like hashInto for an object, without caching it: records are hashed once and never seen again. */
-function hashFields(record: object): void {
-  let a = 0x7;
-  let b = 0x11;
-  for (const key in record) {
-    const v = (record as Record<string, unknown>)[key];
-    if (v === undefined) continue;
-    hashString(key, 3);
-    mixInto(a, b, ra, rb);
-    a = ra;
-    b = rb;
-    hashInto(v);
-    mixInto(a, b, ra, rb);
-    a = ra;
-    b = rb;
-  }
-  ra = a;
-  rb = b;
 }
 
 export function hashHex(state: HashState): string {
