@@ -106,9 +106,13 @@ function hashInto(value: unknown): void {
         }
       }
       ra = a >>> 0;
-      rb = ((b >>> 11) << 11) >>> 0;
+      rb = b >>> 0;
       // Only long arrays (a log) are worth remembering; small values cost less to hash again than to keep.
-      if (Array.isArray(value) && value.length >= 8) cache.set(value, ra * SHIFT + (rb >>> 11));
+      // A remembered hash keeps 53 bits, so it is cut to those the first time too.
+      if (Array.isArray(value) && value.length >= 8) {
+        rb = ((rb >>> 11) << 11) >>> 0;
+        cache.set(value, ra * SHIFT + (rb >>> 11));
+      }
       return;
     }
     default:
