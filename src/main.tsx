@@ -6,20 +6,24 @@ import './ui/styles/sidebar.css';
 import { MotionConfig } from 'motion/react';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { presetScenario } from './app/scenarios';
+import { chooseStart, startAutosave } from './app/session';
 import { Store } from './app/store';
 import { installTestHook } from './app/testHook';
-import { startOptions } from './app/url';
 import { StoreContext, useClock } from './app/useStore';
+import { startWholeRun } from './app/wholeRunClient';
 import { App } from './ui/App';
 
-const options = startOptions(window.location.search);
-const store = new Store(presetScenario(options.presetId), {
-  presetId: options.presetId,
-  speed: options.speed,
-  playing: options.playing,
-});
+const storage = browserStorage();
+const start = chooseStart(window.location, storage);
+const store = new Store(start.scenario, { presetId: start.presetId, speed: start.speed, playing: start.playing });
+if (start.nowMs > 0) store.seek(start.nowMs);
+if (start.message) store.report(start.message);
+// The link has been read: a reload now restores the autosave, with whatever the user did since.
+if (window.location.hash) history.replaceState(null, '', window.location.pathname + window.location.search);
 installTestHook(store);
+if (storage) startAutosave(store, storage, window);
+startWholeRun(store);
+const options = start;
 
 function Root() {
   useClock(store);
@@ -39,3 +43,12 @@ createRoot(container).render(
     <Root />
   </StrictMode>,
 );
+
+/** localStorage, or nothing when the browser refuses it (private mode, disabled storage). */
+function browserStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}

@@ -1,16 +1,21 @@
+import type { NodeView } from '../engine/types';
 import { getProtocol } from '../protocols';
 import { parseScenario } from '../scenario/parse';
 import type { Store } from './store';
 
 /**
- * A tiny read-mostly hook for end-to-end tests and the render benchmark: the run's hash and clock,
- * and a way to load a scenario file (the benchmark's 25-node cluster). Tests click like people; they
- * never act through this.
+ * A tiny read-mostly hook for end-to-end tests and the render benchmark: the run's hash and clock, each
+ * node's view, and a way to load a scenario file (the benchmark's 25-node cluster). Tests click like
+ * people; they never act through this.
  */
 export interface TestHook {
   traceHash(): string;
   now(): number;
   inFlight(): number;
+  /** Each node's liveness and the protocol's view of it, in cluster order. */
+  nodes(): { id: string; isUp: boolean; view: NodeView }[];
+  /** The worker's trace hash of the whole run (to the scenario's end), once it has finished. */
+  fingerprint(): string | null;
   load(file: unknown, options?: { speed?: number; runUntil?: number }): void;
 }
 
@@ -19,6 +24,14 @@ export function installTestHook(store: Store): void {
     traceHash: () => store.getState().sim.traceHash,
     now: () => store.getState().now,
     inFlight: () => store.getState().sim.messagesInFlight().length,
+    nodes: () => {
+      const { sim } = store.getState();
+      return sim.nodeIds().map((id) => {
+        const node = sim.node(id);
+        return { id, isUp: node?.isUp ?? false, view: node?.view ?? {} };
+      });
+    },
+    fingerprint: () => store.currentWholeRun()?.traceHash ?? null,
     load(file, options = {}) {
       const result = parseScenario(file, getProtocol);
       if (!result.ok) throw new Error(result.errors.join('; '));

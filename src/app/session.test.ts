@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { getProtocol } from '../protocols';
+import { AUTOSAVE_KEY, SET_ASIDE_KEY, saveRun } from './autosave';
+import { presetScenario } from './scenarios';
+import { chooseStart, linkFor, openParsed, startAutosave } from './session';
+import { readSharedScenario } from './share';
+import { Store } from './store';
+
+function memoryStorage() {
+  const map = new Map<string, string>();
+  return {
+    map,
+    getItem: (k: string) => map.get(k) ?? null,
+    setItem: (k: string, v: string) => void map.set(k, v),
+    removeItem: (k: string) => void map.delete(k),
+  };
+}
+
+/** Lets a long seek finish, a frame at a time, as the page would. */
+function settle(store: Store): Store {
+  for (let frame = 0; store.getState().seeking && frame < 10_000; frame++) store.tick(16);
+  return store;
+}
+
+describe('opening, sharing and saving a run', () => {
+  it('a link beats the autosave, which beats ?preset', () => {
+    const store = new Store(presetScenario('raft/leader-crash'), { playing: false });
+    store.seek(900);
+    settle(store);
+    const link = new URL(linkFor(store, 'https://example.org/netsplit/?preset=raft/split-vote'));
+    const storage = memoryStorage();
+    saveRun(storage, {
+      file: JSON.parse(new Store(presetScenario('2pc/committed')).fileText()),
+      nowMs: 5,
+      presetId: null,
+    });
+    const fromLink = chooseStart({ search: '?preset=raft/split-vote', hash: link.hash }, storage);
+    expect(fromLink).toMatchObject({ nowMs: 900, playing: false, message: null });
+    expect(fromLink.scenario.title).toBe('Leader crash and re-election');
+    expect(chooseStart({ search: '?preset=raft/split-vote', hash: '' }, storage).scenario.protocol).toBe('2pc');
+    expect(chooseStart({ search: '?preset=raft/split-vote', hash: '' }, null).presetId).toBe('raft/split-vote');
+  });
+
+  it('a bad link is reported by field and reason, and the next source opens', () => {
+    const start = chooseStart({ search: '', hash: '#s=garbage' }, null);
+    expect(start.presetId).toBe('raft/first-election');
+    expect(start.message?.text).toMatch(/^This link could not be opened: link: /);
+  });
+
+  it('a broken save is set aside and reported, never a crash', () => {
+    const storage = memoryStorage();
+    storage.setItem(AUTOSAVE_KEY, '{"version": 99, "file": {}}');
+    const start = chooseStart({ search: '', hash: '' }, storage);
+    expect(start.message?.text).toMatch(/newer version/);
+    expect(storage.map.has(SET_ASIDE_KEY)).toBe(true);
+  });
+
+  it('a bad file leaves the current run exactly as it was', () => {
+    const store = new Store(presetScenario('raft/first-election'), { playing: false });
+    store.seek(800);
+    settle(store);
+    store.act({ type: 'crash', node: 'n2' });
+    const before = store.getState();
+    const result = readSharedScenario('#s=N4Ig', getProtocol);
+    expect(openParsed(store, result, 'The link')).toBe(false);
+    const after = store.getState();
+    expect(after.sim).toBe(before.sim);
+    expect(after.now).toBe(before.now);
+    expect(after.sim.traceHash).toBe(before.sim.traceHash);
+    expect(after.message?.text).toMatch(/Your run is unchanged/);
+  });
+
+  it('autosave keeps the inputs and the time the user is at', async () => {
+    const store = new Store(presetScenario('raft/first-election'), { playing: false });
+    const storage = memoryStorage();
+    const stop = startAutosave(store, storage);
+    store.seek(700);
+    settle(store);
+    store.act({ type: 'crash', node: 'n4' });
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    stop();
+    const start = chooseStart({ search: '', hash: '' }, storage);
+    expect(start.nowMs).toBe(700);
+    expect(start.scenario.events.some((e) => e.type === 'crash' && e.node === 'n4')).toBe(true);
+  });
+});

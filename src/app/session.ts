@@ -1,0 +1,127 @@
+import { getProtocol } from '../protocols';
+import type { ParseResult, Scenario } from '../scenario/types';
+import { type KeyValueStorage, loadRun, saveRun } from './autosave';
+import { fileNameFor, readScenarioFile } from './scenarioFile';
+import { presetScenario } from './scenarios';
+import { hasSharedScenario, readSharedScenario, shareLink } from './share';
+import type { Message, Store } from './store';
+import { startOptions } from './url';
+
+/** What the page opens on, and what to tell the user about it. */
+export interface Start {
+  readonly scenario: Scenario;
+  readonly presetId: string | null;
+  readonly nowMs: number;
+  readonly speed: number;
+  readonly playing: boolean;
+  readonly message: Message | null;
+  /** Notes about ignored URL parameters. */
+  readonly problems: readonly string[];
+}
+
+/**
+ * Chooses the run the page opens on: a shared link (`#s=`) beats the run saved in this browser, which
+ * beats `?preset=`, which beats the default. A bad link or a broken save is reported and the next
+ * source is used; nothing here throws on bad input.
+ */
+export function chooseStart(location: Pick<Location, 'search' | 'hash'>, storage: KeyValueStorage | null): Start {
+  const options = startOptions(location.search);
+  const base = { speed: options.speed, problems: options.problems };
+  const messages: string[] = [];
+  if (hasSharedScenario(location.hash)) {
+    const result = readSharedScenario(location.hash, getProtocol);
+    if (result.ok) {
+      const t = Number(new URLSearchParams(location.hash.replace(/^#/, '')).get('t'));
+      const nowMs = Number.isFinite(t) && t > 0 ? t : 0;
+      return { ...base, scenario: result.scenario, presetId: null, nowMs, playing: false, message: null };
+    }
+    messages.push(`This link could not be opened: ${result.errors.join('; ')}.`);
+  }
+  if (storage) {
+    const saved = loadRun(storage, getProtocol);
+    if (saved.kind === 'ok') {
+      const message = messages.length > 0 ? { tone: 'error' as const, text: messages.join(' ') } : null;
+      return {
+        ...base,
+        scenario: saved.scenario,
+        presetId: saved.presetId,
+        nowMs: saved.nowMs,
+        playing: false,
+        message,
+      };
+    }
+    if (saved.kind === 'set-aside') messages.push(saved.message);
+  }
+  return {
+    ...base,
+    scenario: presetScenario(options.presetId),
+    presetId: options.presetId,
+    nowMs: 0,
+    playing: options.playing,
+    message: messages.length > 0 ? { tone: 'error', text: messages.join(' ') } : null,
+  };
+}
+
+/** Opens a parsed file or link; a bad one is reported and leaves the current run exactly as it was. */
+export function openParsed(store: Store, result: ParseResult, what: string): boolean {
+  if (!result.ok) {
+    store.report({
+      tone: 'error',
+      text: `${what} could not be opened: ${result.errors.join('; ')}. Your run is unchanged.`,
+    });
+    return false;
+  }
+  store.load(result.scenario, null, { playing: false });
+  store.report({ tone: 'info', text: `Opened ${result.scenario.title || 'the scenario'}, paused at its start.` });
+  return true;
+}
+
+/** Opens a scenario file the user picked or dropped. */
+export async function openFile(store: Store, file: File): Promise<boolean> {
+  return openParsed(store, await readScenarioFile(file, getProtocol), 'The file');
+}
+
+/** A link that reproduces the run as played, standing where the user stands now. */
+export function linkFor(store: Store, pageUrl: string): string {
+  const url = new URL(pageUrl);
+  url.search = '';
+  const link = shareLink(url.toString(), store.fileText());
+  const { now } = store.getState();
+  return now > 0 ? `${link}&t=${now}` : link;
+}
+
+/** The file to download: the run as played, with a name from its title. */
+export function exportFile(store: Store): { name: string; text: string } {
+  return { name: fileNameFor(store.getState().scenario.title ?? ''), text: store.fileText() };
+}
+
+/** Saves at most this often while the run changes, and once more when the page goes away. */
+const SAVE_EVERY_MS = 500;
+
+/** Keeps the current run (inputs and the time the user is at) in storage. Returns a stop function. */
+export function startAutosave(store: Store, storage: KeyValueStorage, target: Window | null = null): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let last: unknown[] = [];
+  const save = () => {
+    timer = undefined;
+    const { scenario, presetId, now, sim, seeking } = store.getState();
+    const key = [scenario, presetId, now, sim.inputs.length, store.runKey()];
+    if (key.every((k, i) => last[i] === k)) return;
+    last = key;
+    const nowMs = seeking?.targetMs ?? now;
+    saveRun(storage, { file: JSON.parse(store.fileText()), nowMs, presetId });
+  };
+  const unsubscribe = store.subscribe(() => {
+    timer ??= setTimeout(save, SAVE_EVERY_MS);
+  });
+  const onHide = () => {
+    clearTimeout(timer);
+    save();
+  };
+  target?.addEventListener('pagehide', onHide);
+  return () => {
+    unsubscribe();
+    clearTimeout(timer);
+    target?.removeEventListener('pagehide', onHide);
+  };
+}

@@ -1,0 +1,75 @@
+import { getProtocol } from '../protocols';
+import { parseScenarioText } from '../scenario/parse';
+import { createSimulation, DEFAULT_UNTIL_MS } from '../scenario/run';
+import { type Marker, MarkerIndex } from './markers';
+
+/** The worker plays at most this far (an hour of virtual time): a bounded horizon for endless runs. */
+export const MAX_HORIZON_MS = 3_600_000;
+/** The timeline cannot show more than this many markers usefully; the rest are left out. */
+export const MAX_MARKERS = 5_000;
+/** How often the worker reports progress (and looks for a newer request), in wall ms. */
+export const SLICE_WALL_MS = 50;
+
+export interface WholeRunRequest {
+  readonly key: string;
+  readonly fileText: string;
+}
+
+export type WholeRunReply =
+  | { readonly kind: 'progress'; readonly key: string; readonly doneMs: number; readonly horizonMs: number }
+  | {
+      readonly kind: 'done';
+      readonly key: string;
+      readonly horizonMs: number;
+      readonly markers: readonly Marker[];
+      readonly traceHash: string;
+      readonly frontierMs: number;
+    }
+  | { readonly kind: 'error'; readonly key: string; readonly message: string };
+
+/**
+ * Plays a scenario file headlessly to its end (`until`, else 10 s, as the command-line runner does),
+ * one slice of wall time per step of the generator: the worker yields between slices so a newer
+ * request can replace this one. Pure: the same engine, the same file, the same hash as `npm run sim`.
+ */
+export function* playWholeRun(
+  request: WholeRunRequest,
+  clock: () => number = () => performance.now(),
+): Generator<WholeRunReply, void, void> {
+  const { key } = request;
+  const parsed = parseScenarioText(request.fileText, getProtocol);
+  if (!parsed.ok) {
+    yield { kind: 'error', key, message: parsed.errors.join('; ') };
+    return;
+  }
+  const scenario = parsed.scenario;
+  const sim = createSimulation(scenario, getProtocol);
+  const markers = new MarkerIndex(sim.protocol);
+  const horizonMs = Math.min(scenario.until ?? DEFAULT_UNTIL_MS, MAX_HORIZON_MS);
+  for (;;) {
+    const start = clock();
+    let steps = 0;
+    let isDone = false;
+    for (;;) {
+      const next = sim.nextEventAt();
+      if (next === undefined || next > horizonMs) {
+        sim.runUntil(horizonMs);
+        isDone = true;
+        break;
+      }
+      sim.step();
+      if (++steps % 64 === 0 && clock() - start >= SLICE_WALL_MS) break;
+    }
+    markers.update(sim.trace, sim.traceLength);
+    if (isDone) break;
+    yield { kind: 'progress', key, doneMs: sim.now, horizonMs };
+  }
+  yield {
+    kind: 'done',
+    key,
+    horizonMs,
+    markers: markers.markers.slice(0, MAX_MARKERS),
+    traceHash: sim.traceHash,
+    frontierMs: sim.now,
+  };
+}
