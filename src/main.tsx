@@ -3,6 +3,7 @@ import './ui/styles/base.css';
 import './ui/styles/layout.css';
 import './ui/styles/canvas.css';
 import './ui/styles/sidebar.css';
+import './ui/styles/timeline.css';
 import { MotionConfig } from 'motion/react';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

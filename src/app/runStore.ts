@@ -43,6 +43,8 @@ export class RunStore {
     this.state = this.fresh(scenario, options.presetId ?? null, 0, options.speed ?? DEFAULT_SPEED);
     this.state = { ...this.state, playing: options.playing ?? true };
     this.markerIndex = new MarkerIndex(this.state.sim.protocol);
+    // What happens at time 0 (inputs at 0, a restored save's crash) has happened when the page shows.
+    this.advance(0, true);
   }
 
   getState = (): AppState => this.state;

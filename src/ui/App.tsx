@@ -1,17 +1,22 @@
 import { useEffect, useState } from 'react';
 import { useStore, useStoreApi } from '../app/useStore';
 import { Canvas } from './canvas/Canvas';
+import { FileDrop } from './FileDrop';
 import { useProtocolUi } from './hooks';
+import { LibraryButton } from './library/LibraryDialog';
 import { AlertBanner } from './panels/AlertBanner';
 import { CaptionBar } from './panels/CaptionBar';
 import { ControlBar } from './panels/ControlBar';
 import { FaultsPanel } from './panels/FaultsPanel';
 import { Inspector } from './panels/Inspector';
 import { InvariantsPanel } from './panels/InvariantsPanel';
+import { MessageBar } from './panels/MessageBar';
 import { RunSetup } from './panels/RunSetup';
+import { SharePanel } from './panels/SharePanel';
 import { ShortcutList } from './panels/ShortcutList';
 import { handleShortcut } from './shortcuts';
 import { Tabs } from './Tabs';
+import { Timeline } from './timeline/Timeline';
 
 /** The workbench: controls on top, the cluster in the middle, the protocol's panel below, tools beside. */
 export function App({ problems = [] }: { problems?: readonly string[] }) {
@@ -34,14 +39,17 @@ export function App({ problems = [] }: { problems?: readonly string[] }) {
 
   return (
     <div className="app">
+      <FileDrop store={store} />
       <header className="topbar">
         <h1 className="brand">netsplit</h1>
         <div className="scenario-title" title={description}>
           {title || 'Custom run'}
         </div>
+        <LibraryButton />
         <ControlBar />
       </header>
       <AlertBanner />
+      <MessageBar />
       {problems.length > 0 && (
         <p className="notice-line" role="status">
           {problems.join(' ')}
@@ -53,6 +61,7 @@ export function App({ problems = [] }: { problems?: readonly string[] }) {
           <div className="canvas-wrap">
             <Canvas />
           </div>
+          <Timeline />
           {Panel && (
             <section className="protocol-panel" aria-labelledby="protocol-panel-title">
               <h2 id="protocol-panel-title">{panelTitle ?? 'Protocol'}</h2>
@@ -79,6 +88,7 @@ export function App({ problems = [] }: { problems?: readonly string[] }) {
                   <>
                     <RunSetup />
                     {description && <p className="description">{description}</p>}
+                    <SharePanel />
                     <ShortcutList />
                   </>
                 ),

@@ -5,6 +5,10 @@ import { SPEEDS } from './speed';
 export const SHORTCUTS: readonly (readonly [string, string])[] = [
   ['Space', 'play or pause'],
   ['N', 'step to the next event'],
+  ['← / →', 'step back / forward one event (on the page or the timeline)'],
+  ['Shift + ← / →', 'previous / next marker on the timeline'],
+  ['Home / End', 'on the timeline: the start / the end of the run'],
+  ['Page Up / Down', 'on the timeline: one second back / forward'],
   ['+ / −', 'faster / slower'],
   ['H', 'heal every partition and cut link'],
   ['Esc', 'close a menu, clear the selection'],
@@ -45,6 +49,17 @@ export function handleShortcut(store: Store, event: KeyboardEvent): void {
     case '-':
       store.setSpeed(SPEEDS[Math.max(0, (i < 0 ? SPEEDS.length : i) - 1)] ?? state.speed);
       return;
+    case 'ArrowLeft':
+    case 'ArrowRight': {
+      // Only when nothing else owns the arrows (a focused server, link or control keeps them).
+      if (event.target instanceof Element && event.target !== document.body) return;
+      event.preventDefault();
+      const direction = event.key === 'ArrowLeft' ? -1 : 1;
+      if (event.shiftKey) store.seekMarker(direction);
+      else if (direction < 0) store.stepBack();
+      else store.stepForward();
+      return;
+    }
     case 'h':
     case 'H':
       store.act({ type: 'heal' });

@@ -1,0 +1,55 @@
+import { useRef } from 'react';
+import { presetScenario, presetsOf, protocols } from '../../app/scenarios';
+import { useStoreApi } from '../../app/useStore';
+import { OpenFileButton } from '../panels/OpenFileButton';
+
+/** The scenario library: every preset, grouped by protocol, with its title and what it shows. */
+export function LibraryButton() {
+  const store = useStoreApi();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const close = () => dialog.current?.close();
+  const open = (id: string) => {
+    store.load(presetScenario(id), id, { playing: false });
+    store.report(null);
+    close();
+  };
+  return (
+    <>
+      <button type="button" onClick={() => dialog.current?.showModal()} aria-haspopup="dialog">
+        Library
+      </button>
+      <dialog ref={dialog} className="library" aria-labelledby="library-title">
+        <header className="library-head">
+          <h2 id="library-title">Scenario library</h2>
+          <OpenFileButton onOpened={close} />
+          <button type="button" onClick={close}>
+            Close
+          </button>
+        </header>
+        <p className="muted">Each scenario opens paused at its start. Press Play to run it.</p>
+        <div className="library-groups">
+          {protocols.map((protocol) => (
+            <section key={protocol.id} aria-labelledby={`library-${protocol.id}`}>
+              <h3 id={`library-${protocol.id}`}>{protocol.title}</h3>
+              <ul>
+                {presetsOf(protocol.id).map((p) => {
+                  const scenario = presetScenario(p.id);
+                  return (
+                    <li key={p.id}>
+                      <button type="button" className="library-entry" onClick={() => open(p.id)}>
+                        <span className="library-entry-title">{scenario.title || p.id}</span>
+                        {scenario.description && (
+                          <span className="library-entry-description">{scenario.description}</span>
+                        )}
+                      </button>
+                    </li>
+                  );
+                })}
+              </ul>
+            </section>
+          ))}
+        </div>
+      </dialog>
+    </>
+  );
+}
