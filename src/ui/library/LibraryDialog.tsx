@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { presetScenario, presetsOf, protocols } from '../../app/scenarios';
 import { useStoreApi } from '../../app/useStore';
 import { OpenFileButton } from '../panels/OpenFileButton';
@@ -7,6 +7,8 @@ import { OpenFileButton } from '../panels/OpenFileButton';
 export function LibraryButton() {
   const store = useStoreApi();
   const dialog = useRef<HTMLDialogElement>(null);
+  // The entries exist only while the dialog is open: a closed library adds nothing to the page.
+  const [isOpen, setOpen] = useState(false);
   const close = () => dialog.current?.close();
   const open = (id: string) => {
     store.load(presetScenario(id), id, { playing: false });
@@ -15,41 +17,58 @@ export function LibraryButton() {
   };
   return (
     <>
-      <button type="button" onClick={() => dialog.current?.showModal()} aria-haspopup="dialog">
+      <button
+        type="button"
+        onClick={() => {
+          // Choosing a scenario is a moment to think, not to watch the current run go on.
+          store.pause();
+          setOpen(true);
+          dialog.current?.showModal();
+        }}
+        aria-haspopup="dialog"
+      >
         Library
       </button>
-      <dialog ref={dialog} className="library" aria-labelledby="library-title">
-        <header className="library-head">
-          <h2 id="library-title">Scenario library</h2>
-          <OpenFileButton onOpened={close} />
-          <button type="button" onClick={close}>
-            Close
-          </button>
-        </header>
-        <p className="muted">Each scenario opens paused at its start. Press Play to run it.</p>
-        <div className="library-groups">
-          {protocols.map((protocol) => (
-            <section key={protocol.id} aria-labelledby={`library-${protocol.id}`}>
-              <h3 id={`library-${protocol.id}`}>{protocol.title}</h3>
-              <ul>
-                {presetsOf(protocol.id).map((p) => {
-                  const scenario = presetScenario(p.id);
-                  return (
-                    <li key={p.id}>
-                      <button type="button" className="library-entry" onClick={() => open(p.id)}>
-                        <span className="library-entry-title">{scenario.title || p.id}</span>
-                        {scenario.description && (
-                          <span className="library-entry-description">{scenario.description}</span>
-                        )}
-                      </button>
-                    </li>
-                  );
-                })}
-              </ul>
-            </section>
-          ))}
-        </div>
+      <dialog ref={dialog} className="library" aria-labelledby="library-title" onClose={() => setOpen(false)}>
+        {isOpen && <LibraryContent onOpen={open} onClose={close} />}
       </dialog>
+    </>
+  );
+}
+
+function LibraryContent({ onOpen, onClose }: { onOpen: (id: string) => void; onClose: () => void }) {
+  return (
+    <>
+      <header className="library-head">
+        <h2 id="library-title">Scenario library</h2>
+        <OpenFileButton onOpened={onClose} />
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </header>
+      <p className="muted">Each scenario opens paused at its start. Press Play to run it.</p>
+      <div className="library-groups">
+        {protocols.map((protocol) => (
+          <section key={protocol.id} aria-labelledby={`library-${protocol.id}`}>
+            <h3 id={`library-${protocol.id}`}>{protocol.title}</h3>
+            <ul>
+              {presetsOf(protocol.id).map((p) => {
+                const scenario = presetScenario(p.id);
+                return (
+                  <li key={p.id}>
+                    <button type="button" className="library-entry" onClick={() => onOpen(p.id)}>
+                      <span className="library-entry-title">{scenario.title || p.id}</span>
+                      {scenario.description && (
+                        <span className="library-entry-description">{scenario.description}</span>
+                      )}
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        ))}
+      </div>
     </>
   );
 }
