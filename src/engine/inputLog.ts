@@ -23,7 +23,10 @@ export class InputLog {
   insert(input: Input): void {
     let index = this.inputs.length;
     while (index > 0 && (this.inputs[index - 1] as Input).at > input.at) index--;
-    if (index === this.inputs.length) return this.push(input);
+    if (index === this.inputs.length) {
+      this.push(input);
+      return;
+    }
     this.inputs.splice(index, 0, input);
     this.rescheduleFrom(index);
   }
