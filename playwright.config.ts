@@ -1,6 +1,13 @@
 import { defineConfig } from '@playwright/test';
 
-/** Browser tests run against the production build in Debian's Chromium (never a downloaded browser). */
+/**
+ * Browser tests run against the production build in Debian's Chromium (never a downloaded browser).
+ * E2E_PORT gives a session its own port and build folder, so two test runs on one machine never share
+ * a server (or test a build made from someone else's working tree).
+ */
+const port = Number(process.env.E2E_PORT ?? 4173);
+const outDir = port === 4173 ? 'dist' : `dist-e2e-${port}`;
+
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
@@ -10,7 +17,7 @@ export default defineConfig({
   timeout: 60_000,
   reporter: process.env.CI ? 'list' : [['list']],
   use: {
-    baseURL: 'http://localhost:4173',
+    baseURL: `http://localhost:${port}`,
     viewport: { width: 1280, height: 720 },
     launchOptions: {
       executablePath: '/usr/bin/chromium',
@@ -26,8 +33,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npm run build && npx vite preview --port 4173 --strictPort',
-    url: 'http://localhost:4173',
+    command: `npx vite build --outDir ${outDir} --emptyOutDir && npx vite preview --outDir ${outDir} --port ${port} --strictPort`,
+    url: `http://localhost:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
   },
