@@ -77,6 +77,7 @@ export class RunStore {
       playing: true,
       speed,
       selection: null,
+      hoveredMessage: null,
       picked: [],
       positions: circleLayout(scenario.nodes),
       menuFor: null,

@@ -61,6 +61,8 @@ export interface AppState {
   /** Virtual ms per wall-clock ms: 0.05 plays 20 times slower than real time. */
   readonly speed: number;
   readonly selection: Selection;
+  /** The message under the pointer on the canvas or in the diagram: both views highlight it. */
+  readonly hoveredMessage: number | null;
   /** Nodes picked with the partition tool (click or box). */
   readonly picked: readonly NodeId[];
   readonly positions: Readonly<Record<NodeId, XY>>;

@@ -33,6 +33,10 @@ export class Store extends RunStore {
     this.set({ selection });
   }
 
+  hoverMessage(hoveredMessage: number | null): void {
+    if (hoveredMessage !== this.state.hoveredMessage) this.set({ hoveredMessage });
+  }
+
   setPicked(picked: readonly NodeId[]): void {
     const same = picked.length === this.state.picked.length && picked.every((id, i) => this.state.picked[i] === id);
     if (!same) this.set({ picked });

@@ -12,6 +12,8 @@ export interface TestHook {
   traceHash(): string;
   now(): number;
   inFlight(): number;
+  /** The ids of the messages delivered by now, from the trace (the space-time diagram draws one arrow each). */
+  deliveredIds(): number[];
   /** Each node's liveness and the protocol's view of it, in cluster order. */
   nodes(): { id: string; isUp: boolean; view: NodeView }[];
   /** The worker's trace hash of the whole run (to the scenario's end), once it has finished. */
@@ -24,6 +26,10 @@ export function installTestHook(store: Store): void {
     traceHash: () => store.getState().sim.traceHash,
     now: () => store.getState().now,
     inFlight: () => store.getState().sim.messagesInFlight().length,
+    deliveredIds: () => {
+      const { sim } = store.getState();
+      return sim.trace.slice(0, sim.traceLength).flatMap((r) => (r.kind === 'deliver' ? [r.id] : []));
+    },
     nodes: () => {
       const { sim } = store.getState();
       return sim.nodeIds().map((id) => {

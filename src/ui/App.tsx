@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useStore, useStoreApi } from '../app/useStore';
+import { BottomPanel } from './BottomPanel';
 import { Canvas } from './canvas/Canvas';
 import { FileDrop } from './FileDrop';
-import { useProtocolUi } from './hooks';
 import { LibraryButton } from './library/LibraryDialog';
 import { AlertBanner } from './panels/AlertBanner';
 import { CaptionBar } from './panels/CaptionBar';
@@ -11,6 +11,7 @@ import { FaultsPanel } from './panels/FaultsPanel';
 import { Inspector } from './panels/Inspector';
 import { InvariantsPanel } from './panels/InvariantsPanel';
 import { MessageBar } from './panels/MessageBar';
+import { PicturesPanel } from './panels/PicturesPanel';
 import { RunSetup } from './panels/RunSetup';
 import { SharePanel } from './panels/SharePanel';
 import { ShortcutList } from './panels/ShortcutList';
@@ -24,7 +25,6 @@ export function App({ problems = [] }: { problems?: readonly string[] }) {
   const title = useStore((s) => s.scenario.title);
   const description = useStore((s) => s.scenario.description);
   const selection = useStore((s) => s.selection);
-  const { Panel, panelTitle } = useProtocolUi();
   const [tab, setTab] = useState('inspect');
 
   useEffect(() => {
@@ -62,12 +62,7 @@ export function App({ problems = [] }: { problems?: readonly string[] }) {
             <Canvas />
           </div>
           <Timeline />
-          {Panel && (
-            <section className="protocol-panel" aria-labelledby="protocol-panel-title">
-              <h2 id="protocol-panel-title">{panelTitle ?? 'Protocol'}</h2>
-              <Panel />
-            </section>
-          )}
+          <BottomPanel />
         </section>
         <aside className="sidebar" aria-label="Tools">
           <section aria-labelledby="safety-title" className="safety">
@@ -89,6 +84,7 @@ export function App({ problems = [] }: { problems?: readonly string[] }) {
                     <RunSetup />
                     {description && <p className="description">{description}</p>}
                     <SharePanel />
+                    <PicturesPanel />
                     <ShortcutList />
                   </>
                 ),

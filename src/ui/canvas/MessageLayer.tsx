@@ -26,6 +26,7 @@ export function MessageLayer() {
   useStore((s) => s.revision);
   const positions = useStore((s) => s.positions);
   const selected = useStore((s) => (s.selection?.kind === 'message' ? s.selection.id : null));
+  const hovered = useStore((s) => s.hoveredMessage);
   const lookOf = useLooks(sim);
   const flights = sim.messagesInFlight();
   const isDotMode = flights.length > MAX_LABELLED;
@@ -63,7 +64,7 @@ export function MessageLayer() {
           );
         })}
         {flights.map((m) => {
-          if (isDotMode && m.id !== selected) return null;
+          if (isDotMode && m.id !== selected && m.id !== hovered) return null;
           const at = messagePoint(m, now, positions);
           if (!at) return null;
           const look = lookOf(m);
@@ -72,6 +73,7 @@ export function MessageLayer() {
           if (fade > 0) classes.push('is-vanishing');
           if (m.duplicateOf !== undefined) classes.push('is-duplicate');
           if (m.id === selected) classes.push('is-selected');
+          if (m.id === hovered) classes.push('is-highlighted');
           return (
             <button
               key={m.id}
@@ -84,6 +86,8 @@ export function MessageLayer() {
                 event.stopPropagation();
                 pick(m.id);
               }}
+              onPointerEnter={() => store.hoverMessage(m.id)}
+              onPointerLeave={() => store.hoverMessage(null)}
             >
               {look.label}
             </button>

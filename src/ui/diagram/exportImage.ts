@@ -1,3 +1,4 @@
+import { svgToPngBlob } from '../pictures/rasterize';
 import { type DiagramInput, diagramScene } from './compose';
 import type { DiagramScene, SceneArrow, SceneText } from './scene';
 import { COLOR, CROSS_PX, DOT_PX, FONT, FONT_PX, STROKE } from './style';
@@ -101,33 +102,8 @@ export function sceneToSvgString(scene: DiagramScene, highlighted: number | null
  * The diagram as a PNG, in the browser: the SVG drawn into a canvas through an Image. `scale` 2 gives
  * a sharp image for slides.
  */
-export async function sceneToPngBlob(scene: DiagramScene, highlighted: number | null = null, scale = 2): Promise<Blob> {
-  const svg = sceneToSvgString(scene, highlighted);
-  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }));
-  try {
-    const image = new Image();
-    image.decoding = 'async';
-    await new Promise<void>((resolve, reject) => {
-      image.onload = () => resolve();
-      image.onerror = () => reject(new Error('the diagram could not be drawn as an image'));
-      image.src = url;
-    });
-    const canvas = document.createElement('canvas');
-    canvas.width = Math.round(scene.width * scale);
-    canvas.height = Math.round(scene.height * scale);
-    const context = canvas.getContext('2d');
-    if (!context) throw new Error('no 2D canvas to draw the diagram on');
-    context.scale(scale, scale);
-    context.drawImage(image, 0, 0, scene.width, scene.height);
-    return await new Promise<Blob>((resolve, reject) => {
-      canvas.toBlob(
-        (blob) => (blob ? resolve(blob) : reject(new Error('the image could not be encoded'))),
-        'image/png',
-      );
-    });
-  } finally {
-    URL.revokeObjectURL(url);
-  }
+export function sceneToPngBlob(scene: DiagramScene, highlighted: number | null = null, scale = 2): Promise<Blob> {
+  return svgToPngBlob(sceneToSvgString(scene, highlighted), scene.width, scene.height, scale);
 }
 
 /** The diagram of a run at `now` as SVG text: what the component shows with the same inputs. */

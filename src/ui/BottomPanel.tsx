@@ -1,0 +1,72 @@
+import { useEffect, useState } from 'react';
+import './styles/bottom.css';
+import { DEFAULT_DIAGRAM_VIEW, DiagramPanel, type DiagramView } from './diagram/DiagramPanel';
+import { useProtocolUi } from './hooks';
+import { Tabs } from './Tabs';
+
+/** Wide enough to show the protocol's panel and the diagram side by side. */
+const SIDE_BY_SIDE = '(min-width: 1600px)';
+
+function useMedia(query: string): boolean {
+  const get = () => typeof window !== 'undefined' && !!window.matchMedia?.(query).matches;
+  const [matches, setMatches] = useState(get);
+  useEffect(() => {
+    const list = window.matchMedia?.(query);
+    if (!list) return;
+    const update = () => setMatches(list.matches);
+    update();
+    list.addEventListener('change', update);
+    return () => list.removeEventListener('change', update);
+  }, [query]);
+  return matches;
+}
+
+/**
+ * Under the timeline: the protocol's own panel (Raft: the logs) and the space-time diagram. On a wide
+ * screen both show side by side; otherwise they are two tabs.
+ */
+export function BottomPanel() {
+  const { Panel, panelTitle = 'Protocol' } = useProtocolUi();
+  const isWide = useMedia(SIDE_BY_SIDE);
+  const [tab, setTab] = useState('protocol');
+  const [view, setView] = useState<DiagramView>(DEFAULT_DIAGRAM_VIEW);
+  const diagram = <DiagramPanel view={view} onViewChange={setView} />;
+
+  if (!Panel || isWide) {
+    return (
+      <div className={`bottom-panel${Panel ? ' is-split' : ''}`}>
+        {Panel && (
+          <section className="protocol-panel" aria-labelledby="protocol-panel-title">
+            <h2 id="protocol-panel-title">{panelTitle}</h2>
+            <Panel />
+          </section>
+        )}
+        <section className="diagram-section" aria-labelledby="diagram-title">
+          <h2 id="diagram-title">Space-time diagram</h2>
+          {diagram}
+        </section>
+      </div>
+    );
+  }
+  return (
+    <div className={`bottom-panel is-tabbed${tab === 'diagram' ? ' shows-diagram' : ''}`}>
+      <Tabs
+        label="Below the timeline"
+        active={tab}
+        onChange={setTab}
+        tabs={[
+          {
+            id: 'protocol',
+            label: panelTitle,
+            content: (
+              <section className="protocol-panel" aria-label={panelTitle}>
+                <Panel />
+              </section>
+            ),
+          },
+          { id: 'diagram', label: 'Space-time diagram', content: diagram },
+        ]}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { presetScenario } from '../../app/scenarios';
+import { Store } from '../../app/store';
+import { raftRoleLook } from '../protocols/raft/colors';
+import { canvasToSvg } from './canvasSvg';
+import { canvasPicture } from './picture';
+
+function parse(svg: string): Document {
+  return new DOMParser().parseFromString(svg, 'image/svg+xml');
+}
+
+describe('the canvas as an SVG picture', () => {
+  const store = new Store(presetScenario('raft/leader-crash'), { playing: false });
+  store.runTo(2300);
+  const picture = canvasPicture(store.getState(), { roleLook: raftRoleLook });
+
+  it('is well-formed, standalone XML', () => {
+    const { svg, width, height } = canvasToSvg(picture);
+    const doc = parse(svg);
+    expect(doc.getElementsByTagName('parsererror').length).toBe(0);
+    expect(doc.documentElement.getAttribute('xmlns')).toBe('http://www.w3.org/2000/svg');
+    expect(doc.documentElement.getAttribute('width')).toBe(String(width));
+    expect(height).toBeGreaterThan(300);
+    expect(svg).not.toMatch(/class=|<style|href=/);
+  });
+
+  it('draws each server with its role word and term, and a crashed one as crashed', () => {
+    const doc = parse(canvasToSvg(picture).svg);
+    const ids = store.getState().scenario.nodes;
+    for (const id of ids) {
+      const node = doc.querySelector(`[data-node="${id}"]`);
+      expect(node?.textContent).toContain(id);
+      expect(node?.textContent).toMatch(/term \d+/);
+    }
+    expect(doc.querySelector('[data-node="n1"]')?.textContent).toContain('CRASHED');
+    expect(doc.querySelector('[data-node="n2"]')?.textContent).toMatch(/follower|candidate|leader/);
+    expect(doc.querySelectorAll('[data-link]').length).toBe((ids.length * (ids.length - 1)) / 2);
+  });
+
+  it('draws each message in flight at now, labelled', () => {
+    const flights = store.getState().sim.messagesInFlight();
+    expect(flights.length).toBeGreaterThan(0);
+    const doc = parse(canvasToSvg(picture).svg);
+    for (const m of flights) expect(doc.querySelector(`[data-message-id="${m.id}"]`)?.textContent).toBeTruthy();
+    expect(doc.querySelectorAll('[data-message-id]').length).toBe(flights.length);
+  });
+
+  it('shows a cut link broken, with a cross', () => {
+    store.act({ type: 'cut', from: 'n2', to: 'n3' });
+    const doc = parse(canvasToSvg(canvasPicture(store.getState(), {})).svg);
+    const link = doc.querySelector('[data-link="n2~n3"]');
+    expect(link?.querySelectorAll('line').length).toBe(2);
+    expect(link?.querySelector('path')).not.toBeNull();
+  });
+
+  it('writes text from the run as text, never as markup', () => {
+    const hostile = '<b>&"x"</b>';
+    const { svg } = canvasToSvg({
+      ...picture,
+      title: hostile,
+      messages: [{ id: 1, x: 0, y: 0, label: hostile, isReply: false, isDuplicate: false, fade: 0 }],
+      nodes: picture.nodes.map((p) => ({ ...p, role: hostile })),
+    });
+    expect(svg).not.toContain('<b>');
+    const doc = parse(svg);
+    expect(doc.getElementsByTagName('parsererror').length).toBe(0);
+    expect(doc.getElementsByTagName('b').length).toBe(0);
+    expect(doc.querySelector('[data-message-id="1"]')?.textContent).toBe(hostile);
+  });
+});

@@ -1,0 +1,111 @@
+import { type KeyboardEvent, useState } from 'react';
+import { useStore, useStoreApi } from '../../app/useStore';
+import { downloadBlob, pictureName, svgBlob } from '../pictures/download';
+import type { ClockMode } from './clocks';
+import type { DiagramInput } from './compose';
+import { diagramToPng, diagramToSvg } from './exportImage';
+import { SpaceTimeDiagram } from './SpaceTimeDiagram';
+
+/** The keys the diagram takes for itself (walking messages, zoom); the page's shortcuts must not see them. */
+const DIAGRAM_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'Home', 'End', 'Enter', '+', '=', '-']);
+
+/** An exported picture is this wide, and this tall per lane: legible on a slide. */
+const EXPORT_WIDTH = 1600;
+const EXPORT_LANE_PX = 64;
+const EXPORT_MIN_HEIGHT = 320;
+
+export interface DiagramView {
+  readonly windowMs: number;
+  readonly clocks: ClockMode;
+}
+
+export const DEFAULT_DIAGRAM_VIEW: DiagramView = { windowMs: 500, clocks: 'none' };
+
+/**
+ * The run's space-time diagram in the workbench: the cursor is now, a click seeks there, and the
+ * message under the pointer is the one the canvas highlights (and the other way round). The view
+ * (time span, clocks) is held by the parent, so it survives switching tabs.
+ */
+export function DiagramPanel({ view, onViewChange }: { view: DiagramView; onViewChange: (view: DiagramView) => void }) {
+  const store = useStoreApi();
+  const sim = useStore((s) => s.sim);
+  const now = useStore((s) => s.now);
+  const revision = useStore((s) => s.revision);
+  const nodeIds = useStore((s) => s.scenario.nodes);
+  const title = useStore((s) => s.scenario.title);
+  const highlighted = useStore((s) => s.hoveredMessage ?? (s.selection?.kind === 'message' ? s.selection.id : null));
+  const [error, setError] = useState<string | null>(null);
+
+  const input = (): DiagramInput => ({
+    trace: sim.trace,
+    traceLength: sim.traceLength,
+    nowMs: now,
+    nodeIds,
+    describeMessage: sim.protocol.describeMessage,
+    windowMs: view.windowMs,
+    clocks: view.clocks,
+    highlighted,
+    width: EXPORT_WIDTH,
+    height: Math.max(EXPORT_MIN_HEIGHT, 110 + EXPORT_LANE_PX * nodeIds.length),
+  });
+  const saveSvg = () => downloadBlob(svgBlob(diagramToSvg(input())), pictureName(title, 'diagram', now, 'svg'));
+  const savePng = async () => {
+    try {
+      setError(null);
+      downloadBlob(await diagramToPng(input(), 2), pictureName(title, 'diagram', now, 'png'));
+    } catch (e) {
+      setError(`The picture could not be made: ${(e as Error).message}.`);
+    }
+  };
+  const keepKeys = (event: KeyboardEvent) => {
+    if (DIAGRAM_KEYS.has(event.key) && (event.target as Element).getAttribute('role') === 'application')
+      event.stopPropagation();
+  };
+
+  return (
+    <div className="diagram-panel">
+      <div className="diagram-tools">
+        <label>
+          Clocks
+          <select value={view.clocks} onChange={(e) => onViewChange({ ...view, clocks: e.target.value as ClockMode })}>
+            <option value="none">None</option>
+            <option value="lamport">Lamport timestamps</option>
+            <option value="vector">Vector clocks</option>
+          </select>
+        </label>
+        <span className="muted diagram-hint">Click: go to that time. Hover a message: find it on the canvas.</span>
+        <fieldset className="save-as">
+          <legend>Save diagram as</legend>
+          <button type="button" onClick={savePng} aria-label="Save diagram as PNG">
+            PNG
+          </button>
+          <button type="button" onClick={saveSvg} aria-label="Save diagram as SVG">
+            SVG
+          </button>
+        </fieldset>
+      </div>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: it only keeps the diagram's own keys from the page shortcuts. */}
+      <div className="diagram-box" onKeyDown={keepKeys}>
+        <SpaceTimeDiagram
+          trace={sim.trace}
+          traceLength={sim.traceLength}
+          now={now}
+          nodeIds={nodeIds}
+          describeMessage={sim.protocol.describeMessage}
+          windowMs={view.windowMs}
+          onWindowMsChange={(windowMs) => onViewChange({ ...view, windowMs })}
+          clocks={view.clocks}
+          highlighted={highlighted}
+          onHover={(id) => store.hoverMessage(id)}
+          onSeek={(t) => store.seek(Math.round(t))}
+          revision={revision}
+        />
+      </div>
+    </div>
+  );
+}
