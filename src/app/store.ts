@@ -3,6 +3,7 @@ import type { NodeId, VirtualMs } from '../engine/types';
 import { getProtocol } from '../protocols';
 import { toFileText } from '../scenario/encode';
 import { createSimulation, DEFAULT_UNTIL_MS } from '../scenario/run';
+import type { Scenario } from '../scenario/types';
 import { withBranch } from './branches';
 import type { XY } from './layout';
 import type { Marker } from './markers';
@@ -49,6 +50,16 @@ export class Store extends RunStore {
 
   moveNode(id: NodeId, position: XY): void {
     this.set({ positions: { ...this.state.positions, [id]: position } });
+  }
+
+  /**
+   * Puts an edited scenario in place of the run (authoring): it re-runs from 0, deterministically, and
+   * the user stands again at the time they were at, paused, with the servers where they placed them.
+   */
+  rerun(scenario: Scenario): void {
+    const { now, positions } = this.state;
+    this.load(scenario, null, { nowMs: now, playing: false });
+    this.set({ positions });
   }
 
   /** Tells the user something that is not about the run (a file or link that could not be opened). */

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useStore, useStoreApi } from '../app/useStore';
+import { ScriptPanel } from './authoring/ScriptPanel';
 import { BottomPanel } from './BottomPanel';
 import { Canvas } from './canvas/Canvas';
 import { FileDrop } from './FileDrop';
@@ -76,6 +77,7 @@ export function App({ problems = [] }: { problems?: readonly string[] }) {
             tabs={[
               { id: 'inspect', label: 'Inspect', content: <Inspector /> },
               { id: 'faults', label: 'Faults', content: <FaultsPanel /> },
+              { id: 'script', label: 'Script', content: <ScriptPanel /> },
               {
                 id: 'run',
                 label: 'Run',
