@@ -1,6 +1,6 @@
 import type { AnyProtocol, World } from './protocol';
 import type { MutableNode } from './runtime';
-import { hashValue } from './trace';
+import { hashAndRemember } from './trace';
 import type { NodeId, NodeView, TraceRecord, Violation, VirtualMs } from './types';
 
 /** What the observer needs from the simulation around it. */
@@ -83,7 +83,7 @@ export class Observer {
 }
 
 export function viewKey(view: NodeView): string {
-  return hashValue(view).join(':');
+  return hashAndRemember(view);
 }
 
 function shallowEqual(a: NodeView, b: NodeView): boolean {

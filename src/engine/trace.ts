@@ -53,6 +53,20 @@ function hashString(s: string, tag: number): void {
   rb = b;
 }
 
+/** Field names recur in every record: their hashes are looked up, not recomputed. */
+const keyLanes = new Map<string, readonly [number, number]>();
+
+function hashKey(key: string): void {
+  let lanes = keyLanes.get(key);
+  if (lanes === undefined) {
+    hashString(key, 3);
+    lanes = [ra, rb];
+    keyLanes.set(key, lanes);
+  }
+  ra = lanes[0];
+  rb = lanes[1];
+}
+
 function hashInto(value: unknown): void {
   switch (typeof value) {
     case 'string':
@@ -95,7 +109,7 @@ function hashInto(value: unknown): void {
         for (const key in value) {
           const v = (value as Record<string, unknown>)[key];
           if (v === undefined || typeof v === 'function') continue;
-          hashString(key, 3);
+          hashKey(key);
           mixInto(a, b, ra, rb);
           a = ra;
           b = rb;
@@ -125,6 +139,18 @@ function hashInto(value: unknown): void {
 export function hashValue(value: unknown): readonly [number, number] {
   hashInto(value);
   return [ra >>> 0, rb >>> 0];
+}
+
+/**
+ * The hash of an object that will be hashed again (a node's view: once to tell whether it changed,
+ * again inside its trace record). It is remembered, cut to 53 bits like every remembered hash.
+ */
+export function hashAndRemember(value: object): string {
+  hashInto(value);
+  const a = ra >>> 0;
+  const b = ((rb >>> 11) << 11) >>> 0;
+  cache.set(value, a * SHIFT + (b >>> 11));
+  return `${a}:${b}`;
 }
 
 export function hashRecord(state: HashState, record: TraceRecord): HashState {
