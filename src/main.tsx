@@ -7,31 +7,43 @@ import './ui/styles/timeline.css';
 import { MotionConfig } from 'motion/react';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { embedOptions } from './app/embed';
+import { layoutFrom, playerStart, startPlayer } from './app/player';
 import { chooseStart, startAutosave } from './app/session';
 import { Store } from './app/store';
 import { installTestHook } from './app/testHook';
 import { StoreContext, useClock } from './app/useStore';
 import { startWholeRun } from './app/wholeRunClient';
-import { App } from './ui/App';
+import { Shell } from './ui/lecture/Shell';
 
-const storage = browserStorage();
+const embed = embedOptions(window.location.search);
+const layout = layoutFrom(window.location.search, embed);
+// An embedded player shows what its address names: it neither reads nor overwrites the run this
+// browser saved for the workbench.
+const storage = layout === 'embed' ? null : browserStorage();
 const start = chooseStart(window.location, storage);
-const store = new Store(start.scenario, { presetId: start.presetId, speed: start.speed, playing: start.playing });
-if (start.nowMs > 0) store.seek(start.nowMs);
+const player = layout === 'embed' ? playerStart(embed, start) : null;
+const store = new Store(start.scenario, {
+  presetId: start.presetId,
+  speed: start.speed,
+  playing: player ? player.isPlaying && player.nowMs === 0 : start.playing,
+});
+if (player) startPlayer(store, player.nowMs, player.isPlaying);
+else if (start.nowMs > 0) store.seek(start.nowMs);
 if (start.message) store.report(start.message);
 // The link has been read: a reload now restores the autosave, with whatever the user did since.
 if (window.location.hash) history.replaceState(null, '', window.location.pathname + window.location.search);
 installTestHook(store);
 if (storage) startAutosave(store, storage, window);
 startWholeRun(store);
-const options = start;
+const problems = player ? player.problems : start.problems;
 
 function Root() {
   useClock(store);
   return (
     <StoreContext.Provider value={store}>
       <MotionConfig reducedMotion="user">
-        <App problems={options.problems} />
+        <Shell initialLayout={layout} problems={problems} />
       </MotionConfig>
     </StoreContext.Provider>
   );

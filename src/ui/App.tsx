@@ -4,6 +4,7 @@ import { ScriptPanel } from './authoring/ScriptPanel';
 import { BottomPanel } from './BottomPanel';
 import { Canvas } from './canvas/Canvas';
 import { FileDrop } from './FileDrop';
+import { PresenterButton } from './lecture/PresenterButton';
 import { LibraryButton } from './library/LibraryDialog';
 import { AlertBanner } from './panels/AlertBanner';
 import { CaptionBar } from './panels/CaptionBar';
@@ -16,7 +17,6 @@ import { PicturesPanel } from './panels/PicturesPanel';
 import { RunSetup } from './panels/RunSetup';
 import { SharePanel } from './panels/SharePanel';
 import { ShortcutList } from './panels/ShortcutList';
-import { handleShortcut } from './shortcuts';
 import { Tabs } from './Tabs';
 import { Timeline } from './timeline/Timeline';
 
@@ -32,12 +32,6 @@ export function App({ problems = [] }: { problems?: readonly string[] }) {
     if (selection) setTab('inspect');
   }, [selection]);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => handleShortcut(store, event);
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [store]);
-
   return (
     <div className="app">
       <FileDrop store={store} />
@@ -47,6 +41,7 @@ export function App({ problems = [] }: { problems?: readonly string[] }) {
           {title || 'Custom run'}
         </div>
         <LibraryButton />
+        <PresenterButton />
         <ControlBar />
       </header>
       <AlertBanner />

@@ -1,15 +1,37 @@
+import { pauseAt } from '../../app/pauseNav';
 import { traceIndex } from '../../app/traceIndex';
 import { useStore } from '../../app/useStore';
 
-/** The scenario's narration: its latest caption, or why playback stopped. Always plain text. */
+/**
+ * The scenario's narration, sized for the back of a hall: its latest caption, and when the run stands
+ * at a pause point, that point's question, prominently; otherwise why playback stopped. Always plain
+ * text (a scenario's words are never HTML).
+ */
 export function CaptionBar() {
   const caption = useStore((s) => traceIndex(s.sim).latestCaption());
+  const prompt = useStore(
+    (s) => pauseAt(s.sim.inputs, s.now, s.playing || s.seeking !== null),
+    (a, b) => a?.at === b?.at && a?.text === b?.text,
+  );
   const notice = useStore((s) => s.notice);
   const playing = useStore((s) => s.playing);
+  const isEmpty = !caption && !prompt && !(notice && !playing);
   return (
-    <div className="caption-bar" aria-live="polite">
+    <div className={`caption-bar${isEmpty ? ' is-empty' : ''}`} aria-live="polite">
       {caption && <p className="caption">{caption}</p>}
-      {notice && !playing && <p className="notice">{notice}</p>}
+      {prompt ? (
+        <p className="pause-prompt">
+          {prompt.text ? (
+            <>
+              <strong>Paused:</strong> {prompt.text}
+            </>
+          ) : (
+            <strong>Paused at a stop point.</strong>
+          )}
+        </p>
+      ) : (
+        notice && !playing && <p className="notice">{notice}</p>
+      )}
     </div>
   );
 }

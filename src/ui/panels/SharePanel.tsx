@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { exportFile, linkFor } from '../../app/session';
 import { formatMs } from '../../app/store';
 import { useStore, useStoreApi } from '../../app/useStore';
+import { EmbedCode } from '../lecture/EmbedCode';
 import { OpenFileButton } from './OpenFileButton';
 
 /** Save the run as a file, open one, share a link that replays it exactly; and the run's fingerprint. */
@@ -60,6 +61,7 @@ export function SharePanel() {
           />
         </div>
       )}
+      <EmbedCode />
       <p className="fingerprint">
         Run fingerprint
         {whole ? ` (to ${formatMs(whole.horizonMs)})` : ''}:{' '}

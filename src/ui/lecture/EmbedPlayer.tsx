@@ -1,0 +1,112 @@
+import { useMemo } from 'react';
+import { embedOptions } from '../../app/embed';
+import { startLink } from '../../app/player';
+import { useStore, useStoreApi } from '../../app/useStore';
+import { Canvas } from '../canvas/Canvas';
+import { SpaceTimeDiagram } from '../diagram/SpaceTimeDiagram';
+import { useProtocolUi } from '../hooks';
+import { AlertBanner } from '../panels/AlertBanner';
+import { CaptionBar } from '../panels/CaptionBar';
+import { InvariantsPanel } from '../panels/InvariantsPanel';
+import { Scrubber } from '../timeline/Scrubber';
+import { LectureControls } from './LectureControls';
+
+/**
+ * The player for an iframe in a slide deck (`?embed`): the cluster first, the caption band, a few
+ * controls and a link to the full app; the other panels only when the address asks for them. It never
+ * takes the keyboard focus by itself: the slide keeps it until the viewer clicks into the player.
+ */
+export function EmbedPlayer({ problems = [] }: { problems?: readonly string[] }) {
+  const panels = useMemo(() => embedOptions(window.location.search).panels, []);
+  const title = useStore((s) => s.scenario.title);
+  const extras = (['invariants', 'logs', 'diagram'] as const).filter((p) => panels.has(p));
+  return (
+    <div className="player">
+      <h1 className="sr-only">{title ? `netsplit: ${title}` : 'netsplit'}</h1>
+      <AlertBanner />
+      {panels.has('caption') && <CaptionBar />}
+      <main className="player-stage" aria-label="Cluster">
+        <div className="canvas-wrap">
+          <Canvas />
+        </div>
+        {extras.length > 0 && (
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
+          <section className="player-panels" aria-label="Panels" tabIndex={0}>
+            {extras.includes('invariants') && (
+              <section aria-label="Safety rules" className="player-panel">
+                <InvariantsPanel />
+              </section>
+            )}
+            {extras.includes('logs') && <ProtocolPanel />}
+            {extras.includes('diagram') && <EmbedDiagram />}
+          </section>
+        )}
+      </main>
+      {panels.has('timeline') && (
+        <div className="player-timeline">
+          <Scrubber />
+        </div>
+      )}
+      {problems.length > 0 && (
+        <p className="player-problems" role="status">
+          {problems.join(' ')}
+        </p>
+      )}
+      {panels.has('controls') ? (
+        <LectureControls label="Player controls">
+          <OpenLink />
+        </LectureControls>
+      ) : (
+        <div className="player-open-corner">
+          <OpenLink />
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The full app on this run from its start, in a new tab (the slide stays where it is). */
+function OpenLink() {
+  const store = useStoreApi();
+  const key = useStore(() => store.runKey());
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the link changes when the run does (its key).
+  const href = useMemo(() => startLink(store, window.location.href), [store, key]);
+  return (
+    <a className="player-open" href={href} target="_blank" rel="noopener">
+      Open in netsplit<span aria-hidden="true"> ↗</span>
+    </a>
+  );
+}
+
+function ProtocolPanel() {
+  const { Panel, panelTitle = 'Protocol' } = useProtocolUi();
+  if (!Panel) return null;
+  return (
+    <section aria-label={panelTitle} className="player-panel protocol-panel">
+      <Panel />
+    </section>
+  );
+}
+
+function EmbedDiagram() {
+  const store = useStoreApi();
+  const sim = useStore((s) => s.sim);
+  const traceLength = useStore((s) => s.sim.traceLength);
+  const now = useStore((s) => s.now);
+  const revision = useStore((s) => s.revision);
+  const nodeIds = useStore((s) => s.scenario.nodes);
+  return (
+    <section aria-label="Space-time diagram" className="player-panel player-diagram">
+      <SpaceTimeDiagram
+        trace={sim.trace}
+        traceLength={traceLength}
+        now={now}
+        nodeIds={nodeIds}
+        describeMessage={sim.protocol.describeMessage}
+        revision={revision}
+        onSeek={(t) => store.seek(t)}
+        label="Space-time diagram"
+      />
+    </section>
+  );
+}

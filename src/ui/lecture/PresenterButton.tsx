@@ -1,0 +1,17 @@
+import { useLecture } from './LectureContext';
+
+/** The workbench's way into presenter mode (also P, or `?present` in the address). */
+export function PresenterButton() {
+  const { setPresenting } = useLecture();
+  if (!setPresenting) return null;
+  return (
+    <button
+      type="button"
+      onClick={() => setPresenting(true)}
+      aria-keyshortcuts="P"
+      title="Presenter mode: large type, no side panels (P; Esc leaves)"
+    >
+      Presenter mode
+    </button>
+  );
+}
