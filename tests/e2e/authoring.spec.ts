@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { openApp, openTab } from './helpers';
+import { openApp } from './helpers';
 
 const fingerprint = (page: Page) =>
   page.evaluate(() => (window as unknown as { __netsplit: { fingerprint(): string | null } }).__netsplit.fingerprint());
@@ -26,7 +26,7 @@ test('authoring edits re-run the scenario, come back to the same time, and a new
   for (let i = 0; i < 2; i++) await page.keyboard.press('PageUp');
   await expect(slider).toHaveAttribute('aria-valuenow', '2000');
   const original = await settledFingerprint(page);
-  await openTab(page, 'Script');
+  await page.getByRole('tab', { name: 'Script' }).click();
   const script = page.getByRole('tabpanel', { name: 'Script' });
 
   // A caption is narration, but it is in the trace: a new text is a new run, the old text the old run.
@@ -74,7 +74,7 @@ test('authoring edits re-run the scenario, come back to the same time, and a new
 
 test('renaming the scenario and a bad edit: the title changes; a bad time names the field', async ({ page }) => {
   await openApp(page, { preset: 'raft/leader-crash', paused: '' });
-  await openTab(page, 'Script');
+  await page.getByRole('tab', { name: 'Script' }).click();
   const script = page.getByRole('tabpanel', { name: 'Script' });
   await script.getByRole('textbox', { name: 'Scenario title' }).fill('My <b>own</b> run');
   await script.getByRole('button', { name: 'Rename' }).click();

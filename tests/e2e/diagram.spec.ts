@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { openApp, openTab } from './helpers';
 
@@ -96,4 +97,14 @@ test('pictures of the canvas and the diagram download as PNG and SVG', async ({ 
   const svg = canvasSvg.bytes.toString('utf8');
   for (const id of ['n1', 'n2', 'n3', 'n4', 'n5']) expect(svg).toContain(`data-node="${id}"`);
   expect(svg).toContain('leader');
+});
+
+test('axe finds no serious or critical problems with the diagram and the script showing', async ({ page }) => {
+  await firstElectionAtItsEnd(page);
+  await page.getByRole('tab', { name: 'Script' }).click();
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(serious).toEqual([]);
 });

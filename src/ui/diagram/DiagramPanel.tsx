@@ -73,7 +73,6 @@ export function DiagramPanel({ view, onViewChange }: { view: DiagramView; onView
             <option value="vector">Vector clocks</option>
           </select>
         </label>
-        <span className="muted diagram-hint">Click: go to that time. Hover a message: find it on the canvas.</span>
         <fieldset className="save-as">
           <legend>Save diagram as</legend>
           <button type="button" onClick={savePng} aria-label="Save diagram as PNG">
