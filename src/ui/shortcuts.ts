@@ -29,16 +29,16 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
       ],
       ['Shift + ← / →', 'previous / next marker on the timeline'],
       ['Home / End', 'on the timeline: the start / the end of the run'],
-      ['Page Up / Down on the timeline', 'one second back / forward (in the workbench)'],
+      ['Page Up / Down on the focused timeline', 'one second back / forward'],
     ],
   },
   {
     title: 'Lecture',
     keys: [
-      ['Page Up / Down', 'previous / next pause point (what presentation clickers send)'],
+      ['Page Up / Down', 'previous / next pause point, like ← / → in lecture use (what presentation clickers send)'],
       ['P', 'presenter mode on / off'],
       ['Esc', 'leave presenter mode (after closing any menu)'],
-      ['?', 'this list of keys'],
+      ['?', 'this list of keys (Esc closes it)'],
     ],
   },
   {
