@@ -7,6 +7,7 @@ export function PresenterButton() {
   return (
     <button
       type="button"
+      className="presenter-button"
       onClick={() => setPresenting(true)}
       aria-keyshortcuts="P"
       title="Presenter mode: large type, no side panels (P; Esc leaves)"
