@@ -23,7 +23,7 @@ function settle(store: Store): Store {
 }
 
 describe('opening, sharing and saving a run', () => {
-  it('a link beats the autosave, which beats ?preset', () => {
+  it('a link beats ?preset, which beats the autosave, which beats the default', () => {
     const store = new Store(presetScenario('raft/leader-crash'), { playing: false });
     store.seek(900);
     settle(store);
@@ -37,7 +37,8 @@ describe('opening, sharing and saving a run', () => {
     const fromLink = chooseStart({ search: '?preset=raft/split-vote', hash: link.hash }, storage);
     expect(fromLink).toMatchObject({ nowMs: 900, playing: false, message: null });
     expect(fromLink.scenario.title).toBe('Leader crash and re-election');
-    expect(chooseStart({ search: '?preset=raft/split-vote', hash: '' }, storage).scenario.protocol).toBe('2pc');
+    expect(chooseStart({ search: '?preset=raft/split-vote', hash: '' }, storage).presetId).toBe('raft/split-vote');
+    expect(chooseStart({ search: '', hash: '' }, storage).scenario.protocol).toBe('2pc');
     expect(chooseStart({ search: '?preset=raft/split-vote', hash: '' }, null).presetId).toBe('raft/split-vote');
   });
 

@@ -20,9 +20,10 @@ export interface Start {
 }
 
 /**
- * Chooses the run the page opens on: a shared link (`#s=`) beats the run saved in this browser, which
- * beats `?preset=`, which beats the default. A bad link or a broken save is reported and the next
- * source is used; nothing here throws on bad input.
+ * Chooses the run the page opens on: a shared link (`#s=`) beats a `?preset=` named in the address
+ * (a lecturer's bookmark must open the lecture), which beats the run saved in this browser, which beats
+ * the default. A bad link or a broken save is reported and the next source is used; nothing here throws
+ * on bad input.
  */
 export function chooseStart(location: Pick<Location, 'search' | 'hash'>, storage: KeyValueStorage | null): Start {
   const options = startOptions(location.search);
@@ -37,7 +38,8 @@ export function chooseStart(location: Pick<Location, 'search' | 'hash'>, storage
     }
     messages.push(`This link could not be opened: ${result.errors.join('; ')}.`);
   }
-  if (storage) {
+  const namesPreset = new URLSearchParams(location.search).get('preset') === options.presetId;
+  if (storage && !namesPreset) {
     const saved = loadRun(storage, getProtocol);
     if (saved.kind === 'ok') {
       const message = messages.length > 0 ? { tone: 'error' as const, text: messages.join(' ') } : null;
