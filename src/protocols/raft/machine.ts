@@ -2,6 +2,7 @@ import { assign, enqueueActions, setup } from 'xstate';
 import type { NodeInput } from '../../engine/protocol';
 import type { ReplyRequest, SendRequest } from '../../engine/stepper';
 import type { NodeId, VirtualMs } from '../../engine/types';
+import { onAppendReply, onClientRequest } from './leader';
 import { lastIndex } from './log';
 import {
   acceptEntries,
@@ -11,7 +12,6 @@ import {
   drawTimeout,
   hasLostQuorum,
   hasMajority,
-  nextCommitIndex,
   voteRequest,
 } from './rules';
 import type { RaftBug, RaftConfig, RaftContext, RaftMessage, RaftPersistent } from './types';
@@ -127,63 +127,14 @@ export const raftMachine = setup({
       );
     }),
     learnFromReply: enqueueActions(({ context, event, enqueue }) => {
-      const m = event as Of<'AppendEntriesReply'>;
-      if (context.role !== 'leader' || m.term !== context.term) return;
-      const peer = m.from;
-      const lastAckMs = context.config.checkQuorum ? { ...context.lastAckMs, [peer]: m.at } : context.lastAckMs;
-      if (!m.success) {
-        // Figure 2: on a consistency-check failure, decrement nextIndex and retry, once per failed request.
-        if (context.nextIndex[peer] !== m.prevLogIndex + 1) {
-          if (lastAckMs !== context.lastAckMs) enqueue.assign({ lastAckMs });
-          return;
-        }
-        const next = {
-          ...context,
-          lastAckMs,
-          nextIndex: { ...context.nextIndex, [peer]: Math.max(1, m.prevLogIndex) },
-        };
-        enqueue.assign({ lastAckMs, nextIndex: next.nextIndex });
-        enqueue.emit(send(peer, appendEntriesFor(next, peer)));
-        return;
-      }
-      const match = Math.max(context.matchIndex[peer] ?? 0, m.matchIndex);
-      if (match === context.matchIndex[peer] && (context.nextIndex[peer] ?? 1) > match) {
-        // Nothing new (a heartbeat's answer): leave the context alone.
-        if (lastAckMs !== context.lastAckMs) enqueue.assign({ lastAckMs });
-        if ((context.nextIndex[peer] ?? 1) <= lastIndex(context.log))
-          enqueue.emit(send(peer, appendEntriesFor(context, peer)));
-        return;
-      }
-      const next: RaftContext = {
-        ...context,
-        lastAckMs,
-        matchIndex: { ...context.matchIndex, [peer]: match },
-        nextIndex: { ...context.nextIndex, [peer]: Math.max(context.nextIndex[peer] ?? 1, match + 1) },
-      };
-      const commitIndex = nextCommitIndex(next);
-      enqueue.assign({ lastAckMs, matchIndex: next.matchIndex, nextIndex: next.nextIndex, commitIndex });
-      for (let i = context.commitIndex + 1; i <= commitIndex; i++) {
-        const entry = context.log[i - 1];
-        if (entry?.term === context.term)
-          enqueue.emit({ type: 'reply', command: entry.command, ok: true, note: `committed at index ${i}` });
-      }
-      // Keep a lagging follower coming without waiting for the next heartbeat.
-      if ((next.nextIndex[peer] ?? 1) <= lastIndex(context.log))
-        enqueue.emit(send(peer, appendEntriesFor({ ...next, commitIndex }, peer)));
+      const plan = onAppendReply(context, event as Of<'AppendEntriesReply'>);
+      if (plan.changes) enqueue.assign(plan.changes);
+      for (const e of plan.emits) enqueue.emit(e);
     }),
     takeRequest: enqueueActions(({ context, event, enqueue }) => {
-      const { command } = event as { command: string };
-      if (context.role !== 'leader') {
-        const hint = context.leaderId ? `not the leader; try ${context.leaderId}` : 'not the leader; no leader known';
-        return void enqueue.emit({ type: 'reply', command, ok: false, note: hint });
-      }
-      const next = { ...context, log: [...context.log, { term: context.term, command }] };
-      // Counting replicas includes the leader itself: a single-node cluster commits at once.
-      const commitIndex = nextCommitIndex(next);
-      enqueue.assign({ log: next.log, commitIndex });
-      if (commitIndex > context.commitIndex)
-        enqueue.emit({ type: 'reply', command, ok: true, note: `committed at index ${commitIndex}` });
-      for (const peer of context.peers) enqueue.emit(send(peer, appendEntriesFor(next, peer)));
+      const plan = onClientRequest(context, (event as { command: string }).command);
+      if (plan.changes) enqueue.assign(plan.changes);
+      for (const e of plan.emits) enqueue.emit(e);
     }),
   },
 }).createMachine({
