@@ -15,9 +15,15 @@ export function CaptionBar() {
   );
   const notice = useStore((s) => s.notice);
   const playing = useStore((s) => s.playing);
+  // A scenario that narrates keeps its band all along, so the cluster does not jump when a caption comes;
+  // one that never narrates gives the room back to the cluster.
+  const narrates = useStore((s) => s.sim.inputs.some((i) => i.type === 'caption' || i.type === 'pause'));
   const isEmpty = !caption && !prompt && !(notice && !playing);
   return (
-    <div className={`caption-bar${isEmpty ? ' is-empty' : ''}`} aria-live="polite">
+    <div
+      className={`caption-bar${isEmpty ? ' is-empty' : ''}${isEmpty && !narrates ? ' is-unused' : ''}`}
+      aria-live="polite"
+    >
       {caption && <p className="caption">{caption}</p>}
       {prompt ? (
         <p className="pause-prompt">
