@@ -1,4 +1,5 @@
 import type { AnyMachineSnapshot } from 'xstate';
+import type { NodesState } from './nodes';
 import type { ObserverState } from './observer';
 import type { AnyProtocol } from './protocol';
 import type { Rng, RngState } from './rng';
@@ -64,11 +65,10 @@ export interface SimSnapshot {
   readonly steps: number;
   readonly queue: readonly Scheduled<QueueEvent>[];
   readonly seq: number;
-  readonly timerSeq: number;
   /** The inputs of the run when the snapshot was taken (applied and pending). */
   readonly inputs: readonly Input[];
   readonly wire: WireState;
-  readonly nodes: readonly NodeRuntime[];
+  readonly nodes: NodesState;
   readonly observer: ObserverState;
   readonly traceLength: number;
   readonly violationCount: number;

@@ -1,12 +1,12 @@
 import { InputLog } from './inputLog';
 import { applyInput } from './inputs';
 import type { Network } from './network';
-import { Observer, viewKey } from './observer';
+import { Nodes } from './nodes';
+import { Observer } from './observer';
 import type { AnyProtocol, NodeStatus, World } from './protocol';
 import { Rng } from './rng';
 import type { InFlight, MutableNode, NodeRuntime, QueueEvent, RunSpec, SimSnapshot, Stats } from './runtime';
 import { Scheduler } from './scheduler';
-import { type Effect, Stepper } from './stepper';
 import { emptyHash, type HashState, hashHex, hashRecord } from './trace';
 import type { EventLike, Input, NodeId, NodeView, Payload, Skipped, TraceRecord, Violation, VirtualMs } from './types';
 import { Wire, type WireHost } from './wire';
@@ -40,21 +40,19 @@ export class Simulation implements WireHost {
   private readonly queue = new Scheduler<QueueEvent>();
   private readonly log = new InputLog(this.queue);
   private seq = 0;
-  private timerSeq = 0;
-  private readonly stepper: Stepper;
   private readonly wire: Wire;
-  private readonly nodes = new Map<NodeId, MutableNode>();
+  private readonly nodes: Nodes;
   private readonly observer: Observer;
   private hash: HashState = emptyHash;
 
   constructor(spec: RunSpec) {
     this.spec = spec;
     this.protocol = spec.protocol;
-    this.stepper = new Stepper(spec.protocol.machine);
     const root = Rng.fromSeed(spec.seed);
     this.wire = new Wire(this, spec.network, root.fork(0));
+    this.nodes = new Nodes(this, spec);
     spec.nodes.forEach((id, index) => {
-      this.nodes.set(id, this.startNode(id, spec.initial[id], root.fork(index + 1)));
+      this.nodes.start(id, spec.initial[id], root.fork(index + 1));
     });
     this.observer = new Observer(this, this.protocol);
     for (const node of this.nodes.values()) this.observer.recordState(node, true);
@@ -109,7 +107,7 @@ export class Simulation implements WireHost {
   }
 
   hasNode(id: NodeId): boolean {
-    return this.nodes.has(id);
+    return this.nodes.get(id) !== undefined;
   }
 
   isUp(id: NodeId): boolean {
@@ -157,7 +155,7 @@ export class Simulation implements WireHost {
         break;
       }
       case 'timer':
-        this.fireTimer(event.node, event.id, event.token);
+        this.nodes.fireTimer(event.node, event.id, event.token);
         break;
       case 'input':
         applyInput(this, event.input);
@@ -223,41 +221,33 @@ export class Simulation implements WireHost {
   }
 
   crash(id: NodeId): void {
-    const node = this.mustNode(id);
-    node.persistent = this.protocol.persistent(node.snapshot.context, this.spec.bug);
-    node.isUp = false;
-    node.timers = new Map();
-    this.observer.afterChange(node);
+    this.nodes.crash(id);
   }
 
   restart(id: NodeId): void {
-    const node = this.mustNode(id);
-    const fresh = this.startNode(id, node.persistent, node.rng);
-    this.nodes.set(id, fresh);
-    this.observer.recordState(fresh, false);
-    this.observer.check(id);
+    this.nodes.restart(id);
   }
 
-  /** Delivers a payload to a live node as if it came from `from` (messages, requests, timers). */
+  /** Delivers a payload to a live node (client requests; messages and timers come through the loop). */
   deliverTo(id: NodeId, payload: Payload | EventLike, from?: NodeId): void {
-    const node = this.mustNode(id);
-    const entropy = node.rng.uint32();
-    const at = this.clock;
-    const event = from === undefined ? { ...payload, at, entropy } : { ...payload, from, at, entropy };
-    const step = this.stepper.next(node.snapshot, event);
-    node.snapshot = step.snapshot;
-    this.perform(node, step.effects);
+    this.nodes.deliver(id, payload, from);
+  }
+
+  fireEarliestTimer(id: NodeId): boolean {
+    return this.nodes.fireEarliestTimer(id);
+  }
+
+  send(from: NodeId, to: NodeId, message: Payload): void {
+    this.wire.send(from, to, message);
+  }
+
+  changed(node: MutableNode): void {
     this.observer.afterChange(node);
   }
 
-  /** Fires a node's earliest pending timer now (the `timeout` input). False when it has none. */
-  fireEarliestTimer(id: NodeId): boolean {
-    const node = this.mustNode(id);
-    let earliest: [string, { token: number; atMs: number }] | undefined;
-    for (const entry of node.timers) if (!earliest || entry[1].atMs < earliest[1].atMs) earliest = entry;
-    if (!earliest) return false;
-    this.fireTimer(id, earliest[0], earliest[1].token);
-    return true;
+  restarted(node: MutableNode): void {
+    this.observer.recordState(node, false);
+    this.observer.check(node.id);
   }
 
   dropByUser(id: number): boolean {
@@ -268,82 +258,6 @@ export class Simulation implements WireHost {
     return this.wire.duplicateByUser(id);
   }
 
-  // ---- nodes -------------------------------------------------------------------------------
-
-  private startNode(id: NodeId, persistent: unknown, rng: Rng): MutableNode {
-    const nodes = this.spec.nodes;
-    const peers = nodes.filter((n) => n !== id);
-    const input = {
-      id,
-      nodes,
-      peers,
-      config: this.spec.config,
-      bug: this.spec.bug,
-      persistent,
-      entropy: rng.uint32(),
-      at: this.clock,
-    };
-    const step = this.stepper.initial(input);
-    const node: MutableNode = {
-      id,
-      isUp: true,
-      snapshot: step.snapshot,
-      view: {},
-      viewKey: '',
-      viewOf: undefined,
-      viewUp: true,
-      persistent,
-      timers: new Map(),
-      rng,
-    };
-    this.perform(node, step.effects);
-    return node;
-  }
-
-  private fireTimer(id: NodeId, timerId: string, token: number): void {
-    const node = this.mustNode(id);
-    const timer = node.timers.get(timerId);
-    if (!node.isUp || !timer || timer.token !== token) return; // cancelled, replaced, or the node crashed
-    node.timers.delete(timerId);
-    this.countEvent();
-    this.record({ t: this.clock, kind: 'timer', node: id, name: timer.name });
-    this.deliverTo(id, timer.event);
-  }
-
-  private perform(node: MutableNode, effects: readonly Effect[]): void {
-    for (const effect of effects) {
-      switch (effect.kind) {
-        case 'send':
-          this.wire.send(node.id, effect.to, effect.message);
-          break;
-        case 'schedule': {
-          const token = ++this.timerSeq;
-          const atMs = this.clock + effect.delayMs;
-          const name = this.protocol.timerName(effect.event);
-          node.timers.set(effect.id, { token, name, startedAtMs: this.clock, atMs, event: effect.event });
-          this.schedule(atMs, { kind: 'timer', node: node.id, id: effect.id, token });
-          break;
-        }
-        case 'cancel':
-          node.timers.delete(effect.id);
-          break;
-        case 'reply': {
-          const { command, ok, note } = effect;
-          this.record({ t: this.clock, kind: 'reply', node: node.id, command, ok, note });
-          break;
-        }
-        default:
-          effect satisfies never;
-      }
-    }
-  }
-
-  private mustNode(id: NodeId): MutableNode {
-    const node = this.nodes.get(id);
-    if (!node) throw new Error(`unknown node "${id}"`);
-    return node;
-  }
-
   // ---- snapshots ---------------------------------------------------------------------------
 
   snapshot(): SimSnapshot {
@@ -352,10 +266,9 @@ export class Simulation implements WireHost {
       steps: this.stepCount,
       queue: this.queue.entries(),
       seq: this.seq,
-      timerSeq: this.timerSeq,
       inputs: this.log.copy(),
       wire: this.wire.state(),
-      nodes: [...this.nodes.values()].map((n) => ({ ...n, timers: new Map(n.timers), rng: n.rng.state() })),
+      nodes: this.nodes.state(),
       observer: this.observer.state(),
       traceLength: this.position,
       violationCount: this.violations.length,
@@ -375,19 +288,8 @@ export class Simulation implements WireHost {
     this.stepCount = s.steps;
     this.log.restoreQueue(s.queue, s.inputs);
     this.seq = s.seq;
-    this.timerSeq = s.timerSeq;
     this.wire.restore(s.wire);
-    this.nodes.clear();
-    for (const n of s.nodes) {
-      const fields = {
-        viewKey: viewKey(n.view),
-        viewOf: n.snapshot.context,
-        viewUp: n.isUp,
-        timers: new Map(n.timers),
-        rng: Rng.fromState(n.rng),
-      };
-      this.nodes.set(n.id, { ...n, ...fields });
-    }
+    this.nodes.restore(s.nodes);
     this.observer.restore(s.observer);
     this.position = s.traceLength;
     this.violations.length = s.violationCount;

@@ -1,0 +1,178 @@
+import { viewKey } from './observer';
+import type { AnyProtocol } from './protocol';
+import { Rng } from './rng';
+import type { MutableNode, NodeRuntime, QueueEvent, RunSpec } from './runtime';
+import { type Effect, Stepper } from './stepper';
+import type { EventLike, NodeId, Payload, TraceRecord, VirtualMs } from './types';
+
+/** What the nodes need from the simulation around them. */
+export interface NodesHost {
+  readonly nowMs: VirtualMs;
+  record(record: TraceRecord): void;
+  schedule(atMs: VirtualMs, event: QueueEvent): void;
+  send(from: NodeId, to: NodeId, message: Payload): void;
+  countEvent(): void;
+  /** A node's state may have changed: record its view, check the invariants. */
+  changed(node: MutableNode): void;
+  /** A node started again: record its fresh view, check the invariants. */
+  restarted(node: MutableNode): void;
+}
+
+export interface NodesState {
+  readonly nodes: readonly NodeRuntime[];
+  readonly timerSeq: number;
+}
+
+/**
+ * The nodes of a run: one XState machine each, stepped through its pure transition, with the timers it
+ * asked for, its own stream of randomness, and what survives its crashes. Every event a machine gets
+ * carries the virtual time and a fresh draw of entropy; nothing else reaches it.
+ */
+export class Nodes {
+  private readonly map = new Map<NodeId, MutableNode>();
+  private readonly stepper: Stepper;
+  private readonly protocol: AnyProtocol;
+  private timerSeq = 0;
+
+  constructor(
+    private readonly host: NodesHost,
+    private readonly spec: RunSpec,
+  ) {
+    this.protocol = spec.protocol;
+    this.stepper = new Stepper(spec.protocol.machine);
+  }
+
+  get(id: NodeId): MutableNode | undefined {
+    return this.map.get(id);
+  }
+
+  values(): IterableIterator<MutableNode> {
+    return this.map.values();
+  }
+
+  start(id: NodeId, persistent: unknown, rng: Rng): MutableNode {
+    const nodes = this.spec.nodes;
+    const peers = nodes.filter((n) => n !== id);
+    const { config, bug } = this.spec;
+    const input = { id, nodes, peers, config, bug, persistent, entropy: rng.uint32(), at: this.host.nowMs };
+    const step = this.stepper.initial(input);
+    const node: MutableNode = {
+      id,
+      isUp: true,
+      snapshot: step.snapshot,
+      view: {},
+      viewKey: '',
+      viewOf: undefined,
+      viewUp: true,
+      persistent,
+      timers: new Map(),
+      rng,
+    };
+    this.map.set(id, node);
+    this.perform(node, step.effects);
+    return node;
+  }
+
+  /** Delivers a payload to a live node as if it came from `from` (messages, requests, timers). */
+  deliver(id: NodeId, payload: Payload | EventLike, from?: NodeId): void {
+    const node = this.must(id);
+    const entropy = node.rng.uint32();
+    const at = this.host.nowMs;
+    const event = from === undefined ? { ...payload, at, entropy } : { ...payload, from, at, entropy };
+    const step = this.stepper.next(node.snapshot, event);
+    node.snapshot = step.snapshot;
+    this.perform(node, step.effects);
+    this.host.changed(node);
+  }
+
+  /** Volatile state is lost and timers stop; only what the protocol persists survives. */
+  crash(id: NodeId): void {
+    const node = this.must(id);
+    node.persistent = this.protocol.persistent(node.snapshot.context, this.spec.bug);
+    node.isUp = false;
+    node.timers = new Map();
+    this.host.changed(node);
+  }
+
+  /** The machine starts again from the persistent state alone. */
+  restart(id: NodeId): void {
+    const node = this.must(id);
+    this.host.restarted(this.start(id, node.persistent, node.rng));
+  }
+
+  fireTimer(id: NodeId, timerId: string, token: number): void {
+    const node = this.must(id);
+    const timer = node.timers.get(timerId);
+    if (!node.isUp || !timer || timer.token !== token) return; // cancelled, replaced, or the node crashed
+    node.timers.delete(timerId);
+    this.host.countEvent();
+    this.host.record({ t: this.host.nowMs, kind: 'timer', node: id, name: timer.name });
+    this.deliver(id, timer.event);
+  }
+
+  /** Fires a node's earliest pending timer now (the `timeout` input). False when it has none. */
+  fireEarliestTimer(id: NodeId): boolean {
+    const node = this.must(id);
+    let earliest: [string, { token: number; atMs: number }] | undefined;
+    for (const entry of node.timers) if (!earliest || entry[1].atMs < earliest[1].atMs) earliest = entry;
+    if (!earliest) return false;
+    this.fireTimer(id, earliest[0], earliest[1].token);
+    return true;
+  }
+
+  state(): NodesState {
+    const nodes = [...this.map.values()].map((n) => ({ ...n, timers: new Map(n.timers), rng: n.rng.state() }));
+    return { nodes, timerSeq: this.timerSeq };
+  }
+
+  restore(s: NodesState): void {
+    this.timerSeq = s.timerSeq;
+    this.map.clear();
+    for (const n of s.nodes) {
+      const timers = new Map(n.timers);
+      const fields = {
+        viewKey: viewKey(n.view),
+        viewOf: n.snapshot.context,
+        viewUp: n.isUp,
+        timers,
+        rng: Rng.fromState(n.rng),
+      };
+      this.map.set(n.id, { ...n, ...fields });
+    }
+  }
+
+  private perform(node: MutableNode, effects: readonly Effect[]): void {
+    const now = this.host.nowMs;
+    for (const effect of effects) {
+      switch (effect.kind) {
+        case 'send':
+          this.host.send(node.id, effect.to, effect.message);
+          break;
+        case 'schedule': {
+          const token = ++this.timerSeq;
+          const atMs = now + effect.delayMs;
+          const name = this.protocol.timerName(effect.event);
+          node.timers.set(effect.id, { token, name, startedAtMs: now, atMs, event: effect.event });
+          this.host.schedule(atMs, { kind: 'timer', node: node.id, id: effect.id, token });
+          break;
+        }
+        case 'cancel':
+          node.timers.delete(effect.id);
+          break;
+        case 'reply': {
+          const { command, ok, note } = effect;
+          this.host.record({ t: now, kind: 'reply', node: node.id, command, ok, note });
+          break;
+        }
+        default:
+          effect satisfies never;
+      }
+    }
+  }
+
+  private must(id: NodeId): MutableNode {
+    const node = this.map.get(id);
+    if (!node) throw new Error(`unknown node "${id}"`);
+    return node;
+  }
+}
