@@ -10,9 +10,10 @@ export function PresenterButton() {
       className="presenter-button"
       onClick={() => setPresenting(true)}
       aria-keyshortcuts="P"
+      aria-label="Presenter mode"
       title="Presenter mode: large type, no side panels (P; Esc leaves)"
     >
-      Presenter mode
+      Presenter<span className="long-label"> mode</span>
     </button>
   );
 }

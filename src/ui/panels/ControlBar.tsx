@@ -28,9 +28,10 @@ export function ControlBar() {
         type="button"
         onClick={() => store.stepEvent()}
         aria-keyshortcuts="N"
+        aria-label="Step to next event"
         title="Pause and run exactly one event (N)"
       >
-        Step to next event
+        Step<span className="long-label"> to next event</span>
       </button>
       <label className="speed">
         <span>Speed</span>
