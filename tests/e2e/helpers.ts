@@ -62,3 +62,26 @@ export async function sendClientRequest(page: Page, command: string): Promise<vo
   await page.getByRole('textbox', { name: 'Command' }).fill(command);
   await page.getByRole('button', { name: 'Send client request' }).click();
 }
+
+/**
+ * Clicks a link between two servers where a person would: on a bare stretch of the line, clear of the
+ * servers at its ends and of the message labels that cross it (they sit still once the run pauses).
+ */
+export async function clickLink(page: Page, a: string, b: string): Promise<void> {
+  const link = page.getByRole('button', { name: `Link ${a}–${b}` });
+  await link.scrollIntoViewIfNeeded();
+  const point = await link.evaluate((group) => {
+    const path = group.querySelector('path.link-hit') as SVGPathElement;
+    const screen = path.getScreenCTM();
+    if (!screen) throw new Error('the link is not on screen');
+    const length = path.getTotalLength();
+    for (const t of [0.5, 0.4, 0.6, 0.35, 0.65, 0.3, 0.7, 0.45, 0.55]) {
+      const local = path.getPointAtLength(length * t);
+      const x = screen.a * local.x + screen.c * local.y + screen.e;
+      const y = screen.b * local.x + screen.d * local.y + screen.f;
+      if (group.contains(document.elementFromPoint(x, y))) return { x, y };
+    }
+    throw new Error('every point of the link is covered');
+  });
+  await page.mouse.click(point.x, point.y);
+}

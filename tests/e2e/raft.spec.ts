@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { keepPlaying, logRow, openApp, openTab, sendClientRequest, waitForLeader } from './helpers';
+import { clickLink, keepPlaying, logRow, openApp, openTab, sendClientRequest, waitForLeader } from './helpers';
 
 test('a newcomer sees the default cluster elect a leader without touching anything', async ({ page }) => {
   await page.goto('/');
@@ -26,8 +26,8 @@ test('cutting every link of a follower leaves its log behind while the majority 
   const ids = ['n1', 'n2', 'n3', 'n4', 'n5'];
   const lonely = ids.find((id) => id !== leader.id) as string;
   for (const other of ids.filter((id) => id !== lonely)) {
-    const [a, b] = [lonely, other].sort((x, y) => ids.indexOf(x) - ids.indexOf(y));
-    await page.getByRole('button', { name: `Link ${a}–${b}` }).click();
+    const [a, b] = [lonely, other].sort((x, y) => ids.indexOf(x) - ids.indexOf(y)) as [string, string];
+    await clickLink(page, a, b);
     await expect(page.getByRole('heading', { name: `Link ${a}–${b}` })).toBeVisible();
     await expect(page.getByText('cut both ways')).toBeVisible();
   }
