@@ -144,12 +144,22 @@ export class Wire {
   ): InFlight {
     const id = ++this.messageSeq;
     const now = this.host.nowMs;
-    const copy = duplicateOf === undefined ? {} : { duplicateOf };
-    const flight: InFlight = { id, from, to, message, sentAtMs: now, deliverAtMs: atMs, isLost, ...copy };
+    const type = message.type;
+    // Plain literals, not spreads: this runs for every message of a run.
+    let flight: InFlight;
+    if (duplicateOf === undefined) {
+      flight = { id, from, to, message, sentAtMs: now, deliverAtMs: atMs, isLost };
+      this.host.record(
+        isLost
+          ? { t: now, kind: 'send', id, from, to, type, lostAt: atMs, message }
+          : { t: now, kind: 'send', id, from, to, type, deliverAt: atMs, message },
+      );
+    } else {
+      flight = { id, from, to, message, sentAtMs: now, deliverAtMs: atMs, isLost, duplicateOf };
+      this.host.record({ t: now, kind: 'send', id, from, to, type, deliverAt: atMs, message, duplicateOf });
+    }
     this.inFlight.set(id, flight);
     this.host.stats.sent++;
-    const base = { t: now, kind: 'send' as const, id, from, to, type: message.type };
-    this.host.record(isLost ? { ...base, lostAt: atMs, message } : { ...base, deliverAt: atMs, message, ...copy });
     this.host.schedule(atMs, { kind: 'arrive', message: flight });
     return flight;
   }
