@@ -71,6 +71,8 @@ function isTyping(target: EventTarget | null): boolean {
   return target instanceof Element && target.closest('input, select, textarea, [contenteditable]') !== null;
 }
 
+const OWN_KEYS = new Set([' ', 'Enter', 'ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End']);
+
 function isInteractive(target: EventTarget | null): boolean {
   if (!(target instanceof Element)) return false;
   return (
@@ -105,7 +107,7 @@ export function handleShortcut(store: Store, event: KeyboardEvent, context: Shor
     context.openHelp();
     return;
   }
-  if ((event.key === 'p' || event.key === 'P') && context.setPresenting && !isInteractive(event.target)) {
+  if ((event.key === 'p' || event.key === 'P') && context.setPresenting) {
     context.setPresenting(!context.isPresenting);
     return;
   }
@@ -117,7 +119,9 @@ export function handleShortcut(store: Store, event: KeyboardEvent, context: Shor
     else goToPreviousPause(store);
     return;
   }
-  if (isInteractive(event.target)) return;
+  // A focused control keeps the keys it acts on itself (Space, Enter, arrows, Home, End); letter keys
+  // still reach the run, so N steps right after a click on Play.
+  if (isInteractive(event.target) && OWN_KEYS.has(event.key)) return;
   const state = store.getState();
   const i = SPEEDS.findIndex((s) => s >= state.speed);
   switch (event.key) {

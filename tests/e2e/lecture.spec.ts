@@ -111,6 +111,7 @@ test('presenter mode hides the chrome', async ({ page }) => {
   // Esc leaves it; P comes back; the address follows.
   await page.locator('body').press('Escape');
   await expect(page.getByRole('tab', { name: 'Inspect' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Presenter mode' })).toBeFocused();
   await expect(page).not.toHaveURL(/[?&]present(&|$)/);
   await page.locator('body').press('p');
   await expect(page.getByRole('tab')).toHaveCount(0);

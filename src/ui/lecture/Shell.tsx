@@ -1,5 +1,5 @@
 import '../styles/lecture.css';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Layout } from '../../app/player';
 import { useStoreApi } from '../../app/useStore';
 import { App } from '../App';
@@ -29,8 +29,14 @@ export function Shell({ initialLayout, problems = [] }: { initialLayout: Layout;
     [layout],
   );
 
+  const previousLayout = useRef(layout);
   useEffect(() => {
     if (layout !== 'embed') syncPresentParam(layout === 'presenter');
+    // Leaving presenter mode, focus goes back to the button that entered it, not to the page.
+    if (previousLayout.current === 'presenter' && layout === 'workbench') {
+      document.querySelector<HTMLButtonElement>('.presenter-button')?.focus();
+    }
+    previousLayout.current = layout;
   }, [layout]);
 
   useEffect(() => {
