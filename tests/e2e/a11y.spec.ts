@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { keepPlaying, openApp, openTab, waitForLeader } from './helpers';
+import { openApp, openTab, playUntilViolation, waitForLeader } from './helpers';
 
 async function expectNoSeriousViolations(page: Page, where: string): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
@@ -29,17 +29,7 @@ test('axe finds no serious or critical problems in the main states', async ({ pa
   await expectNoSeriousViolations(page, 'run tab');
 
   await page.getByRole('combobox', { name: 'Scenario' }).selectOption('raft/figure-8-bug');
-  const alert = page.getByRole('alert').filter({ hasText: 'Safety violated' });
-  await expect
-    .poll(
-      async () => {
-        if (await alert.isVisible()) return true;
-        await keepPlaying(page);
-        return false;
-      },
-      { timeout: 20_000 },
-    )
-    .toBe(true);
+  const alert = await playUntilViolation(page);
   // The alert fades in: judge its contrast once it is fully there.
   await expect(alert).toHaveCSS('opacity', '1');
   await expectNoSeriousViolations(page, 'violation alert');

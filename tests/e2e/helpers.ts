@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Opens the workbench; `params` go to the URL (`speed`, `preset`, `paused`). */
 export async function openApp(page: Page, params: Record<string, string | number> = {}): Promise<void> {
@@ -84,4 +84,20 @@ export async function clickLink(page: Page, a: string, b: string): Promise<void>
     throw new Error('every point of the link is covered');
   });
   await page.mouse.click(point.x, point.y);
+}
+
+/** Plays on (pressing Play whenever the run stops by itself) until the safety alert shows; returns it. */
+export async function playUntilViolation(page: Page): Promise<Locator> {
+  const alert = page.getByRole('alert').filter({ hasText: 'Safety violated' });
+  await expect
+    .poll(
+      async () => {
+        if (await alert.isVisible()) return true;
+        await keepPlaying(page);
+        return false;
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(true);
+  return alert;
 }

@@ -1,5 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { clickLink, keepPlaying, logRow, openApp, openTab, sendClientRequest, waitForLeader } from './helpers';
+import {
+  clickLink,
+  keepPlaying,
+  logRow,
+  openApp,
+  openTab,
+  playUntilViolation,
+  sendClientRequest,
+  waitForLeader,
+} from './helpers';
 
 test('a newcomer sees the default cluster elect a leader without touching anything', async ({ page }) => {
   await page.goto('/');
@@ -68,17 +77,7 @@ test('the Figure 8 preset with its bug raises the violation alert and pauses the
   await page.getByRole('combobox', { name: 'Scenario' }).selectOption('raft/figure-8-bug');
   await expect(page.getByRole('combobox', { name: 'Bug variant' })).toHaveValue('commit-old-term');
   await expect(page.getByText(/Correct Raft commits only entries of the current term/)).toBeVisible();
-  const alert = page.getByRole('alert').filter({ hasText: 'Safety violated' });
-  await expect
-    .poll(
-      async () => {
-        if (await alert.isVisible()) return true;
-        await keepPlaying(page);
-        return false;
-      },
-      { timeout: 20_000 },
-    )
-    .toBe(true);
+  const alert = await playUntilViolation(page);
   await expect(alert).toContainText(/State machine safety|Leader completeness/);
   await expect(alert).toContainText(/event #\d+/);
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();

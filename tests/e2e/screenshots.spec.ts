@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { keepPlaying, openApp, openTab, waitForLeader } from './helpers';
+import { openApp, openTab, playUntilViolation, waitForLeader } from './helpers';
 
 /**
  * The main states at a projector's 1280x720 and at 1920x1080, for people to look at
@@ -40,17 +40,7 @@ for (const size of sizes) {
     await openTab(page, 'Run');
     await page.getByRole('combobox', { name: 'Speed' }).selectOption({ label: 'Real time' });
     await page.getByRole('combobox', { name: 'Scenario' }).selectOption('raft/figure-8-bug');
-    const alert = page.getByRole('alert').filter({ hasText: 'Safety violated' });
-    await expect
-      .poll(
-        async () => {
-          if (await alert.isVisible()) return true;
-          await keepPlaying(page);
-          return false;
-        },
-        { timeout: 20_000 },
-      )
-      .toBe(true);
+    await playUntilViolation(page);
     await shot(page, '4-violation');
 
     await page.getByRole('combobox', { name: 'Protocol' }).selectOption({ label: 'Two-phase commit' });
