@@ -1,9 +1,10 @@
 import { Recording } from '../engine/recording';
-import type { Input, TraceRecord, VirtualMs } from '../engine/types';
+import type { Input, VirtualMs } from '../engine/types';
 import { getProtocol } from '../protocols';
 import { createSimulation } from '../scenario/run';
 import type { Scenario } from '../scenario/types';
 import { forkBranch, mainBranch, withBranch } from './branches';
+import { eventNumberOf, runFrame } from './frame';
 import { circleLayout } from './layout';
 import { MarkerIndex } from './markers';
 import { SeekJob } from './seekJob';
@@ -246,27 +247,7 @@ export class RunStore {
   protected advance(target: VirtualMs, force = false, maxSteps = MAX_STEPS_PER_FRAME): void {
     const { recording, sim, scenario } = this.state;
     const traceBefore = sim.traceLength;
-    let hasFault = false;
-    let stop: TraceRecord | null = null;
-    let steps = 0;
-    let isTruncated = false;
-    for (;;) {
-      const next = sim.nextEventAt();
-      if (next === undefined || next > target) break;
-      if (steps >= maxSteps) {
-        isTruncated = true;
-        break;
-      }
-      const from = sim.traceLength;
-      recording.step();
-      steps++;
-      for (let i = from; i < sim.traceLength; i++) {
-        const record = sim.trace[i] as TraceRecord;
-        if (record.kind === 'pause' || record.kind === 'violation') stop ??= record;
-        if (record.kind === 'fault') hasFault = true;
-      }
-      if (stop) break;
-    }
+    const { stop, hasFault, steps, isTruncated } = runFrame(recording, target, maxSteps);
     const patch: Patch = {};
     if (stop) {
       patch.playing = false;
@@ -291,13 +272,7 @@ export class RunStore {
       const violation = sim.violations[this.seenViolations];
       this.seenViolations = sim.violations.length;
       if (violation) {
-        let event = sim.traceLength - 1;
-        while (event >= 0) {
-          const r = sim.trace[event] as TraceRecord;
-          if (r.kind === 'violation' && r.invariant === violation.invariant && r.message === violation.message) break;
-          event--;
-        }
-        patch.alert = { ...violation, event: event + 1 };
+        patch.alert = { ...violation, event: eventNumberOf(sim.trace, sim.traceLength, violation) };
         patch.playing = false;
         patch.notice = null;
       }
