@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { goToNextPause, goToPreviousPause, pauseProgress } from '../../app/pauseNav';
 import { useStore, useStoreApi } from '../../app/useStore';
+import { PlayButton } from '../panels/PlayButton';
 
 /**
  * The few controls a lecture needs: previous pause point, play or pause, next pause point, the clock
@@ -8,7 +9,6 @@ import { useStore, useStoreApi } from '../../app/useStore';
  */
 export function LectureControls({ label, children }: { label: string; children?: ReactNode }) {
   const store = useStoreApi();
-  const playing = useStore((s) => s.playing);
   const centiseconds = useStore((s) => Math.floor((s.seeking?.targetMs ?? s.now) / 10));
   const progress = useStore(
     (s) => pauseProgress(s.sim.inputs, s.seeking?.targetMs ?? s.now),
@@ -27,15 +27,7 @@ export function LectureControls({ label, children }: { label: string; children?:
           Previous<span className="sr-only"> pause point</span>
         </span>
       </button>
-      <button
-        type="button"
-        className="primary play-button"
-        onClick={() => store.togglePlay()}
-        aria-keyshortcuts="Space"
-        title="Play or pause (Space)"
-      >
-        <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span> {playing ? 'Pause' : 'Play'}
-      </button>
+      <PlayButton />
       <button
         type="button"
         onClick={() => goToNextPause(store)}

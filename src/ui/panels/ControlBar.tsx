@@ -1,11 +1,11 @@
 import { useStore, useStoreApi } from '../../app/useStore';
 import { SPEEDS, speedHint, speedLabel } from '../speed';
 import { LeaderStatus } from './LeaderStatus';
+import { PlayButton } from './PlayButton';
 
 /** Play, pause, step and speed, with the virtual clock. */
 export function ControlBar() {
   const store = useStoreApi();
-  const playing = useStore((s) => s.playing);
   const speed = useStore((s) => s.speed);
   const centiseconds = useStore((s) => Math.floor(s.now / 10));
   const speeds: number[] = SPEEDS.includes(speed as (typeof SPEEDS)[number])
@@ -15,15 +15,7 @@ export function ControlBar() {
 
   return (
     <div className="control-bar" role="toolbar" aria-label="Playback">
-      <button
-        type="button"
-        className="primary play-button"
-        onClick={() => store.togglePlay()}
-        aria-keyshortcuts="Space"
-        title="Play or pause (Space)"
-      >
-        <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span> {playing ? 'Pause' : 'Play'}
-      </button>
+      <PlayButton />
       <button
         type="button"
         onClick={() => store.stepEvent()}
