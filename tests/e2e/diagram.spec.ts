@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
+import { expectNoSeriousViolations } from './axe';
 import { openApp, openTab } from './helpers';
 
 interface Hook {
@@ -102,9 +102,5 @@ test('pictures of the canvas and the diagram download as PNG and SVG', async ({ 
 test('axe finds no serious or critical problems with the diagram and the script showing', async ({ page }) => {
   await firstElectionAtItsEnd(page);
   await page.getByRole('tab', { name: 'Script' }).click();
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(serious).toEqual([]);
+  await expectNoSeriousViolations(page, 'diagram and script');
 });

@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type FrameLocator, type Page, test } from '@playwright/test';
+import { expectNoSeriousViolations } from './axe';
 import { openApp } from './helpers';
 
 /**
@@ -21,14 +21,6 @@ async function openSlides(page: Page, playerQuery: string): Promise<FrameLocator
   );
   await page.goto(slides);
   return page.frameLocator('iframe[title="Raft demo"]');
-}
-
-async function expectNoSeriousViolations(page: Page, where: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(serious, `axe, ${where}`).toEqual([]);
 }
 
 /** Where the screens go: test-results/screens, or SCREENS_DIR (a folder no other test run clears). */
