@@ -1,4 +1,4 @@
-import { assign, enqueueActions, setup } from 'xstate';
+import { and, assign, enqueueActions, setup } from 'xstate';
 import type { NodeInput } from '../../engine/protocol';
 import type { ReplyRequest, SendRequest } from '../../engine/stepper';
 import type { NodeId, VirtualMs } from '../../engine/types';
@@ -66,6 +66,8 @@ export const raftMachine = setup({
       const e = event as Of<'PreVoteReply'>;
       return !e.voteGranted && e.term > context.term;
     },
+    /** Figure 2 converts a server to follower on a higher term; one that is a follower already stays as it is. */
+    isFollower: ({ context }) => context.role === 'follower',
     isCurrentLeaderMessage: ({ context, event }) => (event as Of<'AppendEntries'>).term >= context.term,
     hasMajority: ({ context }) => hasMajority(context),
     hasLostQuorum: ({ context, event }) => hasLostQuorum(context, timeOf(event)),
@@ -162,15 +164,20 @@ export const raftMachine = setup({
     RequestVote: [
       // Granting restarts the election timer (Figure 2, rules for followers); a newer term is adopted first.
       { guard: 'grantsVote', target: '.follower', actions: ['adoptNewerTerm', 'answerVote'] },
+      // A refused vote of a newer term: adopt the term; a follower keeps its election deadline (Figure 2
+      // restarts it only on a granted vote or the current leader's AppendEntries; LogCabin does the same).
+      { guard: and(['seesNewerTerm', 'isFollower']), actions: ['adoptNewerTerm', 'answerVote'] },
       { guard: 'seesNewerTerm', target: '.follower', actions: ['adoptNewerTerm', 'answerVote'] },
       { actions: 'answerVote' },
     ],
     PreVote: { actions: 'answerPreVote' },
     RequestVoteReply: [
+      { guard: and(['seesNewerTerm', 'isFollower']), actions: 'adoptNewerTerm' },
       { guard: 'seesNewerTerm', target: '.follower', actions: 'adoptNewerTerm' },
       { actions: 'countVote' },
     ],
     PreVoteReply: [
+      { guard: and(['preVoteRevealsNewerTerm', 'isFollower']), actions: 'adoptNewerTerm' },
       { guard: 'preVoteRevealsNewerTerm', target: '.follower', actions: 'adoptNewerTerm' },
       { actions: 'countPreVote' },
     ],
@@ -180,6 +187,7 @@ export const raftMachine = setup({
       { actions: 'rejectStaleEntries' },
     ],
     AppendEntriesReply: [
+      { guard: and(['seesNewerTerm', 'isFollower']), actions: 'adoptNewerTerm' },
       { guard: 'seesNewerTerm', target: '.follower', actions: 'adoptNewerTerm' },
       { actions: 'learnFromReply' },
     ],

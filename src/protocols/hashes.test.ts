@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../scenario/parse';
+import { preset, simulate } from '../testing/scenarios';
+import { getProtocol } from '.';
+import { presets } from './presets';
+
+/**
+ * The trace hash of every shipped preset, recorded once after Raft's election timer followed Figure 2
+ * (issue 8) and pinned since: a refactor that changes a run, however slightly, fails here. Course material
+ * and share links name these runs; a change of hash is a change of lesson, made on purpose or not at all.
+ */
+const PINNED: Record<string, string> = {
+  'raft/first-election': 'f4b9c7363c06fa89',
+  'raft/lecture': 'b3b350be546dad44',
+  'raft/leader-crash': 'cc7c6f4fb0af76f4',
+  'raft/split-vote': '2a975838c70f850a',
+  'raft/minority-partition': 'f59db07f96ebd2ae',
+  'raft/stale-leader': 'd05dd83403d57d16',
+  'raft/figure-7': 'fac30d0616f53ea9',
+  'raft/figure-8': '202cc9097a96a059',
+  'raft/figure-8-bug': '86792af195627f29',
+  'raft/disruptive-rejoin': '47574b243e8a1f89',
+  'raft/prevote-rejoin': 'd82603a7b521054c',
+  '2pc/committed': 'b9de5184c5518191',
+  '2pc/participant-votes-no': '9fc286225a7adc46',
+  '2pc/coordinator-crash-blocks': 'd68895c2ce66c6a0',
+  '2pc/participant-decides-alone': '9861d72a305553d4',
+};
+
+describe('every preset replays to its pinned trace hash', () => {
+  it('pins every shipped preset', () => {
+    expect(Object.keys(PINNED).sort()).toEqual(presets.map((p) => p.id).sort());
+  });
+
+  it.each(Object.entries(PINNED))('%s', (id, hash) => {
+    const s = preset(id);
+    expect(simulate(s, s.until ?? 10_000).traceHash).toBe(hash);
+  });
+});
+
+/**
+ * Fuzzer-written scenarios (crashes, bounces, partitions, cuts, link models, loss, duplication, drops of
+ * single messages, requests) saved once as files: they pin the engine's handling of every input kind.
+ */
+const FIXTURES: Record<string, string> = {
+  'fuzz-2pc-21.json': 'cae142cb4606c6f5',
+  'fuzz-2pc-22.json': '00a3fd6229b1856d',
+  'fuzz-raft-11.json': '104af865112b8e63',
+  'fuzz-raft-12.json': '774a9e63ffcdecf9',
+  'fuzz-raft-13.json': 'cf26efa480b7b239',
+  'fuzz-raft-14.json': 'b7908c485fe0a9e7',
+};
+
+describe('saved fuzz scenarios replay to their pinned trace hashes', () => {
+  it.each(Object.entries(FIXTURES))('%s', (name, hash) => {
+    const text = readFileSync(new URL(`../testing/fixtures/${name}`, import.meta.url), 'utf8');
+    const parsed = parseScenario(JSON.parse(text), getProtocol);
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    expect(simulate(parsed.scenario, parsed.scenario.until ?? 10_000).traceHash).toBe(hash);
+  });
+});
