@@ -15,11 +15,14 @@ if (!isRoot || !hasApt) {
   console.error(hasApt ? `Install it with: ${fix}` : 'Install Chromium so that /usr/bin/chromium exists.');
   process.exit(1);
 }
-console.error('Chromium is not installed: installing Debian\'s package (once) for the browser tests...');
+console.error("Chromium is not installed: installing Debian's package (once) for the browser tests...");
 const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 try {
   execFileSync('apt-get', ['update', '-qq'], { stdio: ['ignore', 'ignore', 'inherit'], env });
-  execFileSync('apt-get', ['install', '-y', '-qq', '--reinstall', 'chromium'], { stdio: ['ignore', 'ignore', 'inherit'], env });
+  execFileSync('apt-get', ['install', '-y', '-qq', '--reinstall', 'chromium'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env,
+  });
 } catch {
   console.error(`Installing Chromium failed. Try by hand: ${fix}`);
   process.exit(1);

@@ -1,5 +1,6 @@
 import type { AnyStateMachine } from 'xstate';
 import type { ZodType } from 'zod';
+import type { Face } from './face';
 import type { Rng } from './rng';
 import type { NodeId, NodeView, Payload, VirtualMs } from './types';
 
@@ -108,6 +109,8 @@ export interface Protocol<Config = unknown, Context = unknown> {
   fuzzConfig?(rng: Rng): Record<string, unknown>;
   readonly monitor: Monitor<unknown, Context>;
   readonly bugs: readonly BugInfo[];
+  /** What the generic UI, the timeline, the Faults tab and the fuzzer show of the protocol (face.ts). */
+  readonly face: Face<NodeView, Context>;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: a registry holds protocols of every config and context type.

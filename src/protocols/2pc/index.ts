@@ -1,17 +1,11 @@
-import type { Protocol, World } from '../../engine/protocol';
-import type { NodeId } from '../../engine/types';
+import type { Protocol } from '../../engine/protocol';
 import { twoPcBugs } from './bugs';
 import { twoPcConfigSchema } from './config';
+import { liveCoordinator, twoPcFace } from './face';
 import { twoPcInvariants, twoPcMonitor } from './invariants';
 import { twoPcMachine } from './machine';
 import type { TwoPcConfig, TwoPcContext, TwoPcPersistent, TxId } from './types';
 import { describeTwoPcMessage, twoPcMilestones, twoPcTimerName, twoPcView } from './view';
-
-/** The coordinator (the first node) while it is up: the `"leader"` selector and where requests go. */
-function liveCoordinator(world: World<TwoPcContext>): NodeId | null {
-  const first = world.nodes[0];
-  return first?.isUp ? first.id : null;
-}
 
 export const twoPhaseCommit: Protocol<TwoPcConfig, TwoPcContext> = {
   id: '2pc',
@@ -45,4 +39,5 @@ export const twoPhaseCommit: Protocol<TwoPcConfig, TwoPcContext> = {
   }),
   monitor: twoPcMonitor as Protocol<TwoPcConfig, TwoPcContext>['monitor'],
   bugs: twoPcBugs,
+  face: twoPcFace,
 };

@@ -2,20 +2,11 @@ import type { Protocol } from '../../engine/protocol';
 import type { Payload } from '../../engine/types';
 import { raftBugs } from './bugs';
 import { raftConfigSchema, raftInitialSchema } from './config';
+import { liveLeader, raftFace } from './face';
 import { raftInvariants, raftMonitor } from './invariants';
 import { raftMachine } from './machine';
 import type { RaftConfig, RaftContext, RaftPersistent } from './types';
 import { describeRaftMessage, raftMilestones, raftView } from './view';
-
-/** The live leader of the highest term: what the `"leader"` selector names. */
-function liveLeader(world: { nodes: readonly { isUp: boolean; context: RaftContext; id: string }[] }): string | null {
-  let best: { id: string; term: number } | null = null;
-  for (const n of world.nodes) {
-    if (!n.isUp || n.context.role !== 'leader') continue;
-    if (!best || n.context.term > best.term) best = { id: n.id, term: n.context.term };
-  }
-  return best?.id ?? null;
-}
 
 export const raft: Protocol<RaftConfig, RaftContext> = {
   id: 'raft',
@@ -50,4 +41,5 @@ export const raft: Protocol<RaftConfig, RaftContext> = {
   }),
   monitor: raftMonitor as Protocol<RaftConfig, RaftContext>['monitor'],
   bugs: raftBugs,
+  face: raftFace,
 };
