@@ -70,6 +70,8 @@ export interface CommandGenerator {
 
 /** The protocol's face: everything the generic UI may show of it. */
 export interface Face<View extends NodeView = NodeView, Context = unknown> {
+  /** What one node is called in labels (`Server n3`): the protocol's own word; the UI says `Node` without one. */
+  readonly nodeWord?: string;
   /** A live node's face; `clusterSize` counts the servers (a candidate's `votes 2/3`). Crashed nodes read as crashed, by the UI. */
   node(view: View, clusterSize: number): NodeFace;
   readonly milestones: readonly MilestoneFace[];

@@ -1,4 +1,5 @@
 import { useStore } from '../app/useStore';
+import type { Face } from '../engine/face';
 import type { NodeId, NodeView } from '../engine/types';
 import { protocolUi } from './protocols';
 import type { ProtocolUi } from './protocols/types';
@@ -39,4 +40,9 @@ export function useProtocolUi(): ProtocolUi {
 
 export function useProtocol() {
   return useStore((s) => s.sim.protocol);
+}
+
+/** The protocol's face: what the generic UI shows of it (engine/face.ts). */
+export function useFace(): Face {
+  return useStore((s) => s.sim.protocol.face);
 }

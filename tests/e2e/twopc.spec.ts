@@ -19,7 +19,7 @@ test('in two-phase commit, crashing the coordinator after the votes leaves the p
   const table = page.getByRole('region', { name: 'Transactions' }).getByRole('table');
   await expect(table.getByRole('row', { name: /^t1/ })).toContainText('coordinator down, 3 participants blocked');
   for (const p of ['n2', 'n3', 'n4']) {
-    await expect(page.getByRole('group', { name: `Server ${p}` })).toContainText('t1 prepared');
+    await expect(page.getByRole('group', { name: `Node ${p}` })).toContainText('t1 prepared');
   }
   // Time passes, nobody decides: still blocked well after the vote timeout would have fired.
   await expect

@@ -1,7 +1,8 @@
 import type { Face, RoleFace } from '../../engine/face';
 import type { World } from '../../engine/protocol';
-import type { NodeId, NodeView } from '../../engine/types';
+import type { NodeId } from '../../engine/types';
 import type { TwoPcContext } from './types';
+import type { TwoPcView } from './view';
 
 const roles: Readonly<Record<string, RoleFace>> = {
   coordinator: { word: 'coordinator', color: '#6b3fa0', shape: 'hexagon' },
@@ -15,17 +16,15 @@ export function liveCoordinator(world: World<TwoPcContext>): NodeId | null {
 }
 
 /** The latest transaction a node knows and its state: what a class watches on each card. */
-function latest(view: NodeView): [string, string] | undefined {
-  const txs = view.transactions;
-  if (typeof txs !== 'object' || txs === null) return undefined;
-  const last = Object.entries(txs as Record<string, { state?: unknown }>).at(-1);
-  return last && [last[0], typeof last[1].state === 'string' ? last[1].state : '?'];
+export function latestTransaction(view: TwoPcView): [string, string] | undefined {
+  const last = Object.entries(view.transactions ?? {}).at(-1);
+  return last && [last[0], last[1].state];
 }
 
-export const twoPcFace: Face<NodeView, TwoPcContext> = {
+export const twoPcFace: Face<TwoPcView, TwoPcContext> = {
   node(view) {
     const role = view.role === 'coordinator' ? 'coordinator' : 'participant';
-    const tx = latest(view);
+    const tx = latestTransaction(view);
     return {
       role: roles[role] as RoleFace,
       ...(tx ? { badge: { label: tx[0], value: tx[1] } } : {}),

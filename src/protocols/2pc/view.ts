@@ -1,21 +1,34 @@
 import type { MessageLook, Milestone } from '../../engine/protocol';
 import type { NodeId, NodeView, Payload } from '../../engine/types';
-import type { TwoPcContext, TwoPcMessage, TwoPcTimer, Vote } from './types';
+import type { CoordinatorState, ParticipantState, TwoPcContext, TwoPcMessage, TwoPcTimer, TxId, Vote } from './types';
+
+/** A participant's view of one transaction: its state and its vote (null until it voted). */
+export type ParticipantTxView = { readonly state: ParticipantState; readonly vote: Vote | null };
+/** The coordinator's view of one transaction: its state and the votes received, in node order. */
+export type CoordinatorTxView = { readonly state: CoordinatorState; readonly votes: Readonly<Record<NodeId, Vote>> };
+
+/**
+ * The contract's node view for 2PC (scenario.md, "Node view"), declared once: the engine writes it, the
+ * face and the panels under src/ui/protocols/2pc read it.
+ */
+export type TwoPcView =
+  | { readonly role: 'participant'; readonly transactions: Readonly<Record<TxId, ParticipantTxView>> }
+  | { readonly role: 'coordinator'; readonly transactions: Readonly<Record<TxId, CoordinatorTxView>> };
 
 /**
  * The contract's node view: `role` and `transactions`. Transactions appear in the order the node
  * learned of them (kept across a crash, since the logs keep it; ids that look like integers come first,
  * as JavaScript orders keys), a coordinator's votes in node order, so a run always prints the same JSON.
  */
-export function twoPcView(ctx: TwoPcContext): NodeView {
+export function twoPcView(ctx: TwoPcContext): TwoPcView {
   switch (ctx.role) {
     case 'participant': {
-      const transactions: Record<string, { state: string; vote: Vote | null }> = {};
+      const transactions: Record<string, ParticipantTxView> = {};
       for (const [tx, t] of Object.entries(ctx.transactions)) transactions[tx] = { state: t.state, vote: t.vote };
       return { role: ctx.role, transactions };
     }
     case 'coordinator': {
-      const transactions: Record<string, { state: string; votes: Record<string, Vote> }> = {};
+      const transactions: Record<string, CoordinatorTxView> = {};
       for (const [tx, t] of Object.entries(ctx.transactions)) {
         const votes: Record<string, Vote> = {};
         for (const p of ctx.participants) {
@@ -27,8 +40,7 @@ export function twoPcView(ctx: TwoPcContext): NodeView {
       return { role: ctx.role, transactions };
     }
     default:
-      ctx satisfies never;
-      return {};
+      return ctx satisfies never;
   }
 }
 

@@ -1,7 +1,8 @@
 import type { Face, RoleFace } from '../../engine/face';
 import type { World } from '../../engine/protocol';
-import type { NodeId, NodeView } from '../../engine/types';
+import type { NodeId } from '../../engine/types';
 import type { RaftContext } from './types';
+import type { RaftView } from './view';
 
 const roles: Readonly<Record<string, RoleFace>> = {
   follower: { word: 'follower', color: '#2f5d8a', shape: 'circle' },
@@ -21,10 +22,12 @@ export function liveLeader(world: World<RaftContext>): NodeId | null {
 }
 
 /** Raft's headline is the term: every RPC carries it and every rule compares it (§5.1). */
-export const raftFace: Face<NodeView, RaftContext> = {
+export const raftFace: Face<RaftView, RaftContext> = {
+  // The paper's word for a node (§5.1).
+  nodeWord: 'Server',
   node(view, clusterSize) {
-    const role = typeof view.role === 'string' ? view.role : 'follower';
-    const votes = Array.isArray(view.votes) ? view.votes.length : 0;
+    const role = view.role ?? 'follower';
+    const votes = view.votes?.length ?? 0;
     const needed = Math.floor(clusterSize / 2) + 1;
     const note =
       role === 'candidate'
@@ -34,7 +37,7 @@ export const raftFace: Face<NodeView, RaftContext> = {
           : undefined;
     return {
       role: roles[role] ?? { word: role, color: '#4d5b6b' },
-      badge: { label: 'term', value: typeof view.term === 'number' ? view.term : 0 },
+      badge: { label: 'term', value: view.term ?? 0 },
       ...(note ? { note } : {}),
     };
   },

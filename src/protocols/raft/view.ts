@@ -1,9 +1,27 @@
 import type { MessageLook, Milestone } from '../../engine/protocol';
 import type { NodeId, NodeView, Payload } from '../../engine/types';
-import type { RaftContext, RaftMessage } from './types';
+import type { Entry, RaftContext, RaftMessage, Role } from './types';
+
+/**
+ * The contract's node view for Raft (scenario.md, "Node view"), declared once: the engine writes it, the
+ * face and the panels under src/ui/protocols/raft read it. A type alias, so it is a `NodeView` as well.
+ */
+export type RaftView = {
+  readonly role: Role;
+  readonly term: number;
+  readonly votedFor: NodeId | null;
+  readonly commitIndex: number;
+  readonly log: readonly Entry[];
+  readonly leaderId: NodeId | null;
+  /** Candidates and pre-candidates: who granted a (pre-)vote this round. */
+  readonly votes?: readonly NodeId[];
+  /** Leaders (Figure 2, "volatile state on leaders"). */
+  readonly nextIndex?: Readonly<Record<NodeId, number>>;
+  readonly matchIndex?: Readonly<Record<NodeId, number>>;
+};
 
 /** The contract's node view for Raft: role, term, votedFor, commitIndex, log, and a leader's indices. */
-export function raftView(ctx: RaftContext): NodeView {
+export function raftView(ctx: RaftContext): RaftView {
   const base = {
     role: ctx.role,
     term: ctx.term,

@@ -52,7 +52,7 @@ export function ScriptPanel() {
         key={`pause-${runId}`}
         label="Question at the pause"
         initial=""
-        placeholder="What happens if the leader dies now?"
+        placeholder="What should the class notice here?"
         button={`Insert pause at ${seconds(now)}`}
         clearOnSubmit
         onSubmit={(text) => edit({ kind: 'insert-pause', at: now, text })}

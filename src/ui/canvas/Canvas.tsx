@@ -11,6 +11,8 @@ import {
 import { useCallback, useMemo } from 'react';
 import { NODE_SIZE } from '../../app/layout';
 import { useStore, useStoreApi } from '../../app/useStore';
+import { nodeWord } from '../faces';
+import { useFace } from '../hooks';
 import { FIT_PADDING, FitOnResize } from './FitOnResize';
 import { type LinkData, LinkEdge } from './LinkEdge';
 import { MessageLayer } from './MessageLayer';
@@ -21,7 +23,7 @@ const nodeTypes = { server: NodeCard };
 const edgeTypes = { link: LinkEdge };
 
 /**
- * The cluster: servers on a circle (draggable), a link between every pair, messages in flight on
+ * The cluster: nodes on a circle (draggable), a link between every pair, messages in flight on
  * top. React Flow's `nodes` hold only position and selection; everything that changes with time is
  * read by the components themselves from the store.
  */
@@ -32,6 +34,7 @@ export function Canvas() {
   const runId = useStore((s) => s.runId);
   const positions = useStore((s) => s.positions);
   const picked = useStore((s) => s.picked);
+  const word = nodeWord(useFace());
 
   const nodes: Node[] = useMemo(
     () =>
@@ -43,9 +46,9 @@ export function Canvas() {
         width: NODE_SIZE,
         height: NODE_SIZE,
         selected: picked.includes(id),
-        ariaLabel: `Server ${id}`,
+        ariaLabel: `${word} ${id}`,
       })),
-    [ids, positions, picked],
+    [ids, positions, picked, word],
   );
 
   const edges: Edge<LinkData>[] = useMemo(() => {

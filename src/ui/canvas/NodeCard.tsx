@@ -1,51 +1,49 @@
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo, useRef } from 'react';
 import { useStore, useStoreApi } from '../../app/useStore';
-import { useNode, useProtocolUi } from '../hooks';
-import { roleLook, viewRole, viewTerm } from '../roles';
+import { badgeText, nodeLook } from '../faces';
+import { useFace, useNode, useProtocolUi } from '../hooks';
 import { NodeMenu } from './NodeMenu';
 import { TimerRing } from './TimerRing';
 
 const hiddenHandle = { top: '50%', left: '50%', width: 1, height: 1, minWidth: 0, minHeight: 0, opacity: 0, border: 0 };
 
 /**
- * One server on the canvas. It reads its own state from the store by id, so a change elsewhere in
+ * One node on the canvas. It reads its own state from the store by id, so a change elsewhere in
  * the cluster, or the clock, does not re-render it; only its timer ring follows the clock.
  */
 export const NodeCard = memo(function NodeCard({ id, selected }: NodeProps) {
   const store = useStoreApi();
   const node = useNode(id);
   const ui = useProtocolUi();
+  const face = useFace();
   const clusterSize = useStore((s) => s.scenario.nodes.length);
   const isInspected = useStore((s) => s.selection?.kind === 'node' && s.selection.id === id);
   const isMenuOpen = useStore((s) => s.menuFor === id);
   const button = useRef<HTMLButtonElement>(null);
   if (!node) return null;
 
-  const role = viewRole(node.view);
-  const term = viewTerm(node.view);
-  const look = roleLook(ui, role);
-  const { NodeExtras } = ui;
+  const look = nodeLook(face, node, clusterSize);
   const classes = ['node-card', node.isUp ? 'is-up' : 'is-crashed'];
   if (selected) classes.push('is-picked');
   if (isInspected) classes.push('is-inspected');
 
   return (
-    <div className={classes.join(' ')} style={{ '--role': look.color } as React.CSSProperties}>
+    <div className={classes.join(' ')} style={{ '--role': look.role.color } as React.CSSProperties}>
       <Handle type="source" position={Position.Top} isConnectable={false} style={hiddenHandle} />
       <Handle type="target" position={Position.Top} isConnectable={false} style={hiddenHandle} />
       {node.isUp && <TimerRing id={id} timerName={ui.ringTimer} />}
       <div className="node-face">
         <span className="node-id">{id}</span>
         {node.isUp ? (
-          <span className="node-role">{look.label}</span>
+          <span className="node-role">{look.role.word}</span>
         ) : (
           <span className="node-crashed">
             <span aria-hidden="true">✕ </span>crashed
           </span>
         )}
-        {term !== undefined && <span className="node-term">term {term}</span>}
-        {NodeExtras && <NodeExtras id={id} view={node.view} isUp={node.isUp} clusterSize={clusterSize} />}
+        {look.badge && <span className="node-badge">{badgeText(look.badge)}</span>}
+        {look.note && <span className="node-note">{look.note}</span>}
       </div>
       <button
         ref={button}

@@ -1,7 +1,7 @@
 import { type KeyboardEvent, useEffect, useRef } from 'react';
 import { useStoreApi } from '../../app/useStore';
 import type { NodeId } from '../../engine/types';
-import { useProtocolUi } from '../hooks';
+import { useFace } from '../hooks';
 
 /**
  * A node's actions: crash or restart it, fire its timer now, send it a client request. Each builds
@@ -9,7 +9,7 @@ import { useProtocolUi } from '../hooks';
  */
 export function NodeMenu({ id, isUp, onClose }: { id: NodeId; isUp: boolean; onClose: (refocus: boolean) => void }) {
   const store = useStoreApi();
-  const ui = useProtocolUi();
+  const { commands } = useFace();
   const ref = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -71,9 +71,7 @@ export function NodeMenu({ id, isUp, onClose }: { id: NodeId; isUp: boolean; onC
         type="button"
         role="menuitem"
         disabled={!isUp}
-        onClick={run(() =>
-          store.act({ type: 'request', node: id, command: ui.newCommand?.(requestCount()) ?? `c${requestCount()}` }),
-        )}
+        onClick={run(() => store.act({ type: 'request', node: id, command: commands.next(requestCount()) }))}
       >
         Send client request to {id}
       </button>

@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import { presetScenario } from '../../app/scenarios';
 import { Store } from '../../app/store';
-import { raftRoleLook } from '../protocols/raft/colors';
 import { canvasToSvg } from './canvasSvg';
 import { canvasPicture } from './picture';
 
@@ -13,7 +12,7 @@ function parse(svg: string): Document {
 describe('the canvas as an SVG picture', () => {
   const store = new Store(presetScenario('raft/leader-crash'), { playing: false });
   store.runTo(2300);
-  const picture = canvasPicture(store.getState(), { roleLook: raftRoleLook });
+  const picture = canvasPicture(store.getState());
 
   it('is well-formed, standalone XML', () => {
     const { svg, width, height } = canvasToSvg(picture);
@@ -25,7 +24,7 @@ describe('the canvas as an SVG picture', () => {
     expect(svg).not.toMatch(/class=|<style|href=/);
   });
 
-  it('draws each server with its role word and term, and a crashed one as crashed', () => {
+  it('draws each server with its role word and its badge (Raft: the term), and a crashed one as crashed', () => {
     const doc = parse(canvasToSvg(picture).svg);
     const ids = store.getState().scenario.nodes;
     for (const id of ids) {
@@ -48,7 +47,7 @@ describe('the canvas as an SVG picture', () => {
 
   it('shows a cut link broken, with a cross', () => {
     store.act({ type: 'cut', from: 'n2', to: 'n3' });
-    const doc = parse(canvasToSvg(canvasPicture(store.getState(), {})).svg);
+    const doc = parse(canvasToSvg(canvasPicture(store.getState())).svg);
     const link = doc.querySelector('[data-link="n2~n3"]');
     expect(link?.querySelectorAll('line').length).toBe(2);
     expect(link?.querySelector('path')).not.toBeNull();

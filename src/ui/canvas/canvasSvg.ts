@@ -92,13 +92,13 @@ function nodeSvg(node: PictureNode): string {
     : `<circle cx="${n(c.x)}" cy="${n(c.y)}" r="${r - 2}" fill="#eceef1" stroke="#6b7280" stroke-width="4" stroke-dasharray="10 6"/>`;
   const text = (dy: number, size: number, weight: number, fill: string, body: string) =>
     `<text x="${n(c.x)}" y="${n(c.y + dy)}" text-anchor="middle" dominant-baseline="central" font-size="${size}" font-weight="${weight}" fill="${fill}">${escapeXml(body)}</text>`;
-  const hasTerm = node.term !== undefined;
-  const top = hasTerm ? -22 : -12;
+  const hasBadge = node.badge !== undefined;
+  const top = hasBadge ? -22 : -12;
   const lines = [
     text(top, 25, 700, INK, node.id),
     node.isUp ? text(top + 24, 16, 700, node.color, node.role) : text(top + 24, 15, 800, '#374151', '✕ CRASHED'),
   ];
-  if (hasTerm) lines.push(text(top + 44, 16, 400, MUTED, `term ${node.term}`));
+  if (node.badge !== undefined) lines.push(text(top + 44, 16, 400, MUTED, node.badge));
   return `<g data-node="${escapeXml(node.id)}">${ring}${lines.join('')}</g>`;
 }
 

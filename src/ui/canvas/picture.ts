@@ -1,13 +1,12 @@
 import type { AppState } from '../../app/state';
 import type { NodeId } from '../../engine/types';
-import type { ProtocolUi } from '../protocols/types';
-import { roleLook, viewRole, viewTerm } from '../roles';
+import { badgeText, nodeLook } from '../faces';
 import { messagePoint, vanishing } from './geometry';
 import { type LinkStatus, linkStatus } from './LinkEdge';
 
 /**
  * The canvas at one instant as plain data, in flow units (the same geometry the canvas draws with):
- * each server with its role word and term, each link with its cuts, each message in flight where it is
+ * each node with its role word and badge (the protocol's face), each link with its cuts, each message in flight where it is
  * at `now`. `canvasSvg.ts` writes it as a picture.
  */
 export interface CanvasPicture {
@@ -26,7 +25,8 @@ export interface PictureNode {
   readonly isUp: boolean;
   readonly role: string;
   readonly color: string;
-  readonly term?: number;
+  /** The protocol's headline in words (`term 3`), if its face gives one. */
+  readonly badge?: string;
 }
 
 export interface PictureLink {
@@ -47,7 +47,7 @@ export interface PictureMessage {
   readonly fade: number;
 }
 
-export function canvasPicture(state: AppState, ui: ProtocolUi): CanvasPicture {
+export function canvasPicture(state: AppState): CanvasPicture {
   const { sim, positions, now, scenario } = state;
   const ids = scenario.nodes;
   const nodes: PictureNode[] = [];
@@ -55,9 +55,9 @@ export function canvasPicture(state: AppState, ui: ProtocolUi): CanvasPicture {
     const at = positions[id];
     const node = sim.node(id);
     if (!at || !node) continue;
-    const look = roleLook(ui, viewRole(node.view));
-    const term = viewTerm(node.view);
-    nodes.push({ id, x: at.x, y: at.y, isUp: node.isUp, role: look.label, color: look.color, term });
+    const look = nodeLook(sim.protocol.face, node, ids.length);
+    const badge = look.badge && badgeText(look.badge);
+    nodes.push({ id, x: at.x, y: at.y, isUp: node.isUp, role: look.role.word, color: look.role.color, badge });
   }
   const links: PictureLink[] = [];
   ids.forEach((a, i) => {

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { useStore, useStoreApi } from '../../app/useStore';
-import { useProtocolUi } from '../hooks';
+import { useFace } from '../hooks';
 
-/** A client request to wherever the protocol sends one (Raft: the leader; rejected when there is none). */
+/** A client request to wherever the protocol sends one (its entry point; rejected when there is none), with a command from the protocol's generator. */
 export function ClientRequestForm() {
   const store = useStoreApi();
-  const ui = useProtocolUi();
+  const { commands } = useFace();
   const count = useStore((s) => s.sim.inputs.filter((i) => i.type === 'request').length + 1);
-  const suggestion = ui.newCommand?.(count) ?? `c${count}`;
+  const suggestion = commands.next(count);
   const [command, setCommand] = useState('');
   return (
     <form
@@ -19,7 +19,7 @@ export function ClientRequestForm() {
       }}
     >
       <label>
-        Command
+        {commands.label}
         <input
           type="text"
           maxLength={200}

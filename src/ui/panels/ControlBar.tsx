@@ -1,6 +1,6 @@
 import { useStore, useStoreApi } from '../../app/useStore';
 import { SPEEDS, speedHint, speedLabel } from '../speed';
-import { LeaderStatus } from './LeaderStatus';
+import { FocusStatus } from './FocusStatus';
 import { PlayButton } from './PlayButton';
 
 /** Play, pause, step and speed, with the virtual clock. */
@@ -45,7 +45,7 @@ export function ControlBar() {
       <output className="clock" aria-label="Simulated time">
         t = {(centiseconds / 100).toFixed(2)} s
       </output>
-      <LeaderStatus />
+      <FocusStatus />
     </div>
   );
 }

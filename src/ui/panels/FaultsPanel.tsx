@@ -1,4 +1,6 @@
 import { useStore, useStoreApi } from '../../app/useStore';
+import type { NodeId } from '../../engine/types';
+import { useFace } from '../hooks';
 import { ClientRequestForm } from './ClientRequestForm';
 import { NetworkForm } from './NetworkForm';
 
@@ -8,7 +10,14 @@ export function FaultsPanel() {
   const ids = useStore((s) => s.scenario.nodes);
   const picked = useStore((s) => s.picked);
   const isBoxSelect = useStore((s) => s.isBoxSelect);
-  const leader = useStore((s) => s.sim.protocol.leader(s.sim.world()));
+  const face = useFace();
+  // What each of the protocol's selectors names now, as `id,id|id|...` so the panel re-renders on a change only.
+  const named = useStore((s) => {
+    const world = s.sim.world();
+    return face.selectors.map((selector) => selector.select(world).join(',')).join('|');
+  });
+  const selected: readonly (readonly NodeId[])[] = named.split('|').map((ids) => (ids ? ids.split(',') : []));
+  const first = selected[0] ?? [];
   const isDivided = useStore((s) => {
     const state = s.sim.network;
     return state.isPartitioned || s.scenario.nodes.some((a) => s.scenario.nodes.some((b) => state.isCut(a, b)));
@@ -16,7 +25,8 @@ export function FaultsPanel() {
 
   const minoritySize = Math.floor((ids.length - 1) / 2);
   const splitMajority = () => {
-    const order = leader ? [leader, ...ids.filter((id) => id !== leader)] : [...ids];
+    // The first selector's nodes go to the minority side: cut off from the majority, they lose their role.
+    const order = [...first, ...ids.filter((id) => !first.includes(id))];
     const minority = order.slice(0, minoritySize);
     store.act({ type: 'partition', groups: [minority, ids.filter((id) => !minority.includes(id))] });
   };
@@ -27,13 +37,19 @@ export function FaultsPanel() {
       <section aria-labelledby="quick-faults">
         <h3 id="quick-faults">One click</h3>
         <div className="button-row">
-          <button
-            type="button"
-            disabled={leader === null}
-            onClick={() => leader && store.act({ type: 'partition', groups: [[leader]] })}
-          >
-            Isolate the leader
-          </button>
+          {face.selectors.map((selector, i) => {
+            const nodes = selected[i] ?? [];
+            return (
+              <button
+                key={selector.id}
+                type="button"
+                disabled={nodes.length === 0 || nodes.length >= ids.length}
+                onClick={() => store.act({ type: 'partition', groups: [[...nodes]] })}
+              >
+                Isolate {selector.title}
+              </button>
+            );
+          })}
           <button type="button" disabled={minoritySize < 1} onClick={splitMajority}>
             Split majority | minority
           </button>

@@ -2,22 +2,23 @@ import { formatMs } from '../../app/store';
 import { traceIndex } from '../../app/traceIndex';
 import { useStore, useStoreApi } from '../../app/useStore';
 import type { NodeId } from '../../engine/types';
-import { useNode, useProtocolUi } from '../hooks';
-import { roleLook, viewRole } from '../roles';
+import { nodeLook } from '../faces';
+import { useFace, useNode, useProtocolUi } from '../hooks';
 
 const RECENT = 10;
 
-/** A server's whole state (the protocol's view) and its latest messages in and out. */
+/** A node's whole state (the protocol's view) and its latest messages in and out. */
 export function NodeInspector({ id }: { id: NodeId }) {
   const store = useStoreApi();
   const node = useNode(id);
   const ui = useProtocolUi();
+  const face = useFace();
   const ids = useStore((s) => s.scenario.nodes);
   useStore((s) => s.revision);
   const sim = useStore((s) => s.sim);
   const cuts = useStore((s) => ids.map((o) => s.sim.network.isCut(id, o) || s.sim.network.isCut(o, id)).join());
   if (!node) return null;
-  const look = roleLook(ui, viewRole(node.view));
+  const look = nodeLook(face, node, ids.length);
   const { NodeDetails } = ui;
   const recent = traceIndex(sim).recentFor(id, RECENT);
   const cutList = cuts.split(',');
@@ -26,8 +27,8 @@ export function NodeInspector({ id }: { id: NodeId }) {
     <div className="inspector">
       <h3>
         {id}{' '}
-        <span className="role-word" style={{ color: look.color }}>
-          {node.isUp ? look.label : 'crashed'}
+        <span className="role-word" style={{ color: look.role.color }}>
+          {look.role.word}
         </span>
       </h3>
       {!node.isUp && <p className="muted">Crashed: only its persistent state survives; a restart begins from it.</p>}

@@ -2,19 +2,17 @@ import { useState } from 'react';
 import { useStoreApi } from '../../app/useStore';
 import { canvasToSvg } from '../canvas/canvasSvg';
 import { canvasPicture } from '../canvas/picture';
-import { useProtocolUi } from '../hooks';
 import { downloadBlob, pictureName, svgBlob } from '../pictures/download';
 import { svgToPngBlob } from '../pictures/rasterize';
 
 /** The canvas as it is now, as a picture for slides and notes (the diagram saves itself from its own toolbar). */
 export function PicturesPanel() {
   const store = useStoreApi();
-  const ui = useProtocolUi();
   const [error, setError] = useState<string | null>(null);
 
   const picture = () => {
     const state = store.getState();
-    return { ...canvasToSvg(canvasPicture(state, ui)), title: state.scenario.title, now: state.now };
+    return { ...canvasToSvg(canvasPicture(state)), title: state.scenario.title, now: state.now };
   };
   const saveSvg = () => {
     const { svg, title, now } = picture();

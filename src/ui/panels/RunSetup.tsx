@@ -111,7 +111,7 @@ function SeedInput({ seed, onChange }: { seed: number; onChange: (seed: number) 
     setShown(seed);
     setText(String(seed));
   }
-  const commit = () => {
+  const apply = () => {
     const value = Number(text);
     if (Number.isInteger(value) && value >= 0 && value <= 0xffffffff && value !== seed) onChange(value);
     else setText(String(seed));
@@ -125,9 +125,9 @@ function SeedInput({ seed, onChange }: { seed: number; onChange: (seed: number) 
         max={4294967295}
         value={text}
         onChange={(e) => setText(e.target.value)}
-        onBlur={commit}
+        onBlur={apply}
         onKeyDown={(e) => {
-          if (e.key === 'Enter') commit();
+          if (e.key === 'Enter') apply();
         }}
       />
     </label>

@@ -2,6 +2,8 @@ import { type KeyboardEvent, type PointerEvent, useEffect, useRef, useState } fr
 import { seconds } from '../../app/branches';
 import type { Marker } from '../../app/markers';
 import { useStore, useStoreApi } from '../../app/useStore';
+import type { Face } from '../../engine/face';
+import { useFace } from '../hooks';
 import { glyphOf, MarkerGlyph, markerWord } from './MarkerGlyph';
 
 /** Markers closer than this fraction of the track share a place: the first of each kind is drawn. */
@@ -19,6 +21,7 @@ export function Scrubber() {
   const frontier = useStore((s) => s.frontier);
   const endMs = useStore(() => store.endMs());
   const markers = useStore(() => store.timelineMarkers());
+  const face = useFace();
   const track = useRef<HTMLDivElement>(null);
   const isDragging = useRef(false);
   const width = useWidth(track);
@@ -54,20 +57,22 @@ export function Scrubber() {
   return (
     <div className="scrubber">
       <div className="scrubber-markers">
-        {placeMarkers(visibleMarkers(markers, endMs), (GAP_PX / Math.max(width, 1)) * endMs).map(({ m, x, lane }) => (
-          <button
-            key={`${m.kind}-${m.index}-${m.t}`}
-            type="button"
-            tabIndex={-1}
-            className={`marker lane-${lane}${m.t > frontier ? ' is-future' : ''}`}
-            style={{ left: at(x) }}
-            title={`${markerWord(m)} at ${seconds(m.t)}: ${m.label}`}
-            aria-label={`${markerWord(m)} at ${seconds(m.t)}: ${m.label}`}
-            onClick={() => store.seek(m.t)}
-          >
-            <MarkerGlyph glyph={glyphOf(m)} size={m.kind === 'violation' ? 18 : 15} />
-          </button>
-        ))}
+        {placeMarkers(visibleMarkers(markers, endMs, face), (GAP_PX / Math.max(width, 1)) * endMs).map(
+          ({ m, x, lane }) => (
+            <button
+              key={`${m.kind}-${m.index}-${m.t}`}
+              type="button"
+              tabIndex={-1}
+              className={`marker lane-${lane}${m.t > frontier ? ' is-future' : ''}`}
+              style={{ left: at(x) }}
+              title={`${markerWord(m, face)} at ${seconds(m.t)}: ${m.label}`}
+              aria-label={`${markerWord(m, face)} at ${seconds(m.t)}: ${m.label}`}
+              onClick={() => store.seek(m.t)}
+            >
+              <MarkerGlyph glyph={glyphOf(m, face)} size={m.kind === 'violation' ? 18 : 15} />
+            </button>
+          ),
+        )}
       </div>
       <div
         ref={track}
@@ -120,12 +125,12 @@ function scrubberKey(key: string, isShift: boolean): KeyAction | null {
 }
 
 /** One marker of each kind per slice of the track: a long run's hundreds of commits stay readable. */
-function visibleMarkers(markers: readonly Marker[], endMs: number): Marker[] {
+function visibleMarkers(markers: readonly Marker[], endMs: number, face: Face): Marker[] {
   const seen = new Set<string>();
   const out: Marker[] = [];
   for (const m of markers) {
     if (m.t > endMs) continue;
-    const key = `${glyphOf(m)}:${Math.floor((m.t / endMs) * BUCKETS)}`;
+    const key = `${glyphOf(m, face).name}:${Math.floor((m.t / endMs) * BUCKETS)}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(m);

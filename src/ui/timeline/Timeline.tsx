@@ -1,7 +1,8 @@
 import { seconds } from '../../app/branches';
 import { useStore, useStoreApi } from '../../app/useStore';
+import { useFace } from '../hooks';
 import { BranchList } from './BranchList';
-import { LEGEND, MarkerGlyph } from './MarkerGlyph';
+import { legendOf, MarkerGlyph } from './MarkerGlyph';
 import { Scrubber } from './Scrubber';
 
 /** Time travel: step one event back or forward, scrub to any time, see the run's shape and branches. */
@@ -11,6 +12,7 @@ export function Timeline() {
   const endMs = useStore(() => store.endMs());
   const seeking = useStore((s) => s.seeking);
   const whole = useStore(() => store.currentWholeRun());
+  const face = useFace();
 
   return (
     <section className="timeline" aria-label="Timeline">
@@ -28,8 +30,8 @@ export function Timeline() {
       </div>
       <div className="timeline-row timeline-info">
         <ul className="legend" aria-label="Marker shapes">
-          {LEGEND.map((l) => (
-            <li key={l.glyph}>
+          {legendOf(face).map((l) => (
+            <li key={l.glyph.name}>
               <MarkerGlyph glyph={l.glyph} size={13} /> {l.word}
             </li>
           ))}

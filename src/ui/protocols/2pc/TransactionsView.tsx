@@ -1,5 +1,5 @@
+import type { CoordinatorTxView, ParticipantTxView, TwoPcView } from '../../../protocols/2pc/view';
 import { useNodes } from '../../hooks';
-import { readTwoPcView, type TxView } from './readView';
 import './twopc.css';
 
 /**
@@ -8,11 +8,11 @@ import './twopc.css';
  */
 export function TransactionsView() {
   const nodes = useNodes();
-  const parsed = nodes.map((n) => ({ ...n, v: readTwoPcView(n.view) }));
-  const coordinator = parsed.find((n) => n.v.role === 'coordinator');
-  const participants = parsed.filter((n) => n !== coordinator);
+  const views = nodes.map((n) => ({ ...n, v: n.view as TwoPcView }));
+  const coordinator = views.find((n) => n.v.role === 'coordinator');
+  const participants = views.filter((n) => n !== coordinator);
   const txs: string[] = [];
-  for (const n of parsed) for (const tx of Object.keys(n.v.transactions)) if (!txs.includes(tx)) txs.push(tx);
+  for (const n of views) for (const tx of Object.keys(n.v.transactions ?? {})) if (!txs.includes(tx)) txs.push(tx);
 
   if (txs.length === 0) {
     return (
@@ -41,8 +41,8 @@ export function TransactionsView() {
         </thead>
         <tbody>
           {txs.map((tx) => {
-            const c = coordinator?.v.transactions[tx];
-            const states = participants.map((p) => p.v.transactions[tx]);
+            const c = coordinator && coordinatorTx(coordinator.v, tx);
+            const states = participants.map((p) => participantTx(p.v, tx));
             const isCoordinatorDown = coordinator !== undefined && !coordinator.isUp;
             return (
               <tr key={tx}>
@@ -63,14 +63,26 @@ export function TransactionsView() {
   );
 }
 
-function participantCell(t: TxView | undefined, isCoordinatorDown: boolean): string {
+function coordinatorTx(v: TwoPcView, tx: string): CoordinatorTxView | undefined {
+  return v.role === 'coordinator' ? v.transactions[tx] : undefined;
+}
+
+function participantTx(v: TwoPcView, tx: string): ParticipantTxView | undefined {
+  return v.role === 'participant' ? v.transactions[tx] : undefined;
+}
+
+function participantCell(t: ParticipantTxView | undefined, isCoordinatorDown: boolean): string {
   if (!t) return '—';
   const vote = t.vote ? `voted ${t.vote}` : 'no vote';
   if (t.state === 'prepared') return isCoordinatorDown ? `BLOCKED, ${vote}` : `prepared, ${vote}`;
   return `${t.state}, ${vote}`;
 }
 
-function outcome(c: TxView | undefined, states: readonly (TxView | undefined)[], isCoordinatorDown: boolean): string {
+function outcome(
+  c: CoordinatorTxView | undefined,
+  states: readonly (ParticipantTxView | undefined)[],
+  isCoordinatorDown: boolean,
+): string {
   const done = states.filter((t) => t?.state === 'committed' || t?.state === 'aborted').map((t) => t?.state);
   if (done.includes('committed') && done.includes('aborted')) return 'INCONSISTENT: committed here, aborted there';
   const waiting = states.filter((t) => t?.state === 'prepared').length;

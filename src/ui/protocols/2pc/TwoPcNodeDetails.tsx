@@ -1,10 +1,9 @@
 import type { NodeId, NodeView } from '../../../engine/types';
-import { readTwoPcView } from './readView';
+import type { TwoPcView } from '../../../protocols/2pc/view';
 
 /** The inspector's view of a 2PC node: every transaction it knows, with its state and vote(s). */
 export function TwoPcNodeDetails({ view }: { readonly id: NodeId; readonly view: NodeView }) {
-  const v = readTwoPcView(view);
-  const txs = Object.entries(v.transactions);
+  const v = view as TwoPcView;
   return (
     <div>
       <dl className="facts">
@@ -12,7 +11,7 @@ export function TwoPcNodeDetails({ view }: { readonly id: NodeId; readonly view:
         <dd>{v.role}</dd>
       </dl>
       <h4>Transactions</h4>
-      {txs.length === 0 ? (
+      {Object.keys(v.transactions ?? {}).length === 0 ? (
         <p className="muted">none yet</p>
       ) : (
         <table className="small-table">
@@ -23,23 +22,33 @@ export function TwoPcNodeDetails({ view }: { readonly id: NodeId; readonly view:
               <th scope="col">{v.role === 'coordinator' ? 'Votes received' : 'Its vote'}</th>
             </tr>
           </thead>
-          <tbody>
-            {txs.map(([tx, t]) => (
-              <tr key={tx}>
-                <th scope="row">{tx}</th>
-                <td>{t.state}</td>
-                <td>
-                  {v.role === 'coordinator'
-                    ? Object.entries(t.votes)
-                        .map(([p, vote]) => `${p}: ${vote}`)
-                        .join(', ') || 'none yet'
-                    : (t.vote ?? 'not yet')}
-                </td>
-              </tr>
-            ))}
-          </tbody>
+          <tbody>{v.role === 'coordinator' ? <CoordinatorRows v={v} /> : <ParticipantRows v={v} />}</tbody>
         </table>
       )}
     </div>
   );
+}
+
+function CoordinatorRows({ v }: { v: Extract<TwoPcView, { role: 'coordinator' }> }) {
+  return Object.entries(v.transactions).map(([tx, t]) => (
+    <tr key={tx}>
+      <th scope="row">{tx}</th>
+      <td>{t.state}</td>
+      <td>
+        {Object.entries(t.votes)
+          .map(([p, vote]) => `${p}: ${vote}`)
+          .join(', ') || 'none yet'}
+      </td>
+    </tr>
+  ));
+}
+
+function ParticipantRows({ v }: { v: Extract<TwoPcView, { role: 'participant' }> }) {
+  return Object.entries(v.transactions).map(([tx, t]) => (
+    <tr key={tx}>
+      <th scope="row">{tx}</th>
+      <td>{t.state}</td>
+      <td>{t.vote ?? 'not yet'}</td>
+    </tr>
+  ));
 }

@@ -1,9 +1,19 @@
 import './raft.css';
 import { useLayoutEffect, useRef } from 'react';
 import { useStoreApi } from '../../../app/useStore';
-import { useNodes } from '../../hooks';
+import type { RaftView } from '../../../protocols/raft/view';
+import { type NodeSlice, useNodes } from '../../hooks';
 import { termColor } from './colors';
-import { currentLeader, readRaftView } from './readView';
+
+/** The live leader of the highest term, as the log view marks it (the face's `leader` selector, from views). */
+function currentLeader(nodes: readonly NodeSlice[]): { id: string; view: RaftView } | null {
+  let best: { id: string; view: RaftView } | null = null;
+  for (const n of nodes) {
+    const view = n.view as RaftView;
+    if (n.isUp && view.role === 'leader' && (!best || view.term > best.view.term)) best = { id: n.id, view };
+  }
+  return best;
+}
 
 /**
  * Every server's log side by side: one row per server, one column per log index. Cells are coloured
@@ -15,10 +25,10 @@ export function RaftLogView() {
   const store = useStoreApi();
   const scroller = useRef<HTMLDivElement>(null);
   const leader = currentLeader(nodes);
-  const rows = nodes.map((n) => ({ ...n, raft: readRaftView(n.view) }));
+  const rows = nodes.map((n) => ({ ...n, raft: n.view as RaftView }));
   let columns = 1;
   for (const row of rows) columns = Math.max(columns, row.raft.log.length);
-  if (leader) for (const next of Object.values(leader.view.nextIndex)) columns = Math.max(columns, next);
+  if (leader) for (const next of Object.values(leader.view.nextIndex ?? {})) columns = Math.max(columns, next);
   const indexes = Array.from({ length: columns }, (_, i) => i + 1);
 
   // Keep the newest entries in view while the log grows, unless the user scrolled back.
@@ -50,8 +60,8 @@ export function RaftLogView() {
           <tbody>
             {rows.map((row) => {
               const isLeader = leader?.id === row.id;
-              const next = leader && !isLeader ? leader.view.nextIndex[row.id] : undefined;
-              const match = leader && !isLeader ? leader.view.matchIndex[row.id] : undefined;
+              const next = leader && !isLeader ? leader.view.nextIndex?.[row.id] : undefined;
+              const match = leader && !isLeader ? leader.view.matchIndex?.[row.id] : undefined;
               return (
                 <tr key={row.id} className={row.isUp ? undefined : 'is-crashed'}>
                   <th scope="row">

@@ -1,11 +1,11 @@
 import type { NodeId, NodeView } from '../../../engine/types';
+import type { RaftView } from '../../../protocols/raft/view';
 import { termColor } from './colors';
-import { readRaftView } from './readView';
 
 /** The inspector's view of a Raft server: Figure 2's state, and a leader's view of each follower. */
 export function RaftNodeDetails({ view }: { readonly id: NodeId; readonly view: NodeView }) {
-  const raft = readRaftView(view);
-  const followers = Object.keys(raft.nextIndex);
+  const raft = view as RaftView;
+  const followers = Object.keys(raft.nextIndex ?? {});
   return (
     <div className="raft-details">
       <dl className="facts">
@@ -22,7 +22,7 @@ export function RaftNodeDetails({ view }: { readonly id: NodeId; readonly view: 
         {(raft.role === 'candidate' || raft.role === 'precandidate') && (
           <>
             <dt>Votes</dt>
-            <dd>{raft.votes.join(', ') || 'none'}</dd>
+            <dd>{raft.votes?.join(', ') || 'none'}</dd>
           </>
         )}
       </dl>
@@ -60,8 +60,8 @@ export function RaftNodeDetails({ view }: { readonly id: NodeId; readonly view: 
               {followers.map((f) => (
                 <tr key={f}>
                   <th scope="row">{f}</th>
-                  <td>{raft.nextIndex[f]}</td>
-                  <td>{raft.matchIndex[f] ?? 0}</td>
+                  <td>{raft.nextIndex?.[f]}</td>
+                  <td>{raft.matchIndex?.[f] ?? 0}</td>
                 </tr>
               ))}
             </tbody>
