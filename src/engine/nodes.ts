@@ -54,7 +54,8 @@ export class Nodes {
     const nodes = this.spec.nodes;
     const peers = nodes.filter((n) => n !== id);
     const { config, bug } = this.spec;
-    const input = { id, nodes, peers, config, bug, persistent, entropy: rng.uint32(), at: this.host.nowMs };
+    const at = this.host.nowMs;
+    const input = { id, nodes, peers, config, bug, persistent, entropy: rng.uint32(), at, localAt: at };
     const step = this.stepper.initial(input);
     const node: MutableNode = {
       id,
@@ -78,7 +79,10 @@ export class Nodes {
     const node = this.must(id);
     const entropy = node.rng.uint32();
     const at = this.host.nowMs;
-    const event = from === undefined ? { ...payload, at, entropy } : { ...payload, from, at, entropy };
+    // Until nodes have clocks of their own (spec/protocols.md §1.4), a node's clock reads the virtual time.
+    const localAt = at;
+    const event =
+      from === undefined ? { ...payload, at, localAt, entropy } : { ...payload, from, at, localAt, entropy };
     const step = this.stepper.next(node.snapshot, event);
     node.snapshot = step.snapshot;
     this.perform(node, step.effects);
@@ -151,8 +155,7 @@ export class Nodes {
         case 'schedule': {
           const token = ++this.timerSeq;
           const atMs = now + effect.delayMs;
-          const name = this.protocol.timerName(effect.event);
-          node.timers.set(effect.id, { token, name, startedAtMs: now, atMs, event: effect.event });
+          node.timers.set(effect.id, { token, name: effect.name, startedAtMs: now, atMs, event: effect.event });
           this.host.schedule(atMs, { kind: 'timer', node: node.id, id: effect.id, token });
           break;
         }

@@ -20,6 +20,8 @@ export interface NodeInput<Config = unknown, Persistent = unknown> {
   readonly entropy: number;
   /** The virtual time of the (re)start. */
   readonly at: VirtualMs;
+  /** The node's own clock at the (re)start (kit/meta.ts): equal to `at` until nodes have clocks. */
+  readonly localAt: VirtualMs;
 }
 
 /** One node as invariants and selectors see it. */
@@ -96,10 +98,11 @@ export interface Protocol<Config = unknown, Context = unknown> {
   /** The node's state as JSON: the contract's `nodes[].state`. */
   view(context: Context, stateValue: unknown): NodeView;
   describeMessage(message: Payload): MessageLook;
-  /** Optional: what is notable in a change of one node's view (`before` is undefined at the start). */
+  /**
+   * Optional: what is notable in a change of one node's view (`before` is undefined at the start). Called
+   * for up nodes only; views are the protocol's own values, liveness is never in them.
+   */
   milestones?(node: NodeId, before: NodeView | undefined, after: NodeView): readonly Milestone[];
-  /** A friendly name for a timer event, for the trace (`election`, `heartbeat`). */
-  timerName(event: Payload): string;
   /** The node the protocol currently names as leader, for the `"leader"` selector. */
   leader(world: World<Context>): NodeId | null;
   /** Where a client request without a `node` goes; null when there is nowhere (it is rejected). */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { assign, emit, setup } from 'xstate';
-import { type SendRequest, Stepper } from './stepper';
+import { assign, emit, enqueueActions, setup } from 'xstate';
+import { act, cancelTimer, perform, startTimer } from './kit';
+import type { SendRequest } from './kit/perform';
+import { Stepper } from './stepper';
 import type { Payload } from './types';
 
 // A small Raft-like machine: a follower that times out into candidate, re-enters on a heartbeat.
@@ -46,6 +48,7 @@ describe('Stepper (pins how xstate 5.33 reports actions)', () => {
       {
         kind: 'schedule',
         id: 'xstate.after.election.(machine).follower',
+        name: 'election',
         delayMs: 160,
         event: { type: 'xstate.after.election.(machine).follower' },
       },
@@ -75,6 +78,25 @@ describe('Stepper (pins how xstate 5.33 reports actions)', () => {
     ]);
     const ping = stepper.next(first.snapshot, { type: 'ping', entropy: 0 });
     expect(ping.effects).toEqual([{ kind: 'send', to: 'n2', message: { type: 'Pong' } }]);
+  });
+
+  it('names a kit timer by the name it was started with, and cancels it by name and key', () => {
+    const timed = setup({ types: { events: {} as { type: 'begin' } | { type: 'end' } } }).createMachine({
+      on: {
+        begin: {
+          actions: enqueueActions(({ enqueue }) => {
+            perform(enqueue, { changes: null, actions: [startTimer('vote-timeout', 500, { type: 'expire' }, 't1')] });
+          }),
+        },
+        end: { actions: enqueueActions(({ enqueue }) => act(enqueue, cancelTimer('vote-timeout', 't1'))) },
+      },
+    });
+    const stepper = new Stepper(timed);
+    const first = stepper.initial(undefined);
+    expect(stepper.next(first.snapshot, { type: 'begin' }).effects).toEqual([
+      { kind: 'schedule', id: 'vote-timeout:t1', name: 'vote-timeout', delayMs: 500, event: { type: 'expire' } },
+    ]);
+    expect(stepper.next(first.snapshot, { type: 'end' }).effects).toEqual([{ kind: 'cancel', id: 'vote-timeout:t1' }]);
   });
 
   it('surfaces an exception inside a machine instead of hiding it in the snapshot', () => {

@@ -1,4 +1,6 @@
 import { type AnyMachineSnapshot, type AnyStateMachine, createActor } from 'xstate';
+import type { ReplyRequest, SendRequest } from './kit/perform';
+import { timerNameOf } from './kit/timers';
 import type { EventLike, NodeId, Payload, VirtualMs } from './types';
 
 /**
@@ -7,24 +9,16 @@ import type { EventLike, NodeId, Payload, VirtualMs } from './types';
  */
 export type Effect =
   | { readonly kind: 'send'; readonly to: NodeId; readonly message: Payload }
-  | { readonly kind: 'schedule'; readonly id: string; readonly delayMs: VirtualMs; readonly event: Payload }
+  | {
+      readonly kind: 'schedule';
+      readonly id: string;
+      /** The timer's friendly name, for the trace: an `after`'s delay name, or the kit's timer name. */
+      readonly name: string;
+      readonly delayMs: VirtualMs;
+      readonly event: Payload;
+    }
   | { readonly kind: 'cancel'; readonly id: string }
   | { readonly kind: 'reply'; readonly command: string; readonly ok: boolean; readonly note: string };
-
-/** The event a protocol machine emits to send a message: `emit({ type: 'send', to, message })`. */
-export interface SendRequest {
-  readonly type: 'send';
-  readonly to: NodeId;
-  readonly message: Payload;
-}
-
-/** The event a machine emits to answer a client: `emit({ type: 'reply', command, ok, note })`. */
-export interface ReplyRequest {
-  readonly type: 'reply';
-  readonly command: string;
-  readonly ok: boolean;
-  readonly note: string;
-}
 
 export interface Step {
   readonly snapshot: AnyMachineSnapshot;
@@ -105,7 +99,8 @@ function toEffect(action: { type: string; params: unknown }): Effect | undefined
       const { event, delay, id } = action.params as { event: Payload; delay?: number; id?: string };
       // An immediate raise was already consumed inside the transition; only delayed ones reach us.
       if (typeof delay !== 'number') return undefined;
-      return { kind: 'schedule', id: id ?? event.type, delayMs: delay, event };
+      const timer = id ?? event.type;
+      return { kind: 'schedule', id: timer, name: timerName(timer), delayMs: delay, event };
     }
     case 'xstate.cancel': {
       const { sendId } = action.params as { sendId: string };
@@ -114,4 +109,14 @@ function toEffect(action: { type: string; params: unknown }): Effect | undefined
     default:
       return undefined;
   }
+}
+
+/** XState names an `after` timer's event `xstate.after.<delay>.<state path>`; a named delay is its friendly name. */
+const AFTER = 'xstate.after.';
+
+function timerName(id: string): string {
+  if (!id.startsWith(AFTER)) return timerNameOf(id);
+  const rest = id.slice(AFTER.length);
+  const dot = rest.indexOf('.');
+  return dot < 0 ? rest : rest.slice(0, dot);
 }

@@ -18,6 +18,8 @@ export interface Delivered extends Payload {
   readonly from?: NodeId;
   /** The virtual time of delivery. */
   readonly at: VirtualMs;
+  /** The receiver's clock at delivery (kit/meta.ts). */
+  readonly localAt: VirtualMs;
   /** A uint32 drawn from the node's own seeded stream, for randomized delays. */
   readonly entropy: number;
 }

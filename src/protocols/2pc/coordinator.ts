@@ -1,5 +1,6 @@
+import { type Action, nothing, type Plan, reply, send } from '../../engine/kit';
 import type { NodeId } from '../../engine/types';
-import { type Action, nothing, type Plan, reply, send, start, stop } from './plan';
+import { start, stop } from './timers';
 import type { CoordinatorContext, CoordinatorTx, Decision, TwoPcEvent, TxId, Vote } from './types';
 
 /**
@@ -29,10 +30,10 @@ export function coordinatorStep(ctx: Ctx, event: TwoPcEvent): Plan<Ctx> {
     case 'Commit':
     case 'Abort':
     case 'inquiry':
-      return nothing(ctx);
+      return nothing();
     default:
       event satisfies never;
-      return nothing(ctx);
+      return nothing();
   }
 }
 
@@ -55,15 +56,15 @@ export function recoverCoordinator(ctx: Ctx): Plan<Ctx> {
     transactions[tx] = t;
     actions.push(...announce(ctx, tx, t));
   }
-  return { context: { ...ctx, log, transactions }, actions };
+  return { changes: { ...ctx, log, transactions }, actions };
 }
 
 function begin(ctx: Ctx, tx: TxId): Plan<Ctx> {
-  if (tx === '') return { context: ctx, actions: [reply(tx, false, 'a transaction needs an id')] };
+  if (tx === '') return { changes: null, actions: [reply(tx, false, 'a transaction needs an id')] };
   const known = ctx.transactions[tx];
   if (known) {
     const note = known.state === 'collecting' ? `${tx} is in progress` : `${tx} was already ${known.state}`;
-    return { context: ctx, actions: [reply(tx, known.state === 'committed', note)] };
+    return { changes: null, actions: [reply(tx, known.state === 'committed', note)] };
   }
   // The begin record lets a restarted coordinator find and abort this transaction if it crashes undecided.
   const context: Ctx = {
@@ -73,7 +74,7 @@ function begin(ctx: Ctx, tx: TxId): Plan<Ctx> {
   };
   if (ctx.participants.length === 0) return decide(context, tx, 'commit', 'there are no participants');
   return {
-    context,
+    changes: context,
     actions: [
       ...ctx.participants.map((p) => send(p, { type: 'Prepare', tx })),
       start({ type: 'voteTimeout', tx }, ctx.config.voteTimeoutMs),
@@ -85,21 +86,21 @@ function begin(ctx: Ctx, tx: TxId): Plan<Ctx> {
 function countVote(ctx: Ctx, from: NodeId, tx: TxId, vote: Vote): Plan<Ctx> {
   const t = ctx.transactions[tx];
   // Never begun here, so never decided commit: presumed abort.
-  if (!t) return vote === 'yes' ? { context: ctx, actions: [send(from, { type: 'Abort', tx })] } : nothing(ctx);
+  if (!t) return vote === 'yes' ? { changes: null, actions: [send(from, { type: 'Abort', tx })] } : nothing();
   // A late or duplicated vote changes nothing once the decision is made; the retry timer brings it to `from`.
-  if (t.state !== 'collecting' || !ctx.participants.includes(from)) return nothing(ctx);
+  if (t.state !== 'collecting' || !ctx.participants.includes(from)) return nothing();
   const votes = { ...t.votes, [from]: vote };
   const context: Ctx = { ...ctx, transactions: { ...ctx.transactions, [tx]: { ...t, votes } } };
   if (vote === 'no') return decide(context, tx, 'abort', `${from} voted no`);
   if (ctx.participants.every((p) => votes[p] === 'yes')) {
     return decide(context, tx, 'commit', 'every participant voted yes');
   }
-  return nothing(context);
+  return { changes: context, actions: [] };
 }
 
 function voteTimeout(ctx: Ctx, tx: TxId): Plan<Ctx> {
   const t = ctx.transactions[tx];
-  if (t?.state !== 'collecting') return nothing(ctx);
+  if (t?.state !== 'collecting') return nothing();
   const missing = ctx.participants.filter((p) => t.votes[p] === undefined);
   return decide(ctx, tx, 'abort', `no vote from ${missing.join(', ')} within ${ctx.config.voteTimeoutMs} ms`);
 }
@@ -107,12 +108,12 @@ function voteTimeout(ctx: Ctx, tx: TxId): Plan<Ctx> {
 /** The decision, logged before it is sent (the context is written before any message of the plan leaves). */
 function decide(ctx: Ctx, tx: TxId, decision: Decision, why: string): Plan<Ctx> {
   const t = ctx.transactions[tx];
-  if (!t) return nothing(ctx);
+  if (!t) return nothing();
   // A participant that voted no has aborted already; it needs no Abort.
   const acks = ctx.participants.filter((p) => t.votes[p] === 'no');
   const decided: CoordinatorTx = { ...t, state: stateOf(decision), acks };
   return {
-    context: { ...ctx, log: { ...ctx.log, [tx]: decision }, transactions: { ...ctx.transactions, [tx]: decided } },
+    changes: { ...ctx, log: { ...ctx.log, [tx]: decision }, transactions: { ...ctx.transactions, [tx]: decided } },
     actions: [
       stop({ type: 'voteTimeout', tx }),
       ...announce(ctx, tx, decided),
@@ -123,29 +124,29 @@ function decide(ctx: Ctx, tx: TxId, decision: Decision, why: string): Plan<Ctx> 
 
 function acknowledge(ctx: Ctx, from: NodeId, tx: TxId): Plan<Ctx> {
   const t = ctx.transactions[tx];
-  if (!t || t.state === 'collecting' || t.acks.includes(from)) return nothing(ctx);
+  if (!t || t.state === 'collecting' || t.acks.includes(from)) return nothing();
   const acks = [...t.acks, from];
   const context: Ctx = { ...ctx, transactions: { ...ctx.transactions, [tx]: { ...t, acks } } };
   const isDone = ctx.participants.every((p) => acks.includes(p));
-  return { context, actions: isDone ? [stop({ type: 'retry', tx })] : [] };
+  return { changes: context, actions: isDone ? [stop({ type: 'retry', tx })] : [] };
 }
 
 /** The termination protocol: a blocked participant asks, and hears the decision once there is one. */
 function answerInquiry(ctx: Ctx, from: NodeId, tx: TxId): Plan<Ctx> {
   const t = ctx.transactions[tx];
-  if (!t) return { context: ctx, actions: [send(from, { type: 'Abort', tx })] };
-  if (t.state === 'collecting') return nothing(ctx);
-  return { context: ctx, actions: [send(from, decisionMessage(t, tx))] };
+  if (!t) return { changes: null, actions: [send(from, { type: 'Abort', tx })] };
+  if (t.state === 'collecting') return nothing();
+  return { changes: null, actions: [send(from, decisionMessage(t, tx))] };
 }
 
 /** Resends what was not answered: Prepare while collecting, the decision until every participant acknowledged it. */
 function retry(ctx: Ctx, tx: TxId): Plan<Ctx> {
   const t = ctx.transactions[tx];
-  if (!t) return nothing(ctx);
-  if (t.state !== 'collecting') return { context: ctx, actions: announce(ctx, tx, t) };
+  if (!t) return nothing();
+  if (t.state !== 'collecting') return { changes: null, actions: announce(ctx, tx, t) };
   const silent = ctx.participants.filter((p) => t.votes[p] === undefined);
   return {
-    context: ctx,
+    changes: null,
     actions: [...silent.map((p) => send(p, { type: 'Prepare', tx })), start({ type: 'retry', tx }, ctx.config.retryMs)],
   };
 }

@@ -5,7 +5,7 @@ import { liveCoordinator, twoPcFace } from './face';
 import { twoPcInvariants, twoPcMonitor } from './invariants';
 import { twoPcMachine } from './machine';
 import type { TwoPcConfig, TwoPcContext, TwoPcPersistent, TxId } from './types';
-import { describeTwoPcMessage, twoPcMilestones, twoPcTimerName, twoPcView } from './view';
+import { describeTwoPcMessage, twoPcMilestones, twoPcView } from './view';
 
 export const twoPhaseCommit: Protocol<TwoPcConfig, TwoPcContext> = {
   id: '2pc',
@@ -27,7 +27,6 @@ export const twoPhaseCommit: Protocol<TwoPcConfig, TwoPcContext> = {
   view: (ctx) => twoPcView(ctx),
   describeMessage: describeTwoPcMessage,
   milestones: twoPcMilestones,
-  timerName: twoPcTimerName,
   leader: liveCoordinator,
   entryPoint: liveCoordinator,
   invariants: twoPcInvariants,

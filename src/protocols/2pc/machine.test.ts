@@ -37,8 +37,14 @@ describe('2pc machine (pins how its per-transaction timers reach the engine)', (
     expect(step.effects).toEqual([
       { kind: 'send', to: 'n2', message: { type: 'Prepare', tx: 't1' } },
       { kind: 'send', to: 'n3', message: { type: 'Prepare', tx: 't1' } },
-      { kind: 'schedule', id: 'voteTimeout:t1', delayMs: 500, event: { type: 'voteTimeout', tx: 't1' } },
-      { kind: 'schedule', id: 'retry:t1', delayMs: 200, event: { type: 'retry', tx: 't1' } },
+      {
+        kind: 'schedule',
+        id: 'vote-timeout:t1',
+        name: 'vote-timeout',
+        delayMs: 500,
+        event: { type: 'voteTimeout', tx: 't1' },
+      },
+      { kind: 'schedule', id: 'retry:t1', name: 'retry', delayMs: 200, event: { type: 'retry', tx: 't1' } },
     ]);
   });
 
@@ -50,7 +56,7 @@ describe('2pc machine (pins how its per-transaction timers reach the engine)', (
     const step = stepper.next(snapshot, { type: 'Vote', tx: 't1', vote: 'yes', from: 'n3', ...meta });
     expect(step.snapshot.context.log).toEqual({ t1: 'commit' });
     expect(step.effects.map(show)).toEqual([
-      'cancel voteTimeout:t1',
+      'cancel vote-timeout:t1',
       'send Commit to n2',
       'send Commit to n3',
       'schedule retry:t1',

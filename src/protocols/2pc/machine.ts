@@ -1,18 +1,9 @@
 import { enqueueActions, setup } from 'xstate';
+import { type Emitted, perform } from '../../engine/kit';
 import type { NodeInput } from '../../engine/protocol';
-import type { ReplyRequest, SendRequest } from '../../engine/stepper';
 import { coordinatorStep, recoverCoordinator } from './coordinator';
 import { participantStep, recoverParticipant } from './participant';
-import { type Plan, timerId } from './plan';
-import type {
-  CoordinatorContext,
-  ParticipantContext,
-  TwoPcBug,
-  TwoPcConfig,
-  TwoPcContext,
-  TwoPcEvent,
-  TwoPcPersistent,
-} from './types';
+import type { TwoPcBug, TwoPcConfig, TwoPcContext, TwoPcEvent, TwoPcPersistent } from './types';
 
 type Input = NodeInput<TwoPcConfig, TwoPcPersistent>;
 
@@ -43,7 +34,7 @@ export const twoPcMachine = setup({
     context: {} as TwoPcContext,
     events: {} as TwoPcEvent,
     input: {} as Input,
-    emitted: {} as SendRequest | ReplyRequest,
+    emitted: {} as Emitted,
   },
   guards: {
     isCoordinator: ({ context }) => context.role === 'coordinator',
@@ -93,34 +84,3 @@ export const twoPcMachine = setup({
     },
   },
 });
-
-// biome-ignore lint/suspicious/noExplicitAny: XState's enqueue object is generic over the whole machine.
-type Enqueue = any;
-
-/** Carries out a plan in its order: the context first (the log is written), then messages and timers. */
-function perform(enqueue: Enqueue, plan: Plan<CoordinatorContext> | Plan<ParticipantContext>): void {
-  enqueue.assign(() => plan.context);
-  for (const action of plan.actions) {
-    switch (action.kind) {
-      case 'send':
-        enqueue.emit({ type: 'send', to: action.to, message: action.message } satisfies SendRequest);
-        break;
-      case 'reply':
-        enqueue.emit({
-          type: 'reply',
-          command: action.command,
-          ok: action.ok,
-          note: action.note,
-        } satisfies ReplyRequest);
-        break;
-      case 'start':
-        enqueue.raise(action.timer, { delay: action.delayMs, id: timerId(action.timer) });
-        break;
-      case 'stop':
-        enqueue.cancel(timerId(action.timer));
-        break;
-      default:
-        action satisfies never;
-    }
-  }
-}

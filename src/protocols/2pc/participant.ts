@@ -1,6 +1,7 @@
+import { type Action, nothing, type Plan, reply, send } from '../../engine/kit';
 import type { NodeId } from '../../engine/types';
 import { votesNo } from './config';
-import { type Action, nothing, type Plan, reply, send, start, stop } from './plan';
+import { start, stop } from './timers';
 import type { Decision, ParticipantContext, ParticipantTx, TwoPcEvent, TxId } from './types';
 
 /**
@@ -23,7 +24,7 @@ export function participantStep(ctx: Ctx, event: TwoPcEvent): Plan<Ctx> {
       return inquire(ctx, event.tx);
     case 'request':
       return {
-        context: ctx,
+        changes: null,
         actions: [reply(event.command, false, `not the coordinator; send it to ${ctx.coordinator}`)],
       };
     // The coordinator's messages and timers: never addressed to a participant.
@@ -32,10 +33,10 @@ export function participantStep(ctx: Ctx, event: TwoPcEvent): Plan<Ctx> {
     case 'DecisionRequest':
     case 'voteTimeout':
     case 'retry':
-      return nothing(ctx);
+      return nothing();
     default:
       event satisfies never;
-      return nothing(ctx);
+      return nothing();
   }
 }
 
@@ -49,7 +50,7 @@ export function recoverParticipant(ctx: Ctx): Plan<Ctx> {
       start({ type: 'inquiry', tx }, ctx.config.retryMs),
     );
   }
-  return { context: ctx, actions };
+  return { changes: null, actions };
 }
 
 function vote(ctx: Ctx, from: NodeId, tx: TxId): Plan<Ctx> {
@@ -57,19 +58,19 @@ function vote(ctx: Ctx, from: NodeId, tx: TxId): Plan<Ctx> {
   if (t && t.state !== 'working') {
     // A repeated Prepare gets the same answer: a vote, once given, is never changed.
     const again = t.vote ?? (t.state === 'aborted' ? 'no' : 'yes');
-    return { context: ctx, actions: [send(from, { type: 'Vote', tx, vote: again })] };
+    return { changes: null, actions: [send(from, { type: 'Vote', tx, vote: again })] };
   }
   if (votesNo(ctx.config, ctx.id, tx)) {
     // Not yet prepared, so it may abort alone: nobody can commit without its yes.
     return {
-      context: withTx(ctx, tx, { state: 'aborted', vote: 'no' }),
+      changes: withTx(ctx, tx, { state: 'aborted', vote: 'no' }),
       actions: [send(from, { type: 'Vote', tx, vote: 'no' })],
     };
   }
   // Voting yes is a promise to commit if told to: the prepared state is logged before the vote leaves,
   // and the locks stay held until the decision arrives.
   return {
-    context: withTx(ctx, tx, { state: 'prepared', vote: 'yes' }),
+    changes: withTx(ctx, tx, { state: 'prepared', vote: 'yes' }),
     actions: [send(from, { type: 'Vote', tx, vote: 'yes' }), start({ type: 'inquiry', tx }, ctx.config.voteTimeoutMs)],
   };
 }
@@ -78,21 +79,21 @@ function vote(ctx: Ctx, from: NodeId, tx: TxId): Plan<Ctx> {
 function learn(ctx: Ctx, from: NodeId, tx: TxId, decision: Decision): Plan<Ctx> {
   const t = ctx.transactions[tx];
   const ack = send(from, { type: 'Ack', tx });
-  if (t?.state === 'committed' || t?.state === 'aborted') return { context: ctx, actions: [ack] };
+  if (t?.state === 'committed' || t?.state === 'aborted') return { changes: null, actions: [ack] };
   const outcome: ParticipantTx = { state: decision === 'commit' ? 'committed' : 'aborted', vote: t?.vote ?? null };
-  return { context: withTx(ctx, tx, outcome), actions: [stop({ type: 'inquiry', tx }), ack] };
+  return { changes: withTx(ctx, tx, outcome), actions: [stop({ type: 'inquiry', tx }), ack] };
 }
 
 /** The decision is late: ask the coordinator, and keep asking; a prepared participant may not guess. */
 function inquire(ctx: Ctx, tx: TxId): Plan<Ctx> {
-  if (ctx.transactions[tx]?.state !== 'prepared') return nothing(ctx);
+  if (ctx.transactions[tx]?.state !== 'prepared') return nothing();
   if (ctx.bug === 'participant-decides-alone') {
     // Bug `participant-decides-alone`: gives up and aborts alone, though its yes vote may already have let
     // the coordinator commit. It breaks the promise a yes vote makes, and with it atomicity.
-    return nothing(withTx(ctx, tx, { state: 'aborted', vote: 'yes' }));
+    return { changes: withTx(ctx, tx, { state: 'aborted', vote: 'yes' }), actions: [] };
   }
   return {
-    context: ctx,
+    changes: null,
     actions: [
       send(ctx.coordinator, { type: 'DecisionRequest', tx }),
       start({ type: 'inquiry', tx }, ctx.config.retryMs),

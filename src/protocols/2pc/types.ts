@@ -1,4 +1,5 @@
-import type { NodeId, VirtualMs } from '../../engine/types';
+import type { Incoming, Local } from '../../engine/kit';
+import type { NodeId } from '../../engine/types';
 
 /** A transaction id: the `command` of the client request that started it (`t1`). */
 export type TxId = string;
@@ -92,9 +93,7 @@ export type TwoPcTimer =
   | { readonly type: 'retry'; readonly tx: TxId }
   | { readonly type: 'inquiry'; readonly tx: TxId };
 
-type Meta = { readonly at: VirtualMs; readonly entropy: number };
-
 export type TwoPcEvent =
-  | (TwoPcMessage & Meta & { readonly from: NodeId })
-  | (TwoPcTimer & Meta)
-  | ({ readonly type: 'request'; readonly command: string } & Meta);
+  | Incoming<TwoPcMessage>
+  | Local<TwoPcTimer>
+  | Local<{ readonly type: 'request'; readonly command: string }>;

@@ -1,6 +1,6 @@
 import type { MessageLook, Milestone } from '../../engine/protocol';
 import type { NodeId, NodeView, Payload } from '../../engine/types';
-import type { CoordinatorState, ParticipantState, TwoPcContext, TwoPcMessage, TwoPcTimer, TxId, Vote } from './types';
+import type { CoordinatorState, ParticipantState, TwoPcContext, TwoPcMessage, TxId, Vote } from './types';
 
 /** A participant's view of one transaction: its state and its vote (null until it voted). */
 export type ParticipantTxView = { readonly state: ParticipantState; readonly vote: Vote | null };
@@ -62,22 +62,6 @@ export function describeTwoPcMessage(payload: Payload): MessageLook {
     default:
       m satisfies never;
       return { label: String((payload as Payload).type), isReply: false };
-  }
-}
-
-/** The trace's name for a timer event: `vote-timeout`, `retry` or `inquiry`. */
-export function twoPcTimerName(event: Payload): string {
-  const timer = event as TwoPcTimer;
-  switch (timer.type) {
-    case 'voteTimeout':
-      return 'vote-timeout';
-    case 'retry':
-      return 'retry';
-    case 'inquiry':
-      return 'inquiry';
-    default:
-      timer satisfies never;
-      return String((event as Payload).type);
   }
 }
 

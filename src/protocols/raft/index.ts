@@ -1,5 +1,4 @@
 import type { Protocol } from '../../engine/protocol';
-import type { Payload } from '../../engine/types';
 import { raftBugs } from './bugs';
 import { raftConfigSchema, raftInitialSchema } from './config';
 import { liveLeader, raftFace } from './face';
@@ -24,13 +23,6 @@ export const raft: Protocol<RaftConfig, RaftContext> = {
   view: (ctx) => raftView(ctx),
   describeMessage: describeRaftMessage,
   milestones: raftMilestones,
-  timerName(event: Payload) {
-    return event.type.includes('.election.')
-      ? 'election'
-      : event.type.includes('.heartbeat.')
-        ? 'heartbeat'
-        : event.type;
-  },
   leader: liveLeader,
   entryPoint: liveLeader,
   invariants: raftInvariants,

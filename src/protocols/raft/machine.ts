@@ -1,7 +1,6 @@
 import { and, assign, enqueueActions, setup } from 'xstate';
+import { act, at, type Emitted, entropy, type Incoming, type Local, perform, send } from '../../engine/kit';
 import type { NodeInput } from '../../engine/protocol';
-import type { ReplyRequest, SendRequest } from '../../engine/stepper';
-import type { NodeId, VirtualMs } from '../../engine/types';
 import { onAppendReply, onClientRequest } from './leader';
 import { lastIndex } from './log';
 import {
@@ -16,20 +15,8 @@ import {
 } from './rules';
 import type { RaftBug, RaftConfig, RaftContext, RaftMessage, RaftPersistent } from './types';
 
-type Meta = { from: NodeId; at: VirtualMs; entropy: number };
-type Incoming = RaftMessage & Meta;
-type Of<T extends RaftMessage['type']> = Extract<RaftMessage, { type: T }> & Meta;
-type RaftEvent = Incoming | { type: 'request'; command: string; at: VirtualMs; entropy: number };
-
-const entropyOf = (event: unknown): number => {
-  const e = event as { entropy?: number; input?: { entropy?: number } };
-  return e.entropy ?? e.input?.entropy ?? 0;
-};
-const timeOf = (event: unknown): VirtualMs => {
-  const e = event as { at?: number; input?: { at?: number } };
-  return e.at ?? e.input?.at ?? 0;
-};
-const send = (to: NodeId, message: RaftMessage): SendRequest => ({ type: 'send', to, message });
+type Of<T extends RaftMessage['type']> = Incoming<Extract<RaftMessage, { type: T }>>;
+type RaftEvent = Incoming<RaftMessage> | Local<{ type: 'request'; command: string }>;
 
 /**
  * A Raft server, faithful to Figure 2 of the Raft paper, with PreVote and CheckQuorum from Ongaro's
@@ -43,7 +30,7 @@ export const raftMachine = setup({
     context: {} as RaftContext,
     events: {} as RaftEvent,
     input: {} as NodeInput<RaftConfig, RaftPersistent>,
-    emitted: {} as SendRequest | ReplyRequest,
+    emitted: {} as Emitted,
   },
   delays: {
     election: ({ context }) => context.electionTimeoutMs,
@@ -70,7 +57,7 @@ export const raftMachine = setup({
     isFollower: ({ context }) => context.role === 'follower',
     isCurrentLeaderMessage: ({ context, event }) => (event as Of<'AppendEntries'>).term >= context.term,
     hasMajority: ({ context }) => hasMajority(context),
-    hasLostQuorum: ({ context, event }) => hasLostQuorum(context, timeOf(event)),
+    hasLostQuorum: ({ context, event }) => hasLostQuorum(context, at(event)),
   },
   actions: {
     adoptNewerTerm: assign(({ context, event }) => {
@@ -81,13 +68,16 @@ export const raftMachine = setup({
       const m = event as Of<'RequestVote'>;
       const d = decideVote(context, m);
       if (d.ignored) return;
-      if (d.granted) enqueue.assign({ votedFor: m.candidateId });
-      enqueue.emit(send(m.from, { type: 'RequestVoteReply', term: d.term, voteGranted: d.granted }));
+      perform(enqueue, {
+        changes: d.granted ? { votedFor: m.candidateId } : null,
+        actions: [send<RaftMessage>(m.from, { type: 'RequestVoteReply', term: d.term, voteGranted: d.granted })],
+      });
     }),
     answerPreVote: enqueueActions(({ context, event, enqueue }) => {
       const m = event as Of<'PreVote'>;
       const granted = decidePreVote(context, m);
-      enqueue.emit(send(m.from, { type: 'PreVoteReply', term: granted ? m.term : context.term, voteGranted: granted }));
+      const term = granted ? m.term : context.term;
+      act(enqueue, send<RaftMessage>(m.from, { type: 'PreVoteReply', term, voteGranted: granted }));
     }),
     countVote: assign(({ context, event }) => {
       const m = event as Of<'RequestVoteReply'>;
@@ -113,13 +103,13 @@ export const raftMachine = setup({
         ...(context.leaderId !== m.leaderId ? { leaderId: m.leaderId } : {}),
         ...(tracksLease ? { leaderContactMs: m.at } : {}),
       };
-      if (Object.keys(changes).length > 0) enqueue.assign(changes);
-      enqueue.emit(send(m.from, reply));
+      perform(enqueue, { changes: Object.keys(changes).length > 0 ? changes : null, actions: [send(m.from, reply)] });
     }),
     rejectStaleEntries: enqueueActions(({ context, event, enqueue }) => {
       const m = event as Of<'AppendEntries'>;
-      enqueue.emit(
-        send(m.from, {
+      act(
+        enqueue,
+        send<RaftMessage>(m.from, {
           type: 'AppendEntriesReply',
           term: context.term,
           success: false,
@@ -129,14 +119,10 @@ export const raftMachine = setup({
       );
     }),
     learnFromReply: enqueueActions(({ context, event, enqueue }) => {
-      const plan = onAppendReply(context, event as Of<'AppendEntriesReply'>);
-      if (plan.changes) enqueue.assign(plan.changes);
-      for (const e of plan.emits) enqueue.emit(e);
+      perform(enqueue, onAppendReply(context, event as Of<'AppendEntriesReply'>));
     }),
     takeRequest: enqueueActions(({ context, event, enqueue }) => {
-      const plan = onClientRequest(context, (event as { command: string }).command);
-      if (plan.changes) enqueue.assign(plan.changes);
-      for (const e of plan.emits) enqueue.emit(e);
+      perform(enqueue, onClientRequest(context, (event as { command: string }).command));
     }),
   },
 }).createMachine({
@@ -200,7 +186,7 @@ export const raftMachine = setup({
         votes: [],
         nextIndex: {},
         matchIndex: {},
-        electionTimeoutMs: drawTimeout(context, entropyOf(event)),
+        electionTimeoutMs: drawTimeout(context, entropy(event)),
       })),
       after: {
         election: [{ guard: ({ context }) => context.config.preVote, target: 'precandidate' }, { target: 'candidate' }],
@@ -212,9 +198,9 @@ export const raftMachine = setup({
           role: 'precandidate',
           votes: [context.id],
           leaderId: null,
-          electionTimeoutMs: drawTimeout(context, entropyOf(event)),
+          electionTimeoutMs: drawTimeout(context, entropy(event)),
         });
-        for (const peer of context.peers) enqueue.emit(send(peer, voteRequest(context, 'PreVote', context.term + 1)));
+        for (const peer of context.peers) act(enqueue, send(peer, voteRequest(context, 'PreVote', context.term + 1)));
       }),
       always: { guard: 'hasMajority', target: 'candidate' },
       after: { election: { target: 'precandidate', reenter: true } },
@@ -229,9 +215,9 @@ export const raftMachine = setup({
           votedFor: context.id,
           votes: [context.id],
           leaderId: null,
-          electionTimeoutMs: drawTimeout(context, entropyOf(event)),
+          electionTimeoutMs: drawTimeout(context, entropy(event)),
         });
-        for (const peer of context.peers) enqueue.emit(send(peer, voteRequest(next, 'RequestVote', next.term)));
+        for (const peer of context.peers) act(enqueue, send(peer, voteRequest(next, 'RequestVote', next.term)));
       }),
       always: { guard: 'hasMajority', target: 'leader' },
       after: { election: { target: 'candidate', reenter: true } },
@@ -239,14 +225,14 @@ export const raftMachine = setup({
     leader: {
       entry: assign(({ context, event }) => {
         const next = lastIndex(context.log) + 1;
-        const at = timeOf(event);
+        const now = at(event);
         return {
           role: 'leader' as const,
           leaderId: context.id,
           votes: [],
           nextIndex: Object.fromEntries(context.peers.map((p) => [p, next])),
           matchIndex: Object.fromEntries(context.peers.map((p) => [p, 0])),
-          lastAckMs: Object.fromEntries(context.peers.map((p) => [p, at])),
+          lastAckMs: Object.fromEntries(context.peers.map((p) => [p, now])),
         };
       }),
       initial: 'active',
@@ -254,7 +240,7 @@ export const raftMachine = setup({
         active: {
           // Figure 2: upon election and during idle periods, send AppendEntries (heartbeats) to each server.
           entry: enqueueActions(({ context, enqueue }) => {
-            for (const peer of context.peers) enqueue.emit(send(peer, appendEntriesFor(context, peer)));
+            for (const peer of context.peers) act(enqueue, send(peer, appendEntriesFor(context, peer)));
           }),
           after: {
             heartbeat: [

@@ -1,0 +1,8 @@
+/**
+ * The protocol kit: what a protocol's machine uses to talk to the engine. Messages, replies and named
+ * timers as data, one `Plan` type, the helper that performs a plan inside an XState action, and the
+ * event metadata.
+ */
+export { type Action, cancelTimer, nothing, type Plan, reply, send, startTimer } from './actions';
+export { at, entropy, type Incoming, type Local, localAt, type Meta } from './meta';
+export { act, type Emitted, perform, type ReplyRequest, type SendRequest } from './perform';
