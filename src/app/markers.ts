@@ -1,4 +1,5 @@
 import type { AnyProtocol } from '../engine/protocol';
+import { splitRecordedState } from '../engine/recordedState';
 import type { NodeId, NodeView, TraceRecord, VirtualMs } from '../engine/types';
 
 export type MarkerKind = 'fault' | 'violation' | 'milestone' | 'pause' | 'caption';
@@ -58,8 +59,11 @@ export class MarkerIndex {
         return;
       case 'state': {
         const before = this.views.get(r.node);
-        this.views.set(r.node, r.state);
-        for (const m of this.protocol.milestones?.(r.node, before, r.state) ?? []) {
+        const { view, isUp } = splitRecordedState(r.state);
+        this.views.set(r.node, view);
+        // A node going down reaches no milestone; its view stays what it was, for the next comparison.
+        if (!isUp) return;
+        for (const m of this.protocol.milestones?.(r.node, before, view) ?? []) {
           this.markers.push({ t: r.t, kind: 'milestone', detail: m.kind, label: m.label, index });
         }
         return;

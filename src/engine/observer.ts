@@ -1,4 +1,5 @@
 import type { AnyProtocol, World } from './protocol';
+import { recordedState } from './recordedState';
 import type { MutableNode } from './runtime';
 import { hashAndRemember } from './trace';
 import type { NodeId, NodeView, TraceRecord, Violation, VirtualMs } from './types';
@@ -45,17 +46,21 @@ export class Observer {
   recordState(node: MutableNode, force: boolean): boolean {
     const context = node.snapshot.context;
     if (!force && context === node.viewOf && node.isUp === node.viewUp) return false;
-    const fresh = this.protocol.view(context, node.snapshot.value);
-    const view = node.isUp ? fresh : { ...fresh, crashed: true };
+    const view = this.protocol.view(context, node.snapshot.value);
+    // The record shows liveness as well as the view (recordedState.ts): a crash or restart is a change.
+    const isUpChanged = node.isUp !== node.viewUp;
     node.viewOf = context;
     node.viewUp = node.isUp;
     // Views share structure with the context: most changes of context leave every field of the view as it was.
-    if (!force && shallowEqual(view, node.view)) return false;
+    if (!force && !isUpChanged && shallowEqual(view, node.view)) return false;
     const key = viewKey(view);
-    if (!force && key === node.viewKey) return false;
+    if (!force && !isUpChanged && key === node.viewKey) return false;
     node.view = view;
     node.viewKey = key;
-    this.host.record({ t: this.host.nowMs, kind: 'state', node: node.id, state: view });
+    const state = recordedState(view, node.isUp);
+    // The record's state is hashed as it always was: through the remembered hash of that very object.
+    if (state !== view) viewKey(state);
+    this.host.record({ t: this.host.nowMs, kind: 'state', node: node.id, state });
     return true;
   }
 

@@ -42,10 +42,7 @@ export function summarize(sim: Simulation): RunSummary {
     events: stats.events,
     traceHash: sim.traceHash,
     messages: { sent: stats.sent, delivered: stats.delivered, dropped: stats.dropped },
-    nodes: sim.world().nodes.map((n) => {
-      const { crashed: _crashed, ...state } = n.view;
-      return { id: n.id, up: n.isUp, state };
-    }),
+    nodes: sim.world().nodes.map((n) => ({ id: n.id, up: n.isUp, state: n.view })),
     violations: [...sim.violations],
     skipped: [...sim.skipped],
   };

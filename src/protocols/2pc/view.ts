@@ -67,7 +67,7 @@ export function describeTwoPcMessage(payload: Payload): MessageLook {
 
 /** Timeline milestones: the coordinator decides a transaction. */
 export function twoPcMilestones(_node: NodeId, before: NodeView | undefined, after: NodeView): Milestone[] {
-  if (after.role !== 'coordinator' || after.crashed) return [];
+  if (after.role !== 'coordinator') return [];
   const out: Milestone[] = [];
   const was = (before?.transactions ?? {}) as Record<string, { state: string }>;
   for (const [tx, t] of Object.entries(after.transactions as Record<string, { state: string }>)) {

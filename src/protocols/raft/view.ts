@@ -62,7 +62,6 @@ export function describeRaftMessage(payload: Payload): MessageLook {
 
 /** Timeline milestones: a server becomes leader; a leader advances its commit index. */
 export function raftMilestones(node: NodeId, before: NodeView | undefined, after: NodeView): Milestone[] {
-  if (after.crashed) return [];
   const out: Milestone[] = [];
   if (after.role === 'leader' && (before?.role !== 'leader' || before.term !== after.term)) {
     out.push({ kind: 'leader', label: `${node} leads term ${after.term}` });
