@@ -1,3 +1,4 @@
+import { leaderOf } from './selectors';
 import type { Simulation } from './simulation';
 import type { Input, NodeId, NodeRef } from './types';
 
@@ -133,7 +134,7 @@ export function applyInput(sim: Simulation, input: Input): void {
 /** A node id for a selector, or null after recording why the input was skipped. */
 function resolve(sim: Simulation, input: Input, ref: NodeRef): NodeId | null {
   if (ref === 'leader') {
-    const leader = sim.protocol.leader(sim.world());
+    const leader = leaderOf(sim.protocol, sim.world());
     if (leader === null) sim.skip(input, 'no leader');
     return leader;
   }

@@ -103,8 +103,6 @@ export interface Protocol<Config = unknown, Context = unknown> {
    * for up nodes only; views are the protocol's own values, liveness is never in them.
    */
   milestones?(node: NodeId, before: NodeView | undefined, after: NodeView): readonly Milestone[];
-  /** The node the protocol currently names as leader, for the `"leader"` selector. */
-  leader(world: World<Context>): NodeId | null;
   /** Where a client request without a `node` goes; null when there is nowhere (it is rejected). */
   entryPoint(world: World<Context>): NodeId | null;
   readonly invariants: readonly InvariantInfo[];

@@ -27,7 +27,6 @@ export const twoPhaseCommit: Protocol<TwoPcConfig, TwoPcContext> = {
   view: (ctx) => twoPcView(ctx),
   describeMessage: describeTwoPcMessage,
   milestones: twoPcMilestones,
-  leader: liveCoordinator,
   entryPoint: liveCoordinator,
   invariants: twoPcInvariants,
   // The swarm fuzzer's runs vary who votes no and how tight the timers are (a short vote timeout races the votes).

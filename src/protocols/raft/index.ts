@@ -23,7 +23,6 @@ export const raft: Protocol<RaftConfig, RaftContext> = {
   view: (ctx) => raftView(ctx),
   describeMessage: describeRaftMessage,
   milestones: raftMilestones,
-  leader: liveLeader,
   entryPoint: liveLeader,
   invariants: raftInvariants,
   fuzzConfig: (rng) => ({
