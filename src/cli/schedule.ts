@@ -1,5 +1,6 @@
 import type { AnyProtocol } from '../engine/protocol';
 import { Rng } from '../engine/rng';
+import { FILE_SELECTORS } from '../engine/selectors';
 import type { Input, NodeId } from '../engine/types';
 import { FORMAT, VERSION } from '../scenario/schema';
 
@@ -16,7 +17,14 @@ interface Ctx {
   readonly ids: readonly NodeId[];
   readonly crashed: Set<NodeId>;
   readonly at: number;
+  /** The protocol's next client command (its face's command generator). */
   nextCommand(): string;
+  /**
+   * A node selector a scenario file can name (`"leader"`) that the protocol declares, for faults aimed at
+   * the node it names when the fault applies; null when the protocol declares none. Draws only when it
+   * has a choice, so a protocol with one selector keeps the stream as it was.
+   */
+  aim(): string | null;
 }
 
 /** One kind of fault or input: a name, and the events it adds at time `at`. */
@@ -29,7 +37,10 @@ const ACTIONS: readonly Action[] = [
     c.crashed.add(node);
     return [{ at: c.at, type: 'crash', node }];
   },
-  (c) => [{ at: c.at, type: 'crash', node: 'leader' }],
+  (c) => {
+    const node = c.aim();
+    return node === null ? [] : [{ at: c.at, type: 'crash', node }];
+  },
   (c) => {
     if (c.crashed.size === 0) return [];
     const node = c.rng.pick([...c.crashed].sort());
@@ -45,12 +56,16 @@ const ACTIONS: readonly Action[] = [
     ];
   },
   (c) => [{ at: c.at, type: 'partition', groups: randomGroups(c.rng, c.ids) }],
-  // Cut the leader off, alone or with one follower, and hand it a write: the entry lands on a minority,
-  // the situation behind the Raft paper's Figure 8.
-  (c) => [
-    { at: c.at, type: 'partition', groups: [c.rng.chance(0.5) ? ['leader'] : ['leader', c.rng.pick(c.ids)]] },
-    { at: c.at + c.rng.int(0, 20), type: 'request', command: c.nextCommand() },
-  ],
+  // Cut the selected node off, alone or with one other, and hand it a request: for Raft's leader the entry
+  // lands on a minority, the situation behind the Raft paper's Figure 8.
+  (c) => {
+    const node = c.aim();
+    if (node === null) return [];
+    return [
+      { at: c.at, type: 'partition', groups: [c.rng.chance(0.5) ? [node] : [node, c.rng.pick(c.ids)]] },
+      { at: c.at + c.rng.int(0, 20), type: 'request', command: c.nextCommand() },
+    ];
+  },
   (c) => [{ at: c.at, type: 'heal' }],
   (c) => {
     const [from, to] = twoOf(c.rng, c.ids);
@@ -80,13 +95,16 @@ export function randomScenario(options: ScheduleOptions): Record<string, unknown
   const meanGapMs = rng.int(40, 400);
   const crashed = new Set<NodeId>();
   let requests = 0;
+  const aimable = options.protocol.face.selectors.map((s) => s.id).filter((id) => FILE_SELECTORS.includes(id));
+  const aim = () => (aimable.length === 0 ? null : aimable.length === 1 ? (aimable[0] as string) : rng.pick(aimable));
   const events: Input[] = [];
   for (let at = rng.int(100, 400); at < options.untilMs; at += rng.int(10, 2 * meanGapMs)) {
     let roll = rng.int(0, total - 1);
     let index = 0;
     while (roll >= (weights[index] ?? 0)) roll -= weights[index++] ?? 0;
     const action = ACTIONS[index] as Action;
-    events.push(...action({ rng, ids, crashed, at, nextCommand: () => `t${++requests}` }));
+    const nextCommand = () => options.protocol.face.commands.next(++requests);
+    events.push(...action({ rng, ids, crashed, at, nextCommand, aim }));
   }
   events.sort((a, b) => a.at - b.at);
   const config = options.protocol.fuzzConfig ? options.protocol.fuzzConfig(rng) : {};
