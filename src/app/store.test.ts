@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { leaderOf as leaderOfProtocol } from '../engine/selectors';
+import { fileSelected } from '../engine/selectors';
 import { presetScenario } from './scenarios';
 import { Store } from './store';
 
-const leaderOf = (store: Store) => leaderOfProtocol(store.getState().sim.protocol, store.getState().sim.world());
+const leaderOf = (store: Store) => fileSelected(store.getState().sim.protocol, store.getState().sim.world());
 
 describe('the store', () => {
   it('turns a user action into an input at the current virtual time, rounded up', () => {

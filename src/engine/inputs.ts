@@ -1,4 +1,4 @@
-import { leaderOf } from './selectors';
+import { FILE_SELECTOR, fileSelected } from './selectors';
 import type { Simulation } from './simulation';
 import type { Input, NodeId, NodeRef } from './types';
 
@@ -133,10 +133,10 @@ export function applyInput(sim: Simulation, input: Input): void {
 
 /** A node id for a selector, or null after recording why the input was skipped. */
 function resolve(sim: Simulation, input: Input, ref: NodeRef): NodeId | null {
-  if (ref === 'leader') {
-    const leader = leaderOf(sim.protocol, sim.world());
-    if (leader === null) sim.skip(input, 'no leader');
-    return leader;
+  if (ref === FILE_SELECTOR) {
+    const node = fileSelected(sim.protocol, sim.world());
+    if (node === null) sim.skip(input, 'no leader');
+    return node;
   }
   if (sim.node(ref) === undefined) {
     sim.skip(input, `unknown node "${ref}"`);

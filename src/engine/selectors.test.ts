@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { getProtocol } from '../protocols';
 import { scenario, simulate } from '../testing/scenarios';
-import { leaderOf, selectNode } from './selectors';
+import { fileSelected, selectNode } from './selectors';
 
 describe('node selectors resolve through the protocol face', () => {
   it('"leader" names the node the face\'s leader selector names, and an unknown selector names none', () => {
     const sim = simulate(scenario({ protocol: '2pc', nodes: 3 }), 10);
     const twoPc = getProtocol('2pc');
     if (!twoPc) throw new Error('no 2pc');
-    expect(leaderOf(twoPc, sim.world())).toBe('n1');
+    expect(fileSelected(twoPc, sim.world())).toBe('n1');
     expect(selectNode(twoPc, 'primary', sim.world())).toBeNull();
   });
 

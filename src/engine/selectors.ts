@@ -2,13 +2,13 @@ import type { AnyProtocol, World } from './protocol';
 import type { NodeId } from './types';
 
 /**
- * The one selector a scenario file may write in a node field: `"leader"` (scenario.md). It resolves
- * through the protocol's face, by the selector of that id (Raft's live leader, 2PC's coordinator).
+ * The one selector a scenario file may write in a node field (scenario.md: a node id, or `"leader"`). It
+ * resolves through the protocol's face, by the selector of that id (Raft's live leader, 2PC's coordinator).
  */
-export const LEADER = 'leader';
+export const FILE_SELECTOR = 'leader';
 
 /** The selector ids a scenario file may write where it names a node. */
-export const FILE_SELECTORS: readonly string[] = [LEADER];
+export const FILE_SELECTORS: readonly string[] = [FILE_SELECTOR];
 
 /** The first node that the protocol's selector `id` names now, or null (none named, or no such selector). */
 export function selectNode(protocol: AnyProtocol, id: string, world: World): NodeId | null {
@@ -16,5 +16,6 @@ export function selectNode(protocol: AnyProtocol, id: string, world: World): Nod
   return selector?.select(world)[0] ?? null;
 }
 
-/** The node the `"leader"` selector names now, or null. */
-export const leaderOf = (protocol: AnyProtocol, world: World): NodeId | null => selectNode(protocol, LEADER, world);
+/** The node the file's selector names now, or null. */
+export const fileSelected = (protocol: AnyProtocol, world: World): NodeId | null =>
+  selectNode(protocol, FILE_SELECTOR, world);
