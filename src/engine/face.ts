@@ -1,5 +1,7 @@
-import type { World } from './protocol';
-import type { NodeId, NodeView } from './types';
+import type { NodeId, NodeView, Shape } from './basics';
+import type { World } from './world';
+
+export type { Shape } from './basics';
 
 /**
  * What the generic UI shows of a protocol, without knowing any of its ideas. A protocol's face turns its
@@ -7,9 +9,6 @@ import type { NodeId, NodeView } from './types';
  * fuzzer read these and never a protocol's fields (no "term", "leader" or "commit" in generic code).
  * Plain data and pure functions: the engine and the CLI may use them as well as the UI.
  */
-
-/** The shapes the generic UI can draw; a shape always goes with a word, so colour is never the only cue. */
-export type Shape = 'circle' | 'square' | 'diamond' | 'triangle' | 'hexagon' | 'ring' | 'star';
 
 /** How a node's role reads on its card, in the inspector and in pictures. */
 export interface RoleFace {

@@ -1,8 +1,8 @@
-import { viewKey } from './observer';
 import type { AnyProtocol } from './protocol';
 import { Rng } from './rng';
 import type { MutableNode, NodeRuntime, QueueEvent, RunSpec } from './runtime';
 import { type Effect, Stepper } from './stepper';
+import { viewKey } from './trace';
 import type { EventLike, NodeId, Payload, TraceRecord, VirtualMs } from './types';
 
 /** What the nodes need from the simulation around them. */

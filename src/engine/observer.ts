@@ -1,7 +1,7 @@
 import type { AnyProtocol, World } from './protocol';
 import { recordedState } from './recordedState';
 import type { MutableNode } from './runtime';
-import { hashAndRemember } from './trace';
+import { viewKey } from './trace';
 import type { NodeId, NodeView, TraceRecord, Violation, VirtualMs } from './types';
 
 /** What the observer needs from the simulation around it. */
@@ -85,10 +85,6 @@ export class Observer {
     this.history = s.history;
     this.reported = new Set(s.reported);
   }
-}
-
-export function viewKey(view: NodeView): string {
-  return hashAndRemember(view);
 }
 
 function shallowEqual(a: NodeView, b: NodeView): boolean {

@@ -1,6 +1,10 @@
 import type { AnyStateMachine } from 'xstate';
 import type { ZodType } from 'zod';
 import type { Face } from './face';
+import type { World } from './world';
+
+export type { NodeStatus, World } from './world';
+
 import type { Rng } from './rng';
 import type { NodeId, NodeView, Payload, VirtualMs } from './types';
 
@@ -22,20 +26,6 @@ export interface NodeInput<Config = unknown, Persistent = unknown> {
   readonly at: VirtualMs;
   /** The node's own clock at the (re)start (kit/meta.ts): equal to `at` until nodes have clocks. */
   readonly localAt: VirtualMs;
-}
-
-/** One node as invariants and selectors see it. */
-export interface NodeStatus<Context = unknown> {
-  readonly id: NodeId;
-  readonly isUp: boolean;
-  /** The machine's context: the live state while up, the last state before the crash while down. */
-  readonly context: Context;
-  readonly view: NodeView;
-}
-
-export interface World<Context = unknown> {
-  readonly nowMs: VirtualMs;
-  readonly nodes: readonly NodeStatus<Context>[];
 }
 
 export interface InvariantInfo {

@@ -1,14 +1,12 @@
 import type { AnyMachineSnapshot } from 'xstate';
-import type { NodesState } from './nodes';
-import type { ObserverState } from './observer';
 import type { AnyProtocol } from './protocol';
 import type { Rng, RngState } from './rng';
-import type { Scheduled } from './scheduler';
-import type { HashState } from './trace';
 import type { Input, LinkModel, NodeId, NodeView, Payload, VirtualMs } from './types';
-import type { WireState } from './wire';
 
-/** The data a simulation is made of: its spec, its nodes, its messages, and its snapshots. */
+/**
+ * The data a simulation's parts share: its spec, its nodes, its messages, its queue's events. The
+ * snapshot of the whole, made of the parts' states, sits above them (snapshot.ts).
+ */
 
 /** Everything needed to start a run: a scenario after parsing, with the protocol resolved. */
 export interface RunSpec {
@@ -58,24 +56,6 @@ export type QueueEvent =
   | { readonly kind: 'arrive'; readonly message: InFlight }
   | { readonly kind: 'timer'; readonly node: NodeId; readonly id: string; readonly token: number }
   | { readonly kind: 'input'; readonly input: Input };
-
-/** The whole simulation at one instant. Plain, immutable data: restoring it resumes the run exactly. */
-export interface SimSnapshot {
-  readonly nowMs: VirtualMs;
-  readonly steps: number;
-  readonly queue: readonly Scheduled<QueueEvent>[];
-  readonly seq: number;
-  /** The inputs of the run when the snapshot was taken (applied and pending). */
-  readonly inputs: readonly Input[];
-  readonly wire: WireState;
-  readonly nodes: NodesState;
-  readonly observer: ObserverState;
-  readonly traceLength: number;
-  readonly violationCount: number;
-  readonly skippedCount: number;
-  readonly hash: HashState;
-  readonly stats: Stats;
-}
 
 export interface Stats {
   readonly events: number;

@@ -1,17 +1,33 @@
 import { InputLog } from './inputLog';
-import { applyInput } from './inputs';
+import { applyInput } from './inputs/apply';
+import type { InputBase, InputRecord, InputsHost } from './inputs/kind';
 import type { Network } from './network';
 import { Nodes } from './nodes';
 import { Observer } from './observer';
 import type { AnyProtocol, NodeStatus, World } from './protocol';
 import { Rng } from './rng';
-import type { InFlight, MutableNode, NodeRuntime, QueueEvent, RunSpec, SimSnapshot, Stats } from './runtime';
+import type { InFlight, MutableNode, NodeRuntime, QueueEvent, RunSpec, Stats } from './runtime';
 import { Scheduler } from './scheduler';
+import { FILE_SELECTOR, fileSelected } from './selectors';
+import type { SimSnapshot } from './snapshot';
 import { emptyHash, type HashState, hashHex, hashRecord } from './trace';
-import type { EventLike, Input, NodeId, NodeView, Payload, Skipped, TraceRecord, Violation, VirtualMs } from './types';
+import type {
+  EventLike,
+  Input,
+  InputType,
+  NodeId,
+  NodeRef,
+  NodeView,
+  Payload,
+  Skipped,
+  TraceRecord,
+  Violation,
+  VirtualMs,
+} from './types';
 import { Wire, type WireHost } from './wire';
 
-export type { InFlight, NodeRuntime, PendingTimer, RunSpec, SimSnapshot, Stats } from './runtime';
+export type { InFlight, NodeRuntime, PendingTimer, RunSpec, Stats } from './runtime';
+export type { SimSnapshot } from './snapshot';
 
 /**
  * A deterministic run: a scheduler of timed events, the wire, and one XState machine per node, all
@@ -19,7 +35,7 @@ export type { InFlight, NodeRuntime, PendingTimer, RunSpec, SimSnapshot, Stats }
  * `apply(input)` adds a user's action. After every event that changes a node, the protocol's monitor
  * checks its invariants.
  */
-export class Simulation implements WireHost {
+export class Simulation implements WireHost, InputsHost {
   readonly protocol: AnyProtocol;
   readonly spec: RunSpec;
   /**
@@ -202,18 +218,42 @@ export class Simulation implements WireHost {
     this.queue.push({ atMs, phase: 0, seq: this.seq++, event });
   }
 
-  // ---- used by inputs.ts and the wire ------------------------------------------------------
+  // ---- used by the inputs (InputsHost) and the wire ----------------------------------------
 
-  record(record: TraceRecord): void {
+  /** Inputs write their records through the same door (an input's `fault` type is always a kind of the table). */
+  record(written: TraceRecord | InputRecord): void {
+    const record = written as TraceRecord;
     // Replaying known ground (after a restore), the same record is already in place.
     if (this.position === this.trace.length) this.trace.push(record);
     this.position++;
     this.hash = hashRecord(this.hash, record);
   }
 
-  skip(input: Input, reason: string): void {
-    this.skipped.push({ at: input.at, type: input.type, reason });
-    this.record({ t: this.clock, kind: 'skip', input: input.type, reason });
+  skip(input: InputBase, reason: string): void {
+    const type = input.type as InputType;
+    this.skipped.push({ at: input.at, type, reason });
+    this.record({ t: this.clock, kind: 'skip', input: type, reason });
+  }
+
+  resolve(input: InputBase, ref: NodeRef): NodeId | null {
+    if (ref === FILE_SELECTOR) {
+      const node = fileSelected(this.protocol, this.world());
+      if (node === null) this.skip(input, 'no leader');
+      return node;
+    }
+    if (!this.hasNode(ref)) {
+      this.skip(input, `unknown node "${ref}"`);
+      return null;
+    }
+    return ref;
+  }
+
+  entryPoint(): NodeId | null {
+    return this.protocol.entryPoint(this.world());
+  }
+
+  hasTimer(id: NodeId): boolean {
+    return (this.nodes.get(id)?.timers.size ?? 0) > 0;
   }
 
   countEvent(): void {

@@ -153,6 +153,11 @@ export function hashAndRemember(value: object): string {
   return `${a}:${b}`;
 }
 
+/** A node view's key, to tell whether it changed: its hash, remembered for when its trace record is hashed. */
+export function viewKey(view: object): string {
+  return hashAndRemember(view);
+}
+
 export function hashRecord(state: HashState, record: TraceRecord): HashState {
   hashInto(record);
   mixInto(state.a, state.b, ra, rb);

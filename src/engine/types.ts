@@ -1,14 +1,8 @@
-/** Virtual time, always in milliseconds since the start of a run. */
-export type VirtualMs = number;
-export type NodeId = string;
+import type { DropReason, NodeId, NodeView, Payload, VirtualMs } from './basics';
+import type { InputType } from './inputs/table';
 
-/** A protocol message: the protocol's own payload, discriminated by `type`. */
-export interface Payload {
-  readonly type: string;
-}
-
-/** Any event a machine can take: a `type` and whatever fields the protocol gives it. */
-export type EventLike = Payload & { readonly [field: string]: unknown };
+export type { DropReason, EventLike, LinkModel, NodeId, NodeRef, NodeView, Payload, VirtualMs } from './basics';
+export type { Input, InputType } from './inputs/table';
 
 /**
  * What a node's machine receives: a payload plus who sent it (absent for timers and client requests),
@@ -23,63 +17,6 @@ export interface Delivered extends Payload {
   /** A uint32 drawn from the node's own seeded stream, for randomized delays. */
   readonly entropy: number;
 }
-
-export interface LinkModel {
-  /** Inclusive range; the latency of each message is drawn uniformly from it. */
-  readonly latencyMs: readonly [number, number];
-  readonly loss: number;
-  readonly duplicate: number;
-}
-
-/** A node selector in an input: a node id, or `leader` for whichever node the protocol names. */
-export type NodeRef = string;
-
-/** The inputs of a run: every fault, request and narration, each with its virtual time. */
-export type Input =
-  | { readonly at: VirtualMs; readonly type: 'crash'; readonly node: NodeRef }
-  | { readonly at: VirtualMs; readonly type: 'restart'; readonly node: NodeRef }
-  | { readonly at: VirtualMs; readonly type: 'partition'; readonly groups: readonly (readonly NodeRef[])[] }
-  | { readonly at: VirtualMs; readonly type: 'heal' }
-  | {
-      readonly at: VirtualMs;
-      readonly type: 'cut';
-      readonly from: NodeRef;
-      readonly to: NodeRef;
-      readonly oneWay?: boolean;
-    }
-  | {
-      readonly at: VirtualMs;
-      readonly type: 'mend';
-      readonly from: NodeRef;
-      readonly to: NodeRef;
-      readonly oneWay?: boolean;
-    }
-  | {
-      readonly at: VirtualMs;
-      readonly type: 'link';
-      readonly from: NodeRef;
-      readonly to: NodeRef;
-      readonly latencyMs?: readonly [number, number];
-      readonly loss?: number;
-      readonly duplicate?: number;
-    }
-  | {
-      readonly at: VirtualMs;
-      readonly type: 'network';
-      readonly latencyMs?: readonly [number, number];
-      readonly loss?: number;
-      readonly duplicate?: number;
-    }
-  | { readonly at: VirtualMs; readonly type: 'request'; readonly command: string; readonly node?: NodeRef }
-  | { readonly at: VirtualMs; readonly type: 'timeout'; readonly node: NodeRef }
-  | { readonly at: VirtualMs; readonly type: 'drop'; readonly message: number }
-  | { readonly at: VirtualMs; readonly type: 'duplicate'; readonly message: number }
-  | { readonly at: VirtualMs; readonly type: 'caption'; readonly text: string }
-  | { readonly at: VirtualMs; readonly type: 'pause'; readonly text?: string };
-
-export type InputType = Input['type'];
-
-export type DropReason = 'loss' | 'partition' | 'crashed' | 'user';
 
 /** One line of the trace: everything that happened, in order. The contract's `--trace` format. */
 export type TraceRecord =
@@ -140,9 +77,6 @@ export interface FaultRecord {
   readonly type: InputType;
   readonly [field: string]: unknown;
 }
-
-/** The protocol's own JSON view of a node: what the inspector, the CLI and the trace show. */
-export type NodeView = { readonly [key: string]: unknown };
 
 export interface Violation {
   readonly invariant: string;

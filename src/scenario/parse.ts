@@ -1,3 +1,5 @@
+import { kindOf } from '../engine/inputs/table';
+import { FILE_SELECTORS } from '../engine/selectors';
 import type { Input, NodeId } from '../engine/types';
 import { describeIssues, formatPath } from './errors';
 import { FORMAT, fileSchema, type ParsedFile, VERSION } from './schema';
@@ -84,44 +86,14 @@ function interpret(file: ParsedFile, lookup: ProtocolLookup): ParseResult {
   return { ok: true, scenario };
 }
 
-/** Node references of one event that name no node of the cluster. */
+/** The problems of one event: node references that name no node of the cluster, then its kind's own rules. */
 function checkEvent(event: Input, known: ReadonlySet<NodeId>): string[] {
-  const ref = (field: string, id: string) =>
-    id === 'leader' || known.has(id) ? [] : [`${field}: unknown node "${id}"`];
-  switch (event.type) {
-    case 'crash':
-    case 'restart':
-    case 'timeout':
-      return ref('node', event.node);
-    case 'request':
-      return event.node === undefined ? [] : ref('node', event.node);
-    case 'cut':
-    case 'mend':
-    case 'link':
-      return [...ref('from', event.from), ...ref('to', event.to)];
-    case 'partition': {
-      const errors: string[] = [];
-      const seen = new Set<string>();
-      event.groups.forEach((group, g) => {
-        group.forEach((id, i) => {
-          errors.push(...ref(`groups[${g}][${i}]`, id));
-          if (seen.has(id)) errors.push(`groups[${g}][${i}]: "${id}" is in more than one group`);
-          seen.add(id);
-        });
-      });
-      return errors;
-    }
-    case 'heal':
-    case 'network':
-    case 'drop':
-    case 'duplicate':
-    case 'caption':
-    case 'pause':
-      return [];
-    default:
-      event satisfies never;
-      return [];
+  const kind = kindOf(event);
+  const errors: string[] = [];
+  for (const { field, ref } of kind.refs(event)) {
+    if (!FILE_SELECTORS.includes(ref) && !known.has(ref)) errors.push(`${field}: unknown node "${ref}"`);
   }
+  return [...errors, ...(kind.problems?.(event) ?? [])];
 }
 
 function fail(message: string): ParseResult {

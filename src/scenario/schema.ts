@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { latency, MAX_TIME_MS, probability } from '../engine/inputs/fields';
+import { type Input, inputKinds, inputTypes } from '../engine/inputs/table';
 
 /** The format of a scenario file, version 1 (shared/spec/scenario.md). Structure only; parse.ts adds meaning. */
 export const FORMAT = 'netsplit-scenario';
@@ -7,42 +9,17 @@ export const VERSION = 1;
 export const NODE_ID = /^[a-z0-9-]{1,16}$/;
 export const MAX_NODES = 64;
 export const MAX_EVENTS = 100_000;
-/** One virtual day: anything longer is surely a typo. */
-export const MAX_TIME_MS = 86_400_000;
+export { MAX_TIME_MS } from '../engine/inputs/fields';
 
-const time = z.number().finite().min(0, 'must be at least 0').max(MAX_TIME_MS, `must be at most ${MAX_TIME_MS} ms`);
-const probability = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
-const latency = z
-  .tuple([z.number().int().min(0).max(60_000), z.number().int().min(0).max(60_000)])
-  .refine(([lo, hi]) => lo <= hi, 'the first number (minimum) must not exceed the second (maximum)');
-const nodeRef = z.string().min(1, 'must name a node');
-const text = z.string().max(2000, 'is longer than 2000 characters');
+const [first, ...rest] = inputTypes.map((type) => inputKinds[type].schema);
 
-const linkFields = { latencyMs: latency.optional(), loss: probability.optional(), duplicate: probability.optional() };
-
+/** An event of the file: one of the input kinds' schemas (engine/inputs/table.ts), told apart by `type`. */
 export const eventSchema = z.discriminatedUnion(
   'type',
-  [
-    z.strictObject({ at: time, type: z.literal('crash'), node: nodeRef }),
-    z.strictObject({ at: time, type: z.literal('restart'), node: nodeRef }),
-    z.strictObject({ at: time, type: z.literal('partition'), groups: z.array(z.array(nodeRef)).min(1) }),
-    z.strictObject({ at: time, type: z.literal('heal') }),
-    z.strictObject({ at: time, type: z.literal('cut'), from: nodeRef, to: nodeRef, oneWay: z.boolean().optional() }),
-    z.strictObject({ at: time, type: z.literal('mend'), from: nodeRef, to: nodeRef, oneWay: z.boolean().optional() }),
-    z.strictObject({ at: time, type: z.literal('link'), from: nodeRef, to: nodeRef, ...linkFields }),
-    z.strictObject({ at: time, type: z.literal('network'), ...linkFields }),
-    z.strictObject({ at: time, type: z.literal('request'), command: z.string().max(200), node: nodeRef.optional() }),
-    z.strictObject({ at: time, type: z.literal('timeout'), node: nodeRef }),
-    z.strictObject({ at: time, type: z.literal('drop'), message: z.number().int().min(1) }),
-    z.strictObject({ at: time, type: z.literal('duplicate'), message: z.number().int().min(1) }),
-    z.strictObject({ at: time, type: z.literal('caption'), text }),
-    z.strictObject({ at: time, type: z.literal('pause'), text: text.optional() }),
-  ],
-  {
-    error:
-      'must be one of crash, restart, partition, heal, cut, mend, link, network, request, timeout, drop, duplicate, caption, pause',
-  },
-);
+  // Each kind's schema is a strict object with a literal `type` (the table's InputKind says so).
+  [first, ...rest] as unknown as [z.ZodObject, ...z.ZodObject[]],
+  { error: `must be one of ${inputTypes.join(', ')}` },
+) as unknown as z.ZodType<Input, Input>;
 
 export const networkSchema = z.strictObject({
   latencyMs: latency.default([10, 30]),

@@ -17,7 +17,7 @@ const OWN_UI = /^src\/ui\/protocols\/[^/]+\//;
 const ALLOWED: Readonly<Record<string, RegExp>> = {
   'src/app/scenarios.ts': /=== 'leader'/,
   'src/cli/schedule.ts': /'leader'/,
-  'src/engine/inputs.ts': /'no leader'/,
+  'src/engine/simulation.ts': /'no leader'/,
   'src/engine/selectors.ts': /^export const FILE_SELECTOR = 'leader';$/,
 };
 

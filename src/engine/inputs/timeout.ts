@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { nodeRef, time } from './fields';
+import { FAULT_GLYPH, type InputKind } from './kind';
+
+export interface TimeoutInput {
+  readonly at: number;
+  readonly type: 'timeout';
+  readonly node: string;
+}
+
+/** Fires the node's earliest pending timer now (for Raft: the election timeout). */
+export const timeout: InputKind<TimeoutInput> = {
+  type: 'timeout',
+  schema: z.strictObject({ at: time, type: z.literal('timeout'), node: nodeRef }),
+  refs: (input) => [{ field: 'node', ref: input.node }],
+  apply(input, host) {
+    const node = host.resolve(input, input.node);
+    if (node === null) return;
+    if (!host.isUp(node)) {
+      host.skip(input, `${node} is crashed`);
+      return;
+    }
+    if (!host.hasTimer(node)) {
+      host.skip(input, `${node} has no timer pending`);
+      return;
+    }
+    host.record({ t: host.nowMs, kind: 'fault', type: 'timeout', node });
+    host.fireEarliestTimer(node);
+  },
+  describe: (input) => `timeout ${input.node}`,
+  row: (input) => ({ kind: 'timeout', target: input.node, hasText: false }),
+  fault: { label: (fault) => `${fault.node} times out`, glyph: FAULT_GLYPH },
+};

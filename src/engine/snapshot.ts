@@ -1,0 +1,25 @@
+import type { NodesState } from './nodes';
+import type { ObserverState } from './observer';
+import type { QueueEvent, Stats } from './runtime';
+import type { Scheduled } from './scheduler';
+import type { HashState } from './trace';
+import type { Input, VirtualMs } from './types';
+import type { WireState } from './wire';
+
+/** The whole simulation at one instant. Plain, immutable data: restoring it resumes the run exactly. */
+export interface SimSnapshot {
+  readonly nowMs: VirtualMs;
+  readonly steps: number;
+  readonly queue: readonly Scheduled<QueueEvent>[];
+  readonly seq: number;
+  /** The inputs of the run when the snapshot was taken (applied and pending). */
+  readonly inputs: readonly Input[];
+  readonly wire: WireState;
+  readonly nodes: NodesState;
+  readonly observer: ObserverState;
+  readonly traceLength: number;
+  readonly violationCount: number;
+  readonly skippedCount: number;
+  readonly hash: HashState;
+  readonly stats: Stats;
+}

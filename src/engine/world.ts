@@ -1,0 +1,15 @@
+import type { NodeId, NodeView, VirtualMs } from './basics';
+
+/** One node as invariants and selectors see it. */
+export interface NodeStatus<Context = unknown> {
+  readonly id: NodeId;
+  readonly isUp: boolean;
+  /** The machine's context: the live state while up, the last state before the crash while down. */
+  readonly context: Context;
+  readonly view: NodeView;
+}
+
+export interface World<Context = unknown> {
+  readonly nowMs: VirtualMs;
+  readonly nodes: readonly NodeStatus<Context>[];
+}
