@@ -1,3 +1,4 @@
+import { kindOf } from '../engine/inputs/table';
 import type { Input, VirtualMs } from '../engine/types';
 
 /**
@@ -46,35 +47,7 @@ export function seconds(ms: VirtualMs): string {
   return `${(ms / 1000).toFixed(3)} s`;
 }
 
-/** An input in a few words: what the user did. */
+/** An input in a few words: what the user did (its kind's own words, engine/inputs). */
 export function describeInput(input: Input): string {
-  switch (input.type) {
-    case 'crash':
-    case 'restart':
-    case 'timeout':
-      return `${input.type} ${input.node}`;
-    case 'partition':
-      return `partition ${input.groups.map((g) => g.join(' ')).join(' | ')}`;
-    case 'cut':
-    case 'mend':
-      return `${input.type} ${input.from}${input.oneWay ? '→' : '–'}${input.to}`;
-    case 'link':
-      return `change link ${input.from}–${input.to}`;
-    case 'request':
-      return `request ${input.command}`;
-    case 'drop':
-    case 'duplicate':
-      return `${input.type} message ${input.message}`;
-    case 'caption':
-      return 'caption';
-    case 'pause':
-      return 'pause point';
-    case 'heal':
-      return 'heal';
-    case 'network':
-      return 'change the network';
-    default:
-      input satisfies never;
-      return 'input';
-  }
+  return kindOf(input).describe(input);
 }

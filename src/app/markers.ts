@@ -1,3 +1,4 @@
+import { kindNamed } from '../engine/inputs/table';
 import type { AnyProtocol } from '../engine/protocol';
 import { splitRecordedState } from '../engine/recordedState';
 import type { NodeId, NodeView, TraceRecord, VirtualMs } from '../engine/types';
@@ -74,23 +75,8 @@ export class MarkerIndex {
   }
 }
 
+/** The input kind's own words for its fault record (engine/inputs); its type when it has none. */
 function faultLabel(r: Extract<TraceRecord, { kind: 'fault' }>): string {
-  const node = typeof r.node === 'string' ? r.node : '';
-  switch (r.type) {
-    case 'crash':
-      return `${node} crashes`;
-    case 'restart':
-      return `${node} restarts`;
-    case 'timeout':
-      return `${node} times out`;
-    case 'partition':
-      return `partition ${(r.groups as string[][]).map((g) => g.join(' ')).join(' | ')}`;
-    case 'heal':
-      return 'heal';
-    case 'cut':
-    case 'mend':
-      return `${r.type} ${String(r.from)}${r.oneWay ? '→' : '↔'}${String(r.to)}`;
-    default:
-      return r.type;
-  }
+  const look = kindNamed(r.type)?.fault;
+  return look ? look.label(r as unknown as Parameters<typeof look.label>[0]) : r.type;
 }

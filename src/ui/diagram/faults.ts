@@ -1,3 +1,4 @@
+import { kindNamed } from '../../engine/inputs/table';
 import type { NodeId, TraceRecord, VirtualMs } from '../../engine/types';
 
 /** A node down from a crash until its restart (or until now: `isOpen`). */
@@ -61,27 +62,29 @@ export function faultPeriods(
   for (const record of faults) {
     if (record.kind !== 'fault') continue;
     const t = record.t;
-    switch (record.type) {
-      case 'crash':
-        downSince.set(String(record.node), t);
+    // What the fault changes in the picture, in the input kind's own terms (engine/inputs): no switch over kinds.
+    const look = kindNamed(record.type)?.fault;
+    const effect = look?.effect?.(record as unknown as Parameters<NonNullable<typeof look.effect>>[0]);
+    if (!effect) continue;
+    switch (effect.kind) {
+      case 'down':
+        downSince.set(effect.node, t);
         break;
-      case 'restart': {
-        const node = String(record.node);
-        const since = downSince.get(node);
-        if (since !== undefined) crashes.push({ node, fromMs: since, toMs: t, isOpen: false });
-        downSince.delete(node);
+      case 'up': {
+        const since = downSince.get(effect.node);
+        if (since !== undefined) crashes.push({ node: effect.node, fromMs: since, toMs: t, isOpen: false });
+        downSince.delete(effect.node);
         break;
       }
       case 'partition': {
         closePartition(t);
-        const groups = (record.groups ?? []) as readonly (readonly NodeId[])[];
         const sideOf: Record<NodeId, number> = {};
-        groups.forEach((group, side) => {
+        effect.groups.forEach((group, side) => {
           for (const node of group) sideOf[node] = side;
         });
         const hasRest = nodeIds.some((n) => sideOf[n] === undefined);
-        for (const node of nodeIds) sideOf[node] ??= groups.length;
-        open = { fromMs: t, sideOf, sideCount: groups.length + (hasRest ? 1 : 0) };
+        for (const node of nodeIds) sideOf[node] ??= effect.groups.length;
+        open = { fromMs: t, sideOf, sideCount: effect.groups.length + (hasRest ? 1 : 0) };
         break;
       }
       case 'heal':
@@ -91,17 +94,15 @@ export function faultPeriods(
         break;
       case 'cut':
       case 'mend': {
-        const from = String(record.from);
-        const to = String(record.to);
-        const isOneWay = record.oneWay === true;
-        linkMarks.push({ atMs: t, kind: record.type, from, to, isOneWay });
+        const { from, to, isOneWay } = effect;
+        linkMarks.push({ atMs: t, kind: effect.kind, from, to, isOneWay });
         const key = isOneWay ? `${from}>${to}` : [from, to].sort().join('=');
-        if (record.type === 'cut') cut.set(key, { from, to, isOneWay });
+        if (effect.kind === 'cut') cut.set(key, { from, to, isOneWay });
         else cut.delete(key);
         break;
       }
       default:
-        break;
+        effect satisfies never;
     }
   }
   for (const [node, since] of downSince) crashes.push({ node, fromMs: since, toMs: nowMs, isOpen: true });
