@@ -43,6 +43,7 @@ export function fuzz(options: FuzzOptions, lookup: ProtocolLookup): FuzzResult {
     if (!parsed.ok) throw new Error(`the fuzzer wrote an invalid scenario: ${parsed.errors.join('; ')}`);
     const sim = createSimulation(parsed.scenario, lookup);
     sim.runUntil(options.untilMs);
+    sim.settle();
     runs++;
     events += sim.counters.events;
     if (sim.violations.length > 0) {

@@ -2,6 +2,7 @@ import type { AnyProtocol } from './protocol';
 import { Rng } from './rng';
 import type { MutableNode, NodeRuntime, QueueEvent, RunSpec } from './runtime';
 import { type Effect, Stepper } from './stepper';
+import { type ClusterShape, DEFAULT_KIND, kindsOf } from './topology';
 import { viewKey } from './trace';
 import type { EventLike, NodeId, Payload, TraceRecord, VirtualMs } from './types';
 
@@ -30,16 +31,30 @@ export interface NodesState {
  */
 export class Nodes {
   private readonly map = new Map<NodeId, MutableNode>();
-  private readonly stepper: Stepper;
+  /** One stepper per node kind, each over its kind's machine. */
+  private readonly steppers = new Map<string, Stepper>();
   private readonly protocol: AnyProtocol;
+  /** Each node's kind and the nodes it has a link to. */
+  private readonly placed = new Map<NodeId, { readonly kind: string; readonly links: readonly NodeId[] }>();
   private timerSeq = 0;
 
   constructor(
     private readonly host: NodesHost,
     private readonly spec: RunSpec,
+    shape: ClusterShape,
   ) {
     this.protocol = spec.protocol;
-    this.stepper = new Stepper(spec.protocol.machine);
+    for (const kind of kindsOf(spec.protocol)) this.steppers.set(kind.id, new Stepper(kind.machine));
+    for (const node of shape.nodes) {
+      const links = shape.isFullMesh
+        ? spec.nodes.filter((n) => n !== node.id)
+        : shape.links.filter((l) => l.from === node.id).map((l) => l.to);
+      this.placed.set(node.id, { kind: node.kind, links });
+    }
+  }
+
+  private stepperOf(node: { readonly kind: string }): Stepper {
+    return this.steppers.get(node.kind) as Stepper;
   }
 
   get(id: NodeId): MutableNode | undefined {
@@ -55,10 +70,12 @@ export class Nodes {
     const peers = nodes.filter((n) => n !== id);
     const { config, bug } = this.spec;
     const at = this.host.nowMs;
-    const input = { id, nodes, peers, config, bug, persistent, entropy: rng.uint32(), at, localAt: at };
-    const step = this.stepper.initial(input);
+    const { kind, links } = this.placed.get(id) ?? { kind: DEFAULT_KIND, links: peers };
+    const input = { id, nodes, peers, config, bug, persistent, entropy: rng.uint32(), kind, links, at, localAt: at };
+    const step = this.stepperOf({ kind }).initial(input);
     const node: MutableNode = {
       id,
+      kind,
       isUp: true,
       snapshot: step.snapshot,
       view: {},
@@ -83,7 +100,7 @@ export class Nodes {
     const localAt = at;
     const event =
       from === undefined ? { ...payload, at, localAt, entropy } : { ...payload, from, at, localAt, entropy };
-    const step = this.stepper.next(node.snapshot, event);
+    const step = this.stepperOf(node).next(node.snapshot, event);
     node.snapshot = step.snapshot;
     this.perform(node, step.effects);
     this.host.changed(node);

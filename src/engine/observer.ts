@@ -77,6 +77,21 @@ export class Observer {
     }
   }
 
+  /** The monitor's end-of-run check: new findings become violations now, with no trace record. */
+  settle(): readonly Violation[] {
+    const findings = this.protocol.monitor.settled?.(this.history, this.host.world()) ?? [];
+    const added: Violation[] = [];
+    for (const finding of findings) {
+      const key = `${finding.invariant}\u0000${finding.message}`;
+      if (this.reported.has(key)) continue;
+      this.reported.add(key);
+      const violation = { invariant: finding.invariant, time: this.host.nowMs, message: finding.message };
+      this.host.violations.push(violation);
+      added.push(violation);
+    }
+    return added;
+  }
+
   state(): ObserverState {
     return { history: this.history, reported: [...this.reported] };
   }

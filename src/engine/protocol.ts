@@ -6,6 +6,7 @@ import type { World } from './world';
 export type { NodeStatus, World } from './world';
 
 import type { Rng } from './rng';
+import type { Layout, NodeKind, Topology } from './topology';
 import type { NodeId, NodeView, Payload, VirtualMs } from './types';
 
 /** What the engine hands a node's machine as `input` when it starts, or starts again after a crash. */
@@ -22,6 +23,10 @@ export interface NodeInput<Config = unknown, Persistent = unknown> {
   readonly persistent: Persistent | undefined;
   /** A uint32 from the node's own seeded stream. */
   readonly entropy: number;
+  /** The node's kind (topology.ts): `server` unless the protocol declares kinds. */
+  readonly kind: string;
+  /** The nodes this one has a link to, in scenario order (every other node in a full mesh). */
+  readonly links: readonly NodeId[];
   /** The virtual time of the (re)start. */
   readonly at: VirtualMs;
   /** The node's own clock at the (re)start (kit/meta.ts): equal to `at` until nodes have clocks. */
@@ -57,6 +62,12 @@ export interface Monitor<History = unknown, Context = unknown> {
   initial(world: World<Context>): History;
   /** Called after every event that changed a node's state (context or liveness); `changed` names that node. */
   check(history: History, world: World<Context>, changed: NodeId): { history: History; findings: readonly Finding[] };
+  /**
+   * Optional: an end-of-run check, for properties that hold once a run has settled (convergence: every
+   * replica the same, one coordinator named by all). The runner calls it once, at the end; its findings
+   * become violations at that time (not trace records, so the trace hash does not depend on the cut).
+   */
+  settled?(history: History, world: World<Context>): readonly Finding[];
 }
 
 /** A notable moment of a run, for the timeline: a new leader, a commit, a decision. */
@@ -82,7 +93,16 @@ export interface Protocol<Config = unknown, Context = unknown> {
   readonly configSchema: ZodType<Config>;
   /** Optional schema of one node's entry in a scenario's `initial` map; parses to the persistent state. */
   readonly initialSchema?: ZodType<unknown>;
+  /** The machine of every node, or of the default `server` kind when `nodeKinds` is not declared. */
   readonly machine: AnyStateMachine;
+  /** Optional: the kinds of node it runs, each its own machine (topology.ts); default one `server` kind running `machine`. */
+  readonly nodeKinds?: readonly NodeKind[];
+  /** Optional: the kind of each node of a scenario (by id and position); default the first kind. */
+  nodeKind?(node: NodeId, index: number, nodes: readonly NodeId[]): string;
+  /** Optional: the links that exist (topology.ts); default `full-mesh`. A send over a missing link throws. */
+  readonly topology?: Topology;
+  /** Optional: how the canvas lays the nodes out; default `circle`. */
+  readonly layout?: Layout;
   /** The part of a node's context that survives a crash. */
   persistent(context: Context, bug: string | null): unknown;
   /** The node's state as JSON: the contract's `nodes[].state`. */

@@ -43,6 +43,8 @@ export interface PendingTimer {
 
 export interface NodeRuntime {
   readonly id: NodeId;
+  /** Its kind (topology.ts): which machine it runs. */
+  readonly kind: string;
   readonly isUp: boolean;
   readonly snapshot: AnyMachineSnapshot;
   readonly view: NodeView;
@@ -66,6 +68,7 @@ export interface Stats {
 
 export interface MutableNode {
   id: NodeId;
+  kind: string;
   isUp: boolean;
   snapshot: AnyMachineSnapshot;
   view: NodeView;

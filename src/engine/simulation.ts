@@ -1,6 +1,7 @@
 import { InputLog } from './inputLog';
 import { applyInput } from './inputs/apply';
 import type { InputBase, InputRecord, InputsHost } from './inputs/kind';
+import { Journal } from './journal';
 import type { Network } from './network';
 import { Nodes } from './nodes';
 import { Observer } from './observer';
@@ -10,7 +11,7 @@ import type { InFlight, MutableNode, NodeRuntime, QueueEvent, RunSpec, Stats } f
 import { Scheduler } from './scheduler';
 import { FILE_SELECTOR, fileSelected } from './selectors';
 import type { SimSnapshot } from './snapshot';
-import { emptyHash, type HashState, hashHex, hashRecord } from './trace';
+import { type ClusterShape, clusterShape, linkTest } from './topology';
 import type {
   EventLike,
   Input,
@@ -38,19 +39,14 @@ export type { SimSnapshot } from './snapshot';
 export class Simulation implements WireHost, InputsHost {
   readonly protocol: AnyProtocol;
   readonly spec: RunSpec;
-  /**
-   * Everything that happened in this run, as far as it has been computed: after a restore to an
-   * earlier snapshot the records past `traceLength` are the run's known future, replayed in place
-   * (never copied) as the run moves forward again. Acting before the end of it drops that future.
-   */
-  readonly trace: TraceRecord[] = [];
-  readonly violations: Violation[] = [];
-  readonly skipped: Skipped[] = [];
+  private readonly journal = new Journal();
+  /** Everything that happened in this run, as far as it has been computed (journal.ts: the known future). */
+  readonly trace: TraceRecord[] = this.journal.trace;
+  readonly violations: Violation[] = this.journal.violations;
+  readonly skipped: Skipped[] = this.journal.skipped;
   /** Counters, updated in place by the simulation and the wire; read them through `counters`. */
   readonly stats = { events: 0, sent: 0, delivered: 0, dropped: 0 };
   private clock: VirtualMs = 0;
-
-  private position = 0;
   /** How many queue entries have been processed: the position of the run, finer than time. */
   private stepCount = 0;
   private readonly queue = new Scheduler<QueueEvent>();
@@ -59,14 +55,18 @@ export class Simulation implements WireHost, InputsHost {
   private readonly wire: Wire;
   private readonly nodes: Nodes;
   private readonly observer: Observer;
-  private hash: HashState = emptyHash;
+  /** Each node's kind, the links that exist and the layout hint (topology.ts). */
+  readonly shape: ClusterShape;
+  private readonly isLinked: (from: NodeId, to: NodeId) => boolean;
 
   constructor(spec: RunSpec) {
     this.spec = spec;
     this.protocol = spec.protocol;
     const root = Rng.fromSeed(spec.seed);
     this.wire = new Wire(this, spec.network, root.fork(0));
-    this.nodes = new Nodes(this, spec);
+    this.shape = clusterShape(spec.protocol, spec.nodes);
+    this.isLinked = linkTest(this.shape);
+    this.nodes = new Nodes(this, spec, this.shape);
     spec.nodes.forEach((id, index) => {
       this.nodes.start(id, spec.initial[id], root.fork(index + 1));
     });
@@ -92,11 +92,11 @@ export class Simulation implements WireHost, InputsHost {
 
   /** How many records of `trace` have happened by now. */
   get traceLength(): number {
-    return this.position;
+    return this.journal.position;
   }
 
   get traceHash(): string {
-    return hashHex(this.hash);
+    return this.journal.traceHash;
   }
 
   get counters(): Stats {
@@ -145,7 +145,7 @@ export class Simulation implements WireHost, InputsHost {
   world(): World {
     const nodes: NodeStatus[] = [];
     for (const n of this.nodes.values())
-      nodes.push({ id: n.id, isUp: n.isUp, context: n.snapshot.context, view: n.view });
+      nodes.push({ id: n.id, kind: n.kind, isUp: n.isUp, context: n.snapshot.context, view: n.view });
     return { nowMs: this.clock, nodes };
   }
 
@@ -199,19 +199,14 @@ export class Simulation implements WireHost, InputsHost {
    */
   apply(input: Input): void {
     if (input.at < this.clock) throw new Error(`input at ${input.at} ms is before the current time ${this.clock} ms`);
-    this.forgetComputedFuture();
+    this.journal.forgetFuture();
     this.log.insert(input);
   }
 
   /** Forgets every input after time `t` (a branch keeps the past and drops the old future). */
   dropInputsAfter(t: VirtualMs): void {
-    this.forgetComputedFuture();
+    this.journal.forgetFuture();
     this.log.dropAfter(t);
-  }
-
-  /** The records past now were computed with the old inputs: with new ones they no longer hold. */
-  private forgetComputedFuture(): void {
-    if (this.trace.length > this.position) this.trace.length = this.position;
   }
 
   schedule(atMs: VirtualMs, event: QueueEvent): void {
@@ -221,18 +216,12 @@ export class Simulation implements WireHost, InputsHost {
   // ---- used by the inputs (InputsHost) and the wire ----------------------------------------
 
   /** Inputs write their records through the same door (an input's `fault` type is always a kind of the table). */
-  record(written: TraceRecord | InputRecord): void {
-    const record = written as TraceRecord;
-    // Replaying known ground (after a restore), the same record is already in place.
-    if (this.position === this.trace.length) this.trace.push(record);
-    this.position++;
-    this.hash = hashRecord(this.hash, record);
+  record(record: TraceRecord | InputRecord): void {
+    this.journal.record(record as TraceRecord);
   }
 
   skip(input: InputBase, reason: string): void {
-    const type = input.type as InputType;
-    this.skipped.push({ at: input.at, type, reason });
-    this.record({ t: this.clock, kind: 'skip', input: type, reason });
+    this.journal.skip(this.clock, input.at, input.type as InputType, reason);
   }
 
   resolve(input: InputBase, ref: NodeRef): NodeId | null {
@@ -278,6 +267,10 @@ export class Simulation implements WireHost, InputsHost {
   }
 
   send(from: NodeId, to: NodeId, message: Payload): void {
+    // A send over a link the protocol's topology does not have is the protocol's bug, not a network fault.
+    if (!this.isLinked(from, to) && this.hasNode(to)) {
+      throw new Error(`${from} sent ${message.type} to ${to}, but the topology has no link from ${from} to ${to}`);
+    }
     this.wire.send(from, to, message);
   }
 
@@ -298,6 +291,14 @@ export class Simulation implements WireHost, InputsHost {
     return this.wire.duplicateByUser(id);
   }
 
+  /**
+   * The end of a run: the protocol's end-of-run check (`Monitor.settled`), once. Its findings become
+   * violations at the current time, each reported once; they write no trace record.
+   */
+  settle(): readonly Violation[] {
+    return this.observer.settle();
+  }
+
   // ---- snapshots ---------------------------------------------------------------------------
 
   snapshot(): SimSnapshot {
@@ -310,10 +311,7 @@ export class Simulation implements WireHost, InputsHost {
       wire: this.wire.state(),
       nodes: this.nodes.state(),
       observer: this.observer.state(),
-      traceLength: this.position,
-      violationCount: this.violations.length,
-      skippedCount: this.skipped.length,
-      hash: this.hash,
+      ...this.journal.state(),
       stats: { ...this.stats },
     };
   }
@@ -323,7 +321,7 @@ export class Simulation implements WireHost, InputsHost {
    * this run. Inputs added since stay scheduled if they had not applied at the snapshot.
    */
   restore(s: SimSnapshot): void {
-    if (this.trace.length < s.traceLength) throw new Error('the snapshot is from another branch of this run');
+    this.journal.restore(s);
     this.clock = s.nowMs;
     this.stepCount = s.steps;
     this.log.restoreQueue(s.queue, s.inputs);
@@ -331,10 +329,6 @@ export class Simulation implements WireHost, InputsHost {
     this.wire.restore(s.wire);
     this.nodes.restore(s.nodes);
     this.observer.restore(s.observer);
-    this.position = s.traceLength;
-    this.violations.length = s.violationCount;
-    this.skipped.length = s.skippedCount;
-    this.hash = s.hash;
     Object.assign(this.stats, s.stats);
   }
 }

@@ -3,6 +3,8 @@ import type { NodeId, NodeView, VirtualMs } from './basics';
 /** One node as invariants and selectors see it. */
 export interface NodeStatus<Context = unknown> {
   readonly id: NodeId;
+  /** The node's kind (topology.ts): `server` unless the protocol declares kinds. */
+  readonly kind: string;
   readonly isUp: boolean;
   /** The machine's context: the live state while up, the last state before the crash while down. */
   readonly context: Context;

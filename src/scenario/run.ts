@@ -56,5 +56,7 @@ export function runScenario(
 ): { sim: Simulation; summary: RunSummary } {
   const sim = createSimulation(scenario, lookup);
   sim.runUntil(untilMs ?? scenario.until ?? DEFAULT_UNTIL_MS);
+  // The protocol's end-of-run check (Monitor.settled): its findings join the violations.
+  sim.settle();
   return { sim, summary: summarize(sim) };
 }
