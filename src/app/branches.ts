@@ -1,5 +1,9 @@
 import { kindOf } from '../engine/inputs/table';
+import { Recording } from '../engine/recording';
 import type { Input, VirtualMs } from '../engine/types';
+import { getProtocol } from '../protocols';
+import { createSimulation } from '../scenario/run';
+import type { Scenario } from '../scenario/types';
 
 /**
  * One line of history. A branch is its inputs (the scenario's and the user's, in the order they apply),
@@ -17,6 +21,55 @@ export interface Branch {
   readonly inputs: readonly Input[];
   /** Where the user was on it when they left it. */
   readonly nowMs: VirtualMs;
+}
+
+/** The branches of a session and which one is current: plain data, for the store to publish. */
+export interface BranchState {
+  readonly branches: readonly Branch[];
+  readonly branchId: number;
+}
+
+/*
+ * The one owner of branching. A run is a pure function of its scenario and inputs, so a branch is its
+ * inputs; the current branch's live run is a Recording. Acting in the past (the recording was computed
+ * further than now) keeps the old future as a branch and starts a new one from here; switching rebuilds
+ * the target's run from its inputs. Nothing else decides when a branch starts or what it keeps.
+ */
+
+/**
+ * Applies a user's input at the recording's now. In the past, the current branch keeps its inputs and
+ * where the user stood (`nowMs`), and a new branch, split by this input, becomes current.
+ */
+export function actOnBranch(state: BranchState, recording: Recording, input: Input, nowMs: VirtualMs): BranchState {
+  let next = state;
+  if (recording.frontier > recording.now) {
+    const old = state.branches.find((b) => b.id === state.branchId);
+    const branch = forkBranch(state.branches, state.branchId, input);
+    const kept = old ? withBranch(state.branches, { ...old, inputs: [...recording.sim.inputs], nowMs }) : [];
+    next = { branches: [...kept, branch], branchId: branch.id };
+  }
+  // The recording drops what it had computed past now: that future lives on in the kept branch's inputs.
+  recording.apply(input);
+  return next;
+}
+
+/**
+ * Makes branch `id` current: the branch left keeps its inputs and `nowMs`; the target's run is rebuilt
+ * from the scenario with its inputs. Null when there is no such other branch.
+ */
+export function switchToBranch(
+  state: BranchState,
+  id: number,
+  scenario: Scenario,
+  recording: Recording,
+  nowMs: VirtualMs,
+): { state: BranchState; recording: Recording; nowMs: VirtualMs } | null {
+  const target = state.branches.find((b) => b.id === id);
+  const current = state.branches.find((b) => b.id === state.branchId);
+  if (!target || !current || id === state.branchId) return null;
+  const branches = withBranch(state.branches, { ...current, inputs: [...recording.sim.inputs], nowMs });
+  const rebuilt = new Recording(createSimulation({ ...scenario, events: [...target.inputs] }, getProtocol));
+  return { state: { branches, branchId: id }, recording: rebuilt, nowMs: target.nowMs };
 }
 
 export function mainBranch(inputs: readonly Input[]): Branch {

@@ -9,7 +9,7 @@ export type MarkerKind = 'fault' | 'violation' | 'milestone' | 'pause' | 'captio
 export interface Marker {
   readonly t: VirtualMs;
   readonly kind: MarkerKind;
-  /** For milestones, the protocol's own kind (`leader`, `commit`, `decision`). */
+  /** For milestones, the protocol's own kind (a `Milestone.kind`, named by its face). */
   readonly detail: string;
   readonly label: string;
   /** The position of the record in the trace. */
@@ -17,61 +17,43 @@ export interface Marker {
 }
 
 /**
- * The timeline's markers, derived from a trace incrementally: faults, violations, pause points,
- * captions and the protocol's milestones (a new leader, a commit, a decision). Pure derived data;
- * when the trace it read is cut back (a new branch), it starts over.
+ * The timeline's markers of one trace record, appended to `out`: faults, violations, pause points,
+ * captions and the protocol's milestones (a new leader, a commit, a decision). `views` holds each node's
+ * last view seen, for the protocol to compare with. The trace index (traceIndex.ts) calls it in order.
  */
-export class MarkerIndex {
-  private read = 0;
-  private trace: readonly TraceRecord[] | null = null;
-  private readonly views = new Map<NodeId, NodeView>();
-  readonly markers: Marker[] = [];
-
-  constructor(private readonly protocol: AnyProtocol) {}
-
-  /** Reads `trace` up to `length` records. */
-  update(trace: readonly TraceRecord[], length: number = trace.length): readonly Marker[] {
-    if (trace !== this.trace || length < this.read) this.reset(trace);
-    for (let i = this.read; i < length; i++) this.note(trace[i] as TraceRecord, i);
-    this.read = Math.max(this.read, length);
-    return this.markers;
-  }
-
-  private reset(trace: readonly TraceRecord[]): void {
-    this.trace = trace;
-    this.read = 0;
-    this.views.clear();
-    this.markers.length = 0;
-  }
-
-  private note(r: TraceRecord, index: number): void {
-    switch (r.kind) {
-      case 'fault':
-        this.markers.push({ t: r.t, kind: 'fault', detail: r.type, label: faultLabel(r), index });
-        return;
-      case 'violation':
-        this.markers.push({ t: r.t, kind: 'violation', detail: r.invariant, label: r.message, index });
-        return;
-      case 'pause':
-        this.markers.push({ t: r.t, kind: 'pause', detail: 'pause', label: r.text || 'pause', index });
-        return;
-      case 'caption':
-        this.markers.push({ t: r.t, kind: 'caption', detail: 'caption', label: r.text, index });
-        return;
-      case 'state': {
-        const before = this.views.get(r.node);
-        const { view, isUp } = splitRecordedState(r.state);
-        this.views.set(r.node, view);
-        // A node going down reaches no milestone; its view stays what it was, for the next comparison.
-        if (!isUp) return;
-        for (const m of this.protocol.milestones?.(r.node, before, view) ?? []) {
-          this.markers.push({ t: r.t, kind: 'milestone', detail: m.kind, label: m.label, index });
-        }
-        return;
+export function markersOf(
+  r: TraceRecord,
+  index: number,
+  views: Map<NodeId, NodeView>,
+  protocol: AnyProtocol,
+  out: Marker[],
+): void {
+  switch (r.kind) {
+    case 'fault':
+      out.push({ t: r.t, kind: 'fault', detail: r.type, label: faultLabel(r), index });
+      return;
+    case 'violation':
+      out.push({ t: r.t, kind: 'violation', detail: r.invariant, label: r.message, index });
+      return;
+    case 'pause':
+      out.push({ t: r.t, kind: 'pause', detail: 'pause', label: r.text || 'pause', index });
+      return;
+    case 'caption':
+      out.push({ t: r.t, kind: 'caption', detail: 'caption', label: r.text, index });
+      return;
+    case 'state': {
+      const before = views.get(r.node);
+      const { view, isUp } = splitRecordedState(r.state);
+      views.set(r.node, view);
+      // A node going down reaches no milestone; its view stays what it was, for the next comparison.
+      if (!isUp) return;
+      for (const m of protocol.milestones?.(r.node, before, view) ?? []) {
+        out.push({ t: r.t, kind: 'milestone', detail: m.kind, label: m.label, index });
       }
-      default:
-        return;
+      return;
     }
+    default:
+      return;
   }
 }
 

@@ -10,17 +10,17 @@ import type { Store } from './store';
  * behind, they go to the end or the start of the run.
  */
 export function goToNextPause(store: Store): void {
-  const { playing, seeking, sim } = store.getState();
+  const { playing, seeking, frame } = store.getState();
   if (!playing && !seeking) {
     store.play();
     return;
   }
-  const next = nextPause(pausePoints(sim.inputs), standingAt(store));
+  const next = nextPause(pausePoints(frame.inputs), standingAt(store));
   store.seek(next ? next.at : store.endMs());
 }
 
 export function goToPreviousPause(store: Store): void {
-  const previous = previousPause(pausePoints(store.getState().sim.inputs), standingAt(store));
+  const previous = previousPause(pausePoints(store.getState().frame.inputs), standingAt(store));
   store.seek(previous ? previous.at : 0);
 }
 

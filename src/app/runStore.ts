@@ -3,10 +3,10 @@ import type { Input, VirtualMs } from '../engine/types';
 import { getProtocol } from '../protocols';
 import { createSimulation } from '../scenario/run';
 import type { Scenario } from '../scenario/types';
-import { forkBranch, mainBranch, withBranch } from './branches';
-import { eventNumberOf, runFrame } from './frame';
+import { actOnBranch, mainBranch } from './branches';
+import { frameOf } from './frame';
 import { circleLayout } from './layout';
-import { MarkerIndex } from './markers';
+import { eventNumberOf, runFrame } from './runFrame';
 import { SeekJob } from './seekJob';
 import { type Action, type AppState, formatMs } from './state';
 
@@ -26,8 +26,9 @@ export interface LoadOptions {
 }
 
 /**
- * The core of the store (`store.ts`): the one owner of the current run, a rewindable Recording. UI
- * handlers hand it inputs; it applies them at the current virtual time and publishes a new state. The
+ * The core of the store (`store.ts`): the one owner of the current run, a rewindable Recording, which
+ * no component ever sees. UI handlers hand it inputs; it applies them at the current virtual time and
+ * publishes a new state with a new frame (frame.ts), the plain value every component reads. The
  * clock (`tick`) advances virtual time by speed x wall time and stops at pause points, at new violations
  * and at the scenario's end. Seeking moves the run to any time and pauses; acting in the past starts a
  * new branch and keeps the old future as another.
@@ -38,12 +39,11 @@ export class RunStore {
   protected seenViolations = 0;
   protected hasPassedUntil = false;
   protected job: SeekJob | null = null;
-  protected markerIndex: MarkerIndex;
+  protected recording!: Recording;
 
   constructor(scenario: Scenario, options: { presetId?: string | null; speed?: number; playing?: boolean } = {}) {
     this.state = this.fresh(scenario, options.presetId ?? null, 0, options.speed ?? DEFAULT_SPEED);
     this.state = { ...this.state, playing: options.playing ?? true };
-    this.markerIndex = new MarkerIndex(this.state.sim.protocol);
     // What happens at time 0 (inputs at 0, a restored save's crash) has happened when the page shows.
     this.advance(0, true);
   }
@@ -64,17 +64,14 @@ export class RunStore {
     this.seenViolations = 0;
     this.hasPassedUntil = false;
     this.job = null;
-    const recording = new Recording(createSimulation(scenario, getProtocol));
+    this.recording = new Recording(createSimulation(scenario, getProtocol));
     return {
       scenario,
       presetId,
-      recording,
-      sim: recording.sim,
+      frame: frameOf(this.recording.sim, null, true),
       runId,
       now: 0,
       frontier: 0,
-      revision: 0,
-      faultRevision: 0,
       playing: true,
       speed,
       selection: null,
@@ -97,7 +94,6 @@ export class RunStore {
   load(scenario: Scenario, presetId: string | null = null, options: LoadOptions = {}): void {
     const { runId, speed } = this.state;
     this.state = this.fresh(scenario, presetId, runId + 1, speed);
-    this.markerIndex = new MarkerIndex(this.state.sim.protocol);
     if (options.playing !== undefined) this.state = { ...this.state, playing: options.playing };
     this.advance(0, true);
     if (options.nowMs !== undefined && options.nowMs > 0) this.seek(options.nowMs);
@@ -109,21 +105,10 @@ export class RunStore {
    */
   act(action: Action): void {
     this.cancelSeek();
-    const { recording, sim } = this.state;
-    const at = Math.max(Math.ceil(this.state.now), Math.ceil(sim.now));
+    const at = Math.max(Math.ceil(this.state.now), Math.ceil(this.recording.now));
     const input = { ...action, at } as Input;
-    const patch: Patch = {};
-    if (recording.frontier > sim.now) {
-      const old = this.state.branches.find((b) => b.id === this.state.branchId);
-      const branch = forkBranch(this.state.branches, this.state.branchId, input);
-      const kept = old
-        ? withBranch(this.state.branches, { ...old, inputs: [...sim.inputs], nowMs: this.state.now })
-        : [];
-      patch.branches = [...kept, branch];
-      patch.branchId = branch.id;
-    }
-    recording.apply(input);
-    this.state = { ...this.state, ...patch };
+    const { branches, branchId } = actOnBranch(this.state, this.recording, input, this.state.now);
+    this.state = { ...this.state, branches, branchId };
     this.advance(at, true);
   }
 
@@ -153,7 +138,7 @@ export class RunStore {
   /** Pauses and processes exactly the next pending event. */
   stepEvent(): void {
     this.cancelSeek();
-    const next = this.state.sim.nextEventAt();
+    const next = this.recording.sim.nextEventAt();
     this.state = { ...this.state, playing: false };
     if (next === undefined) {
       this.set({});
@@ -182,7 +167,7 @@ export class RunStore {
   /** Moves the run to time t and pauses there; past the computed frontier it runs a slice per frame. */
   seek(t: VirtualMs): void {
     this.cancelSeek();
-    const { recording } = this.state;
+    const recording = this.recording;
     const target = Math.max(0, t);
     this.state = { ...this.state, playing: false, notice: null };
     if (target <= recording.frontier) {
@@ -198,15 +183,15 @@ export class RunStore {
   /** Puts another run of the same scenario in place (another branch), standing at its start. */
   protected replaceRecording(recording: Recording, patch: Patch): void {
     this.cancelSeek();
-    this.markerIndex = new MarkerIndex(recording.sim.protocol);
-    this.state = { ...this.state, ...patch, recording, sim: recording.sim, selection: null, menuFor: null };
+    this.recording = recording;
+    this.state = { ...this.state, ...patch, frame: frameOf(recording.sim, null, true), selection: null, menuFor: null };
     this.arrived(0);
   }
 
   protected cancelSeek(): void {
     if (!this.job) return;
     this.job = null;
-    this.arrived(this.state.sim.now);
+    this.arrived(this.recording.now);
   }
 
   private continueSeek(): void {
@@ -218,24 +203,23 @@ export class RunStore {
     } else {
       this.set({
         seeking: { targetMs: job.targetMs, progress: job.progress },
-        frontier: this.state.recording.frontier,
+        frontier: this.recording.frontier,
       });
     }
   }
 
   /** Publishes a jump in time: the picture, the alert and the stop points all start over from here. */
   protected arrived(now: VirtualMs): void {
-    const { sim, scenario, alert } = this.state;
-    this.seenViolations = sim.violations.length;
+    const { scenario, alert } = this.state;
+    this.seenViolations = this.recording.sim.violations.length;
     this.hasPassedUntil = scenario.until !== undefined && now >= scenario.until;
     this.set({
       now,
-      frontier: this.state.recording.frontier,
+      frontier: this.recording.frontier,
       playing: false,
       seeking: null,
       alert: alert && alert.time <= now ? alert : null,
-      revision: this.state.revision + 1,
-      faultRevision: this.state.faultRevision + 1,
+      frame: frameOf(this.recording.sim, this.state.frame, true),
     });
   }
 
@@ -245,7 +229,9 @@ export class RunStore {
    * engine did nothing (an input was scheduled, or the play state changed).
    */
   protected advance(target: VirtualMs, force = false, maxSteps = MAX_STEPS_PER_FRAME): void {
-    const { recording, sim, scenario } = this.state;
+    const { recording } = this;
+    const { sim } = recording;
+    const { scenario } = this.state;
     const traceBefore = sim.traceLength;
     const { stop, hasFault, steps, isTruncated } = runFrame(recording, target, maxSteps);
     const patch: Patch = {};
@@ -278,8 +264,8 @@ export class RunStore {
       }
     }
     patch.frontier = recording.frontier;
-    if (sim.traceLength !== traceBefore || steps > 0 || force) patch.revision = this.state.revision + 1;
-    if (hasFault) patch.faultRevision = this.state.faultRevision + 1;
+    // A new frame only when the engine moved (or was handed an input): otherwise every slice stays as it was.
+    if (sim.traceLength !== traceBefore || steps > 0 || force) patch.frame = frameOf(sim, this.state.frame, hasFault);
     this.set(patch);
   }
 }

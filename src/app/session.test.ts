@@ -65,9 +65,9 @@ describe('opening, sharing and saving a run', () => {
     const result = readSharedScenario('#s=N4Ig', getProtocol);
     expect(openParsed(store, result, 'The link')).toBe(false);
     const after = store.getState();
-    expect(after.sim).toBe(before.sim);
+    expect(after.frame).toBe(before.frame);
     expect(after.now).toBe(before.now);
-    expect(after.sim.traceHash).toBe(before.sim.traceHash);
+    expect(after.frame.trace.hash).toBe(before.frame.trace.hash);
     expect(after.message?.text).toMatch(/Your run is unchanged/);
   });
 

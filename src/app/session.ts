@@ -106,8 +106,8 @@ export function startAutosave(store: Store, storage: KeyValueStorage, target: Wi
   let last: unknown[] = [];
   const save = () => {
     timer = undefined;
-    const { scenario, presetId, now, sim, seeking } = store.getState();
-    const key = [scenario, presetId, now, sim.inputs.length, store.runKey()];
+    const { scenario, presetId, now, frame, seeking } = store.getState();
+    const key = [scenario, presetId, now, frame.inputs, store.runKey()];
     if (key.every((k, i) => last[i] === k)) return;
     last = key;
     const nowMs = seeking?.targetMs ?? now;

@@ -1,8 +1,7 @@
-import type { Recording } from '../engine/recording';
-import type { Simulation } from '../engine/simulation';
 import type { Input, NodeId, VirtualMs } from '../engine/types';
 import type { Scenario } from '../scenario/types';
 import type { Branch } from './branches';
+import type { Frame } from './frame';
 import type { XY } from './layout';
 import type { Marker } from './markers';
 
@@ -44,19 +43,14 @@ export interface WholeRun {
 export interface AppState {
   readonly scenario: Scenario;
   readonly presetId: string | null;
-  /** The current branch's run; `sim` is its simulation. */
-  readonly recording: Recording;
-  readonly sim: Simulation;
+  /** The current branch's run at the engine's now, as a plain value (frame.ts): what components read. */
+  readonly frame: Frame;
   /** Bumps on every new run, so views keyed by it start fresh. */
   readonly runId: number;
   /** Virtual time the picture shows. */
   readonly now: VirtualMs;
   /** The furthest time computed on this branch: past it the timeline shows only the worker's view. */
   readonly frontier: VirtualMs;
-  /** Bumps whenever the simulation processed something: views that ignore time key on it. */
-  readonly revision: number;
-  /** Bumps whenever the network may have changed (a fault input, a seek): links key on it. */
-  readonly faultRevision: number;
   readonly playing: boolean;
   /** Virtual ms per wall-clock ms: 0.05 plays 20 times slower than real time. */
   readonly speed: number;

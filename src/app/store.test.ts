@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { fileSelected } from '../engine/selectors';
 import { presetScenario } from './scenarios';
+import { nodeOf, selectedNodes } from './selectors';
 import { Store } from './store';
 
-const leaderOf = (store: Store) => fileSelected(store.getState().sim.protocol, store.getState().sim.world());
+/** What the protocol's first selector names (Raft: the leader). */
+const leaderOf = (store: Store) => selectedNodes(store.getState().frame)[0]?.[0] ?? null;
 
 describe('the store', () => {
   it('turns a user action into an input at the current virtual time, rounded up', () => {
@@ -11,8 +12,8 @@ describe('the store', () => {
     store.tick(50); // 50 wall ms at 20x slower: 2.5 virtual ms
     expect(store.getState().now).toBeCloseTo(2.5);
     store.act({ type: 'crash', node: 'n2' });
-    expect(store.getState().sim.inputs).toContainEqual({ type: 'crash', node: 'n2', at: 3 });
-    expect(store.getState().sim.node('n2')?.isUp).toBe(false);
+    expect(store.getState().frame.inputs).toContainEqual({ type: 'crash', node: 'n2', at: 3 });
+    expect(nodeOf(store.getState().frame, 'n2')?.isUp).toBe(false);
   });
 
   it('replays: the inputs the user added reproduce the same run from the start', () => {
@@ -20,10 +21,10 @@ describe('the store', () => {
     for (let i = 0; i < 30; i++) store.tick(16);
     store.act({ type: 'request', command: 'x=9' });
     for (let i = 0; i < 30; i++) store.tick(16);
-    const { sim, scenario } = store.getState();
-    const replay = new Store({ ...scenario, events: [...sim.inputs] }, { speed: 1 });
-    replay.runTo(sim.now);
-    expect(replay.getState().sim.traceHash).toBe(sim.traceHash);
+    const { frame, scenario, now } = store.getState();
+    const replay = new Store({ ...scenario, events: [...frame.inputs] }, { speed: 1 });
+    replay.runTo(now);
+    expect(replay.getState().frame.trace.hash).toBe(frame.trace.hash);
   });
 
   it('pauses at a pause point of the scenario and says why', () => {
@@ -40,17 +41,20 @@ describe('the store', () => {
       if (!store.getState().playing) store.play();
       store.tick(16);
     }
-    const { alert, playing, sim } = store.getState();
+    const { alert, playing, frame } = store.getState();
     expect(alert).not.toBeNull();
     expect(playing).toBe(false);
-    expect(sim.trace[(alert?.event ?? 0) - 1]).toMatchObject({ kind: 'violation', invariant: alert?.invariant });
+    expect(frame.trace.records[(alert?.event ?? 0) - 1]).toMatchObject({
+      kind: 'violation',
+      invariant: alert?.invariant,
+    });
   });
 
   it('steps exactly one event at a time, even when several share an instant', () => {
     const store = new Store(presetScenario('raft/first-election'), { playing: false });
-    const before = store.getState().sim.counters.events;
+    const before = store.getState().frame.steps;
     store.stepEvent();
-    expect(store.getState().sim.counters.events - before).toBeLessThanOrEqual(1);
+    expect(store.getState().frame.steps - before).toBeLessThanOrEqual(1);
     expect(store.getState().playing).toBe(false);
   });
 
@@ -65,8 +69,8 @@ describe('the store', () => {
     const store = new Store(presetScenario('raft/first-election'), { playing: false });
     store.runTo(2000);
     store.moveNode('n3', { x: 7, y: 9 });
-    const { scenario, sim } = store.getState();
-    const edit = applyEdit(scenario, sim.inputs, { kind: 'insert-pause', at: 2000, text: 'Why?' }, getProtocol);
+    const { scenario, frame } = store.getState();
+    const edit = applyEdit(scenario, frame.inputs, { kind: 'insert-pause', at: 2000, text: 'Why?' }, getProtocol);
     if (!edit.ok) throw new Error(edit.errors.join('; '));
     store.rerun(edit.scenario);
     // A long way from 0 is computed a slice per frame.
@@ -75,9 +79,9 @@ describe('the store', () => {
     expect(after.now).toBe(2000);
     expect(after.playing).toBe(false);
     expect(after.positions.n3).toEqual({ x: 7, y: 9 });
-    expect(after.sim.inputs).toContainEqual({ at: 2000, type: 'pause', text: 'Why?' });
+    expect(after.frame.inputs).toContainEqual({ at: 2000, type: 'pause', text: 'Why?' });
     const replay = new Store(edit.scenario, { playing: false });
     replay.runTo(2000);
-    expect(replay.getState().sim.traceHash).toBe(after.sim.traceHash);
+    expect(replay.getState().frame.trace.hash).toBe(after.frame.trace.hash);
   });
 });

@@ -1,15 +1,14 @@
-import { Recording } from '../engine/recording';
 import type { NodeId, VirtualMs } from '../engine/types';
-import { getProtocol } from '../protocols';
 import { toFileText } from '../scenario/encode';
-import { createSimulation, DEFAULT_UNTIL_MS } from '../scenario/run';
+import { DEFAULT_UNTIL_MS } from '../scenario/run';
 import type { Scenario } from '../scenario/types';
-import { withBranch } from './branches';
+import { switchToBranch } from './branches';
 import type { XY } from './layout';
 import type { Marker } from './markers';
 import { RunStore } from './runStore';
 import type { Message, Selection, WholeRun } from './state';
 
+export type { Frame, FrameNode } from './frame';
 export type { LoadOptions } from './runStore';
 export { DEFAULT_SPEED } from './runStore';
 export type { Action, Alert, AppState, Message, Selection, WholeRun } from './state';
@@ -69,13 +68,13 @@ export class Store extends RunStore {
 
   /** The current branch as a scenario file, with every input the user added: export and share links. */
   fileText(): string {
-    return toFileText(this.state.scenario, this.state.sim.inputs);
+    return toFileText(this.state.scenario, this.state.frame.inputs);
   }
 
   /** Which run the worker's whole-run view must belong to: the scenario, the branch and its inputs. */
   runKey(): string {
-    const { runId, branchId, sim } = this.state;
-    return `${runId}:${branchId}:${sim.inputs.length}`;
+    const { runId, branchId, frame } = this.state;
+    return `${runId}:${branchId}:${frame.inputs.length}`;
   }
 
   setWholeRun(wholeRun: WholeRun): void {
@@ -98,13 +97,14 @@ export class Store extends RunStore {
    * worker's view of the rest of the run, so the whole shape shows at once.
    */
   timelineMarkers(): readonly Marker[] {
-    const { sim, revision, frontier } = this.state;
+    const { frame, frontier } = this.state;
     const whole = this.currentWholeRun();
-    const key = [sim, revision, whole];
+    // The index hands back the same markers until the trace gains one: they key the merge.
+    const live = frame.index.markers(frame.protocol);
+    const key = [live, whole, frontier];
     if (this.merged && key.every((k, i) => this.merged?.key[i] === k)) return this.merged.markers;
-    const live = this.markerIndex.update(sim.trace, sim.trace.length);
-    const lastLive =
-      sim.trace.length > 0 ? Math.max(frontier, (sim.trace[sim.trace.length - 1] as { t: number }).t) : 0;
+    const records = frame.trace.records;
+    const lastLive = records.length > 0 ? Math.max(frontier, (records[records.length - 1] as { t: number }).t) : 0;
     const rest = whole ? whole.markers.filter((m) => m.t > lastLive) : [];
     const markers = rest.length > 0 ? [...live, ...rest] : [...live];
     this.merged = { key, markers };
@@ -114,15 +114,15 @@ export class Store extends RunStore {
   /** Pauses and goes back to just before the last event that showed in the trace. */
   stepBack(): void {
     this.cancelSeek();
-    this.state.recording.stepBack();
-    this.arrived(this.state.sim.now);
+    this.recording.stepBack();
+    this.arrived(this.recording.now);
   }
 
   /** Pauses and runs up to the next event that shows in the trace. */
   stepForward(): void {
     this.cancelSeek();
-    this.state.recording.stepForward();
-    this.arrived(this.state.sim.now);
+    this.recording.stepForward();
+    this.arrived(this.recording.now);
   }
 
   /** Seeks to the next (or previous) marker on the timeline. */
@@ -137,17 +137,12 @@ export class Store extends RunStore {
   }
 
   /**
-   * Makes another branch current: its run is rebuilt from the scenario with its inputs (a run is a pure
-   * function of them) and the user stands where they were on it. The branch left keeps its inputs.
+   * Makes another branch current (branches.ts rebuilds its run) and stands where the user was on it.
    */
   switchBranch(id: number): void {
-    const { branches, branchId, sim, scenario, now } = this.state;
-    const target = branches.find((b) => b.id === id);
-    const current = branches.find((b) => b.id === branchId);
-    if (!target || !current || id === branchId) return;
-    const kept = withBranch(branches, { ...current, inputs: [...sim.inputs], nowMs: now });
-    const recording = new Recording(createSimulation({ ...scenario, events: [...target.inputs] }, getProtocol));
-    this.replaceRecording(recording, { branches: kept, branchId: id, notice: null });
-    this.seek(target.nowMs);
+    const switched = switchToBranch(this.state, id, this.state.scenario, this.recording, this.state.now);
+    if (!switched) return;
+    this.replaceRecording(switched.recording, { ...switched.state, notice: null });
+    this.seek(switched.nowMs);
   }
 }

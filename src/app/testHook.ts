@@ -23,19 +23,15 @@ export interface TestHook {
 
 export function installTestHook(store: Store): void {
   const hook: TestHook = {
-    traceHash: () => store.getState().sim.traceHash,
+    traceHash: () => store.getState().frame.trace.hash,
     now: () => store.getState().now,
-    inFlight: () => store.getState().sim.messagesInFlight().length,
+    inFlight: () => store.getState().frame.messages.length,
     deliveredIds: () => {
-      const { sim } = store.getState();
-      return sim.trace.slice(0, sim.traceLength).flatMap((r) => (r.kind === 'deliver' ? [r.id] : []));
+      const { trace } = store.getState().frame;
+      return trace.records.slice(0, trace.length).flatMap((r) => (r.kind === 'deliver' ? [r.id] : []));
     },
     nodes: () => {
-      const { sim } = store.getState();
-      return sim.nodeIds().map((id) => {
-        const node = sim.node(id);
-        return { id, isUp: node?.isUp ?? false, view: node?.view ?? {} };
-      });
+      return store.getState().frame.nodes.map(({ id, isUp, view }) => ({ id, isUp, view }));
     },
     fingerprint: () => store.currentWholeRun()?.traceHash ?? null,
     load(file, options = {}) {

@@ -4,8 +4,8 @@ import { parseScenarioText } from '../scenario/parse';
 import { runScenario } from '../scenario/run';
 import { preset, simulate } from '../testing/scenarios';
 import { presetScenario } from './scenarios';
+import { recentFor } from './selectors';
 import { Store } from './store';
-import { traceIndex } from './traceIndex';
 import { playWholeRun } from './wholeRun';
 
 const paused = (id = 'raft/first-election') => new Store(presetScenario(id), { playing: false, speed: 1 });
@@ -28,21 +28,21 @@ describe('time travel in the store', () => {
     const store = new Store(presetScenario('raft/leader-crash'), { speed: 1 });
     settle(store).seek(2500);
     settle(store).seek(700);
-    const { sim, now, playing } = store.getState();
+    const { frame, now, playing } = store.getState();
     expect(now).toBe(700);
     expect(playing).toBe(false);
-    expect(sim.traceHash).toBe(simulate(preset('raft/leader-crash'), 700).traceHash);
+    expect(frame.trace.hash).toBe(simulate(preset('raft/leader-crash'), 700).traceHash);
     expect(store.getState().frontier).toBeGreaterThanOrEqual(2500);
   });
 
   it('steps back and forward one visible event', () => {
     const store = paused();
     store.runTo(400);
-    const before = store.getState().sim.traceLength;
+    const before = store.getState().frame.trace.length;
     store.stepBack();
-    expect(store.getState().sim.traceLength).toBeLessThan(before);
+    expect(store.getState().frame.trace.length).toBeLessThan(before);
     store.stepForward();
-    expect(store.getState().sim.traceLength).toBe(before);
+    expect(store.getState().frame.trace.length).toBe(before);
   });
 
   it('seeking far past the frontier runs in slices, one per frame, and lands where a fresh run does', () => {
@@ -51,7 +51,7 @@ describe('time travel in the store', () => {
     expect(store.getState().seeking?.progress).toBeLessThan(1);
     settle(store);
     expect(store.getState().now).toBe(60_000);
-    expect(store.getState().sim.traceHash).toBe(simulate(preset('raft/first-election'), 60_000).traceHash);
+    expect(store.getState().frame.trace.hash).toBe(simulate(preset('raft/first-election'), 60_000).traceHash);
   });
 
   it('a newer seek cancels a long one', () => {
@@ -61,7 +61,7 @@ describe('time travel in the store', () => {
     store.seek(300);
     expect(store.getState().seeking).toBeNull();
     expect(store.getState().now).toBe(300);
-    expect(store.getState().sim.traceHash).toBe(simulate(preset('raft/first-election'), 300).traceHash);
+    expect(store.getState().frame.trace.hash).toBe(simulate(preset('raft/first-election'), 300).traceHash);
   });
 
   it('seek then act starts a branch; the old future is kept as a branch', () => {
@@ -69,26 +69,26 @@ describe('time travel in the store', () => {
     store.runTo(2000);
     store.act({ type: 'crash', node: 'n3' });
     store.runTo(2500);
-    const mainHash = store.getState().sim.traceHash;
+    const mainHash = store.getState().frame.trace.hash;
     store.seek(600);
     store.act({ type: 'partition', groups: [['n1', 'n2']] });
-    const { branches, branchId, sim } = store.getState();
+    const { branches, branchId, frame } = store.getState();
     expect(branches.map((b) => b.name)).toEqual(['main', 'branch 2 from 0.600 s']);
     expect(branches[1]?.action).toBe('partition n1 n2');
     expect(branchId).toBe(2);
-    expect(sim.inputs.some((i) => i.type === 'crash')).toBe(false);
+    expect(frame.inputs.some((i) => i.type === 'crash')).toBe(false);
     expect(branches[0]?.inputs.some((i) => i.type === 'crash' && i.at === 2000)).toBe(true);
     settle(store).switchBranch(1);
     settle(store);
     expect(store.getState().now).toBe(600); // where the user left it
-    expect(store.getState().sim.inputs.some((i) => i.type === 'partition')).toBe(false);
+    expect(store.getState().frame.inputs.some((i) => i.type === 'partition')).toBe(false);
     store.seek(2500);
     settle(store);
-    expect(store.getState().sim.traceHash).toBe(mainHash);
+    expect(store.getState().frame.trace.hash).toBe(mainHash);
     settle(store).switchBranch(2);
     settle(store);
     expect(store.getState().now).toBe(600);
-    expect(store.getState().sim.inputs.some((i) => i.type === 'partition')).toBe(true);
+    expect(store.getState().frame.inputs.some((i) => i.type === 'partition')).toBe(true);
   });
 
   it('the exported file of a branch replays to the same hash', () => {
@@ -99,7 +99,7 @@ describe('time travel in the store', () => {
     store.runTo(1800);
     store.act({ type: 'request', command: 'z=3' });
     store.runTo(2600);
-    expect(replayHash(store, 2600)).toBe(store.getState().sim.traceHash);
+    expect(replayHash(store, 2600)).toBe(store.getState().frame.trace.hash);
   });
 
   it('acting at the frontier adds to the branch instead of starting a new one', () => {
@@ -113,10 +113,9 @@ describe('time travel in the store', () => {
     const store = paused('raft/leader-crash');
     settle(store).seek(3000);
     settle(store);
-    const index = traceIndex(store.getState().sim);
-    const late = index.recentFor('n2', 1)[0];
+    const late = recentFor(store.getState().frame, 'n2', 1)[0];
     store.seek(300);
-    const early = index.recentFor('n2', 1)[0];
+    const early = recentFor(store.getState().frame, 'n2', 1)[0];
     expect(late?.t).toBeGreaterThan(2000);
     expect(early?.t).toBeLessThanOrEqual(300);
   });

@@ -1,7 +1,8 @@
 import { getProtocol } from '../protocols';
 import { parseScenarioText } from '../scenario/parse';
 import { createSimulation, DEFAULT_UNTIL_MS } from '../scenario/run';
-import { type Marker, MarkerIndex } from './markers';
+import type { Marker } from './markers';
+import { TraceIndex } from './traceIndex';
 
 /** The worker plays at most this far (an hour of virtual time): a bounded horizon for endless runs. */
 export const MAX_HORIZON_MS = 3_600_000;
@@ -44,7 +45,7 @@ export function* playWholeRun(
   }
   const scenario = parsed.scenario;
   const sim = createSimulation(scenario, getProtocol);
-  const markers = new MarkerIndex(sim.protocol);
+  const index = new TraceIndex(sim.trace);
   const horizonMs = Math.min(scenario.until ?? DEFAULT_UNTIL_MS, MAX_HORIZON_MS);
   for (;;) {
     const start = clock();
@@ -60,7 +61,6 @@ export function* playWholeRun(
       sim.step();
       if (++steps % 64 === 0 && clock() - start >= SLICE_WALL_MS) break;
     }
-    markers.update(sim.trace, sim.traceLength);
     if (isDone) break;
     yield { kind: 'progress', key, doneMs: sim.now, horizonMs };
   }
@@ -68,7 +68,7 @@ export function* playWholeRun(
     kind: 'done',
     key,
     horizonMs,
-    markers: markers.markers.slice(0, MAX_MARKERS),
+    markers: index.markers(sim.protocol).slice(0, MAX_MARKERS),
     traceHash: sim.traceHash,
     frontierMs: sim.now,
   };

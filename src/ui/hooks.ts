@@ -1,3 +1,4 @@
+import { nodeOf } from '../app/selectors';
 import { useStore } from '../app/useStore';
 import type { Face } from '../engine/face';
 import type { NodeId, NodeView } from '../engine/types';
@@ -16,7 +17,7 @@ const sameSlice = (a: NodeSlice | undefined, b: NodeSlice | undefined) =>
 /** One node's state; re-renders only when that node's view or liveness changes. */
 export function useNode(id: NodeId): NodeSlice | undefined {
   return useStore((s) => {
-    const node = s.sim.node(id);
+    const node = nodeOf(s.frame, id);
     return node && { id, isUp: node.isUp, view: node.view };
   }, sameSlice);
 }
@@ -24,11 +25,7 @@ export function useNode(id: NodeId): NodeSlice | undefined {
 /** Every node's state, in cluster order. */
 export function useNodes(): readonly NodeSlice[] {
   return useStore(
-    (s) =>
-      s.scenario.nodes.map((id) => {
-        const node = s.sim.node(id);
-        return { id, isUp: node?.isUp ?? false, view: node?.view ?? {} };
-      }),
+    (s) => s.frame.nodes.map((node) => ({ id: node.id, isUp: node.isUp, view: node.view })),
     (a, b) => a.length === b.length && a.every((x, i) => sameSlice(x, b[i])),
   );
 }
@@ -39,10 +36,10 @@ export function useProtocolUi(): ProtocolUi {
 }
 
 export function useProtocol() {
-  return useStore((s) => s.sim.protocol);
+  return useStore((s) => s.frame.protocol);
 }
 
 /** The protocol's face: what the generic UI shows of it (engine/face.ts). */
 export function useFace(): Face {
-  return useStore((s) => s.sim.protocol.face);
+  return useStore((s) => s.frame.protocol.face);
 }

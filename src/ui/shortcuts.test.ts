@@ -34,9 +34,9 @@ describe('keyboard shortcuts', () => {
     press(store, 'PageDown', context());
     for (let i = 0; i < 1000 && store.getState().seeking; i++) store.tick(16);
     expect(store.getState().now).toBe(400);
-    const length = store.getState().sim.traceLength;
+    const length = store.getState().frame.trace.length;
     press(store, 'ArrowLeft', context());
-    expect(store.getState().sim.traceLength).toBeLessThan(length); // one event back
+    expect(store.getState().frame.trace.length).toBeLessThan(length); // one event back
     expect(store.getState().now).toBeGreaterThan(0);
     press(store, 'ArrowLeft', context({ isLecture: true }));
     expect(store.getState().now).toBe(0);

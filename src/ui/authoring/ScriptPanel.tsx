@@ -15,16 +15,16 @@ import './script.css';
 export function ScriptPanel() {
   const store = useStoreApi();
   const scenario = useStore((s) => s.scenario);
-  const inputs = useStore((s) => s.sim.inputs, sameInputs);
+  const inputs = useStore((s) => s.frame.inputs);
   const runId = useStore((s) => s.runId);
   const now = useStore((s) => Math.round(s.now));
   const [error, setError] = useState<string | null>(null);
 
   const edit = (change: Edit): boolean => {
-    const { scenario, sim } = store.getState();
+    const { scenario, frame } = store.getState();
     let result: ReturnType<typeof applyEdit>;
     try {
-      result = applyEdit(scenario, sim.inputs, change, getProtocol);
+      result = applyEdit(scenario, frame.inputs, change, getProtocol);
     } catch (e) {
       result = { ok: false, errors: [(e as Error).message] };
     }
@@ -72,10 +72,6 @@ export function ScriptPanel() {
       </ol>
     </section>
   );
-}
-
-function sameInputs(a: readonly Input[], b: readonly Input[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 function InputItem({ input, index, onEdit }: { input: Input; index: number; onEdit: (edit: Edit) => boolean }) {

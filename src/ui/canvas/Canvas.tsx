@@ -10,6 +10,7 @@ import {
 } from '@xyflow/react';
 import { useCallback, useMemo } from 'react';
 import { NODE_SIZE } from '../../app/layout';
+import { isEitherWayCut } from '../../app/selectors';
 import { useStore, useStoreApi } from '../../app/useStore';
 import { nodeWord } from '../faces';
 import { useFace } from '../hooks';
@@ -103,8 +104,7 @@ export function Canvas() {
   const onEdgeClick = useCallback(
     (_: unknown, edge: Edge) => {
       const { a, b } = edge.data as LinkData;
-      const network = store.getState().sim.network;
-      const isCut = network.isCut(a, b) || network.isCut(b, a);
+      const isCut = isEitherWayCut(store.getState().frame.network, a, b);
       store.act({ type: isCut ? 'mend' : 'cut', from: a, to: b });
       store.select({ kind: 'link', a, b });
     },

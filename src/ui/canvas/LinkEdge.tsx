@@ -1,8 +1,8 @@
 import type { EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { centerOf } from '../../app/layout';
-import { useStore, useStoreApi } from '../../app/useStore';
-import type { Network } from '../../engine/network';
+import { hasLinkOverride, linkStatus } from '../../app/selectors';
+import { useStore } from '../../app/useStore';
 import type { NodeId } from '../../engine/types';
 
 export interface LinkData extends Record<string, unknown> {
@@ -10,17 +10,7 @@ export interface LinkData extends Record<string, unknown> {
   readonly b: NodeId;
 }
 
-/** How a link is doing right now, as one comparable word, so the edge re-renders only when it changes. */
-export type LinkStatus = 'open' | 'cut' | 'cut-ab' | 'cut-ba' | 'partitioned';
-
-export function linkStatus(network: Network, a: NodeId, b: NodeId): LinkStatus {
-  const ab = network.isCut(a, b);
-  const ba = network.isCut(b, a);
-  if (ab && ba) return 'cut';
-  if (ab) return 'cut-ab';
-  if (ba) return 'cut-ba';
-  return network.groupOf(a) === network.groupOf(b) ? 'open' : 'partitioned';
-}
+export type { LinkStatus } from '../../app/selectors';
 
 /**
  * A link between two servers. Open: a quiet grey line. Cut: red and broken in the middle, with a
@@ -31,13 +21,10 @@ export const LinkEdge = memo(function LinkEdge({ data }: EdgeProps) {
   const { a, b } = data as LinkData;
   const pa = useStore((s) => s.positions[a]);
   const pb = useStore((s) => s.positions[b]);
-  const store = useStoreApi();
-  // The network changes only through fault inputs: one number per frame to compare, not a lookup per link.
-  useStore((s) => s.faultRevision);
-  const network = store.getState().sim.network;
+  // The frame shares its network between faults: the same object, so this compares one reference per frame.
+  const network = useStore((s) => s.frame.network);
   const status = linkStatus(network, a, b);
-  // Without an override, linkModel returns the network's default model object itself.
-  const hasOverride = network.linkModel(a, b) !== network.linkModel(a, a);
+  const hasOverride = hasLinkOverride(network, a, b);
   const isInspected = useStore(
     (s) =>
       s.selection?.kind === 'link' &&

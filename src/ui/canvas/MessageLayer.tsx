@@ -1,9 +1,8 @@
 import { useStore as useFlowStore, useReactFlow, ViewportPortal } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
-import { traceIndex } from '../../app/traceIndex';
 import { useStore, useStoreApi } from '../../app/useStore';
-import type { MessageLook } from '../../engine/protocol';
-import type { InFlight, Simulation } from '../../engine/simulation';
+import type { AnyProtocol, MessageLook } from '../../engine/protocol';
+import type { InFlight } from '../../engine/simulation';
 import { flightProgress, LOST_AT, messagePoint, pointOnLink, vanishing } from './geometry';
 import { MessageDots } from './MessageDots';
 
@@ -21,19 +20,18 @@ const PICK_RADIUS_PX = 10;
  */
 export function MessageLayer() {
   const store = useStoreApi();
-  const sim = useStore((s) => s.sim);
+  const frame = useStore((s) => s.frame);
   const now = useStore((s) => s.now);
-  useStore((s) => s.revision);
   const positions = useStore((s) => s.positions);
   const selected = useStore((s) => (s.selection?.kind === 'message' ? s.selection.id : null));
   const hovered = useStore((s) => s.hoveredMessage);
-  const lookOf = useLooks(sim);
-  const flights = sim.messagesInFlight();
+  const lookOf = useLooks(frame.protocol, frame.trace.records);
+  const flights = frame.messages;
   const isDotMode = flights.length > MAX_LABELLED;
   usePickDots(isDotMode, lookOf);
 
-  const index = traceIndex(sim);
-  const drops = index.dropsSince(now - DROP_SHOWN_MS);
+  const { index } = frame;
+  const drops = index.dropsSince(now - DROP_SHOWN_MS, frame.trace.length);
   const pick = (id: number) => {
     store.pause();
     store.select({ kind: 'message', id });
@@ -44,7 +42,7 @@ export function MessageLayer() {
       <div className="message-layer">
         {isDotMode && <MessageDots flights={flights} now={now} positions={positions} lookOf={lookOf} />}
         {drops.map((drop) => {
-          const send = index.send(drop.id);
+          const send = index.send(drop.id, frame.trace.length);
           const from = positions[drop.from];
           const to = positions[drop.to];
           if (!send || !from || !to) return null;
@@ -98,15 +96,15 @@ export function MessageLayer() {
   );
 }
 
-/** The protocol's description of each message, computed once per message. */
-function useLooks(sim: Simulation): (m: InFlight) => MessageLook {
-  const cache = useRef({ sim, looks: new Map<number, MessageLook>() });
-  if (cache.current.sim !== sim) cache.current = { sim, looks: new Map() };
+/** The protocol's description of each message, computed once per message of a run (its trace). */
+function useLooks(protocol: AnyProtocol, run: unknown): (m: InFlight) => MessageLook {
+  const cache = useRef({ run, looks: new Map<number, MessageLook>() });
+  if (cache.current.run !== run) cache.current = { run, looks: new Map() };
   const { looks } = cache.current;
   return (m) => {
     let look = looks.get(m.id);
     if (!look) {
-      look = sim.protocol.describeMessage(m.message);
+      look = protocol.describeMessage(m.message);
       looks.set(m.id, look);
     }
     return look;
@@ -124,10 +122,10 @@ function usePickDots(isDotMode: boolean, lookOf: (m: InFlight) => MessageLook): 
     if (!isDotMode || !domNode) return;
     const onClick = (event: MouseEvent) => {
       const point = screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      const { sim, now, positions } = store.getState();
+      const { frame, now, positions } = store.getState();
       const radius = PICK_RADIUS_PX / getZoom();
       let best: { id: number; distance: number } | null = null;
-      for (const m of sim.messagesInFlight()) {
+      for (const m of frame.messages) {
         const at = messagePoint(m, now, positions);
         if (!at) continue;
         const distance = Math.hypot(at.x - point.x, at.y - point.y);

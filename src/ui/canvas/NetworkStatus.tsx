@@ -1,4 +1,5 @@
 import { Panel } from '@xyflow/react';
+import { networkOf, sidesOf } from '../../app/selectors';
 import { useStore } from '../../app/useStore';
 
 /**
@@ -6,19 +7,12 @@ import { useStore } from '../../app/useStore';
  * from line styles alone: the partition's sides and the cut links.
  */
 export function NetworkStatus() {
-  useStore((s) => s.faultRevision);
   const text = useStore((s) => {
-    const network = s.sim.network;
+    const network = networkOf(s.frame.network);
     const ids = s.scenario.nodes;
     const lines: string[] = [];
-    if (network.isPartitioned) {
-      const sides = new Map<number, string[]>();
-      for (const id of ids) {
-        const group = network.groupOf(id);
-        sides.set(group, [...(sides.get(group) ?? []), id]);
-      }
-      lines.push(`Partitioned: ${[...sides.values()].map((side) => side.join(' ')).join('  |  ')}`);
-    }
+    const sides = sidesOf(s.frame.network, ids);
+    if (sides.length > 0) lines.push(`Partitioned: ${sides.map((side) => side.join(' ')).join('  |  ')}`);
     const cuts: string[] = [];
     ids.forEach((a, i) => {
       for (const b of ids.slice(i + 1)) {

@@ -1,4 +1,5 @@
 import { type KeyboardEvent, useEffect, useRef } from 'react';
+import { requestCount } from '../../app/selectors';
 import { useStoreApi } from '../../app/useStore';
 import type { NodeId } from '../../engine/types';
 import { useFace } from '../hooks';
@@ -20,7 +21,6 @@ export function NodeMenu({ id, isUp, onClose }: { id: NodeId; isUp: boolean; onC
     action();
     onClose(true);
   };
-  const requestCount = () => store.getState().sim.inputs.filter((i) => i.type === 'request').length + 1;
 
   const onKeyDown = (event: KeyboardEvent) => {
     const items = [...(ref.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]:not([disabled])') ?? [])];
@@ -71,7 +71,9 @@ export function NodeMenu({ id, isUp, onClose }: { id: NodeId; isUp: boolean; onC
         type="button"
         role="menuitem"
         disabled={!isUp}
-        onClick={run(() => store.act({ type: 'request', node: id, command: commands.next(requestCount()) }))}
+        onClick={run(() =>
+          store.act({ type: 'request', node: id, command: commands.next(requestCount(store.getState().frame) + 1) }),
+        )}
       >
         Send client request to {id}
       </button>

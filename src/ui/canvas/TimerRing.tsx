@@ -1,3 +1,4 @@
+import { nodeOf, ringTimer } from '../../app/selectors';
 import { useStore } from '../../app/useStore';
 import type { NodeId } from '../../engine/types';
 import { timerRemaining } from './geometry';
@@ -12,12 +13,9 @@ const CIRCUMFERENCE = 2 * Math.PI * R;
  */
 export function TimerRing({ id, timerName }: { id: NodeId; timerName: string | undefined }) {
   const remaining = useStore((s) => {
-    const node = s.sim.node(id);
+    const node = nodeOf(s.frame, id);
     if (!node?.isUp) return -1;
-    let timer: { startedAtMs: number; atMs: number } | undefined;
-    for (const t of node.timers.values()) {
-      if (timerName === undefined ? !timer || t.atMs < timer.atMs : t.name === timerName) timer = t;
-    }
+    const timer = ringTimer(node, timerName);
     // Rounded so that a frame without visible change does not re-render.
     return timer ? Math.round(timerRemaining(timer, s.now) * 400) / 400 : -1;
   });

@@ -38,7 +38,7 @@ describe('the canvas as an SVG picture', () => {
   });
 
   it('draws each message in flight at now, labelled', () => {
-    const flights = store.getState().sim.messagesInFlight();
+    const flights = store.getState().frame.messages;
     expect(flights.length).toBeGreaterThan(0);
     const doc = parse(canvasToSvg(picture).svg);
     for (const m of flights) expect(doc.querySelector(`[data-message-id="${m.id}"]`)?.textContent).toBeTruthy();

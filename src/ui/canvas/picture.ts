@@ -1,8 +1,8 @@
+import { type LinkStatus, linkStatus, nodeOf } from '../../app/selectors';
 import type { AppState } from '../../app/state';
 import type { NodeId } from '../../engine/types';
 import { badgeText, nodeLook } from '../faces';
 import { messagePoint, vanishing } from './geometry';
-import { type LinkStatus, linkStatus } from './LinkEdge';
 
 /**
  * The canvas at one instant as plain data, in flow units (the same geometry the canvas draws with):
@@ -48,26 +48,26 @@ export interface PictureMessage {
 }
 
 export function canvasPicture(state: AppState): CanvasPicture {
-  const { sim, positions, now, scenario } = state;
+  const { frame, positions, now, scenario } = state;
   const ids = scenario.nodes;
   const nodes: PictureNode[] = [];
   for (const id of ids) {
     const at = positions[id];
-    const node = sim.node(id);
+    const node = nodeOf(frame, id);
     if (!at || !node) continue;
-    const look = nodeLook(sim.protocol.face, node, ids.length);
+    const look = nodeLook(frame.protocol.face, node, ids.length);
     const badge = look.badge && badgeText(look.badge);
     nodes.push({ id, x: at.x, y: at.y, isUp: node.isUp, role: look.role.word, color: look.role.color, badge });
   }
   const links: PictureLink[] = [];
   ids.forEach((a, i) => {
-    for (const b of ids.slice(i + 1)) links.push({ a, b, status: linkStatus(sim.network, a, b) });
+    for (const b of ids.slice(i + 1)) links.push({ a, b, status: linkStatus(frame.network, a, b) });
   });
   const messages: PictureMessage[] = [];
-  for (const m of sim.messagesInFlight()) {
+  for (const m of frame.messages) {
     const at = messagePoint(m, now, positions);
     if (!at) continue;
-    const look = sim.protocol.describeMessage(m.message);
+    const look = frame.protocol.describeMessage(m.message);
     messages.push({
       id: m.id,
       x: at.x,

@@ -1,7 +1,7 @@
 import { type KeyboardEvent, useState } from 'react';
+import type { ClockMode } from '../../app/clocks';
 import { useStore, useStoreApi } from '../../app/useStore';
 import { downloadBlob, pictureName, svgBlob } from '../pictures/download';
-import type { ClockMode } from './clocks';
 import type { DiagramInput } from './compose';
 import { diagramToPng, diagramToSvg } from './exportImage';
 import { SpaceTimeDiagram } from './SpaceTimeDiagram';
@@ -28,20 +28,20 @@ export const DEFAULT_DIAGRAM_VIEW: DiagramView = { windowMs: 500, clocks: 'none'
  */
 export function DiagramPanel({ view, onViewChange }: { view: DiagramView; onViewChange: (view: DiagramView) => void }) {
   const store = useStoreApi();
-  const sim = useStore((s) => s.sim);
+  const trace = useStore((s) => s.frame.trace);
+  const describeMessage = useStore((s) => s.frame.protocol.describeMessage);
   const now = useStore((s) => s.now);
-  const revision = useStore((s) => s.revision);
   const nodeIds = useStore((s) => s.scenario.nodes);
   const title = useStore((s) => s.scenario.title);
   const highlighted = useStore((s) => s.hoveredMessage ?? (s.selection?.kind === 'message' ? s.selection.id : null));
   const [error, setError] = useState<string | null>(null);
 
   const input = (): DiagramInput => ({
-    trace: sim.trace,
-    traceLength: sim.traceLength,
+    trace: trace.records,
+    traceLength: trace.length,
     nowMs: now,
     nodeIds,
-    describeMessage: sim.protocol.describeMessage,
+    describeMessage,
     windowMs: view.windowMs,
     clocks: view.clocks,
     highlighted,
@@ -91,18 +91,18 @@ export function DiagramPanel({ view, onViewChange }: { view: DiagramView; onView
       {/* biome-ignore lint/a11y/noStaticElementInteractions: it only keeps the diagram's own keys from the page shortcuts. */}
       <div className="diagram-box" onKeyDown={keepKeys}>
         <SpaceTimeDiagram
-          trace={sim.trace}
-          traceLength={sim.traceLength}
+          trace={trace.records}
+          traceLength={trace.length}
           now={now}
           nodeIds={nodeIds}
-          describeMessage={sim.protocol.describeMessage}
+          describeMessage={describeMessage}
           windowMs={view.windowMs}
           onWindowMsChange={(windowMs) => onViewChange({ ...view, windowMs })}
           clocks={view.clocks}
           highlighted={highlighted}
           onHover={(id) => store.hoverMessage(id)}
           onSeek={(t) => store.seek(Math.round(t))}
-          revision={revision}
+          traceKey={trace}
         />
       </div>
     </div>

@@ -1,7 +1,7 @@
 import { type KeyboardEvent, type MouseEvent, useId, useMemo, useRef, useState } from 'react';
+import type { ClockMode } from '../../app/clocks';
 import type { MessageLook } from '../../engine/protocol';
 import type { NodeId, Payload, TraceRecord, VirtualMs } from '../../engine/types';
-import type { ClockMode } from './clocks';
 import { DEFAULT_HEIGHT, DEFAULT_WIDTH, DEFAULT_WINDOW_MS, diagramModel } from './compose';
 import { DiagramSvg } from './DiagramSvg';
 import { xToTime } from './geometry';
@@ -36,8 +36,8 @@ export interface SpaceTimeDiagramProps {
   /** A fixed size in pixels; otherwise the diagram fills its container. */
   readonly width?: number;
   readonly height?: number;
-  /** Bump when the trace changed without its length changing (a branch); `revision` from the store does. */
-  readonly revision?: number;
+  /** Changes when the trace's content changed without its length changing (a branch): the frame's `trace` does. */
+  readonly traceKey?: unknown;
   /** The accessible name. */
   readonly label?: string;
 }
@@ -63,7 +63,7 @@ const visuallyHidden = {
  * the clocks or the highlight) changes.
  */
 export function SpaceTimeDiagram(props: SpaceTimeDiagramProps) {
-  const { trace, traceLength, now, nodeIds, describeMessage, clocks = 'none', onHover, onSeek, revision } = props;
+  const { trace, traceLength, now, nodeIds, describeMessage, clocks = 'none', onHover, onSeek, traceKey } = props;
   const id = useId();
   const box = useRef<HTMLDivElement>(null);
   const measured = useElementSize(box, props.width === undefined || props.height === undefined);
@@ -78,10 +78,10 @@ export function SpaceTimeDiagram(props: SpaceTimeDiagramProps) {
   const [chosen, setChosen] = useState<number | null>(null);
   const highlighted = props.highlighted ?? chosen;
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `revision` is a cache key for the trace's content.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `traceKey` is a cache key for the trace's content.
   const model = useMemo(
     () => diagramModel({ trace, traceLength, nowMs: now, nodeIds, describeMessage, windowMs, clocks }),
-    [trace, traceLength, now, nodeIds, describeMessage, windowMs, clocks, revision],
+    [trace, traceLength, now, nodeIds, describeMessage, windowMs, clocks, traceKey],
   );
   const scene = useMemo(
     () => buildScene(model, { width, height, clocks, highlighted, reservedTopLeftPx: ZOOM_CONTROL_PX }),

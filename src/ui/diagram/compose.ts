@@ -1,4 +1,4 @@
-import type { ClockMode } from './clocks';
+import type { ClockMode } from '../../app/clocks';
 import { visibleWindow } from './geometry';
 import { buildModel, type DiagramModel, type ModelInput } from './model';
 import { buildScene, type DiagramScene } from './scene';

@@ -1,8 +1,8 @@
+import type { ClockMode, EventClock } from '../../app/clocks';
+import { traceIndexOf } from '../../app/traceIndex';
 import type { MessageLook } from '../../engine/protocol';
 import type { DropReason, NodeId, Payload, TraceRecord, VirtualMs } from '../../engine/types';
-import type { ClockMode, EventClock } from './clocks';
 import { type FaultPeriods, faultPeriods } from './faults';
-import { timeIndexOf } from './traceTimeIndex';
 
 export type Fate = 'delivered' | 'dropped' | 'inFlight';
 
@@ -56,7 +56,7 @@ export interface ModelInput {
 export function buildModel(input: ModelInput): DiagramModel {
   const { trace, nowMs, nodeIds, startMs, endMs } = input;
   const length = Math.min(input.traceLength, trace.length);
-  const index = timeIndexOf(trace);
+  const index = traceIndexOf(trace);
   const from = index.firstAtOrAfter(startMs - index.longestFlightMs, length);
   const to = index.firstAfter(endMs, length);
   const withClocks = input.clocks !== undefined && input.clocks !== 'none';

@@ -1,5 +1,5 @@
+import { type ClockMode, formatClock } from '../../app/clocks';
 import type { NodeId } from '../../engine/types';
-import { type ClockMode, formatClock } from './clocks';
 import {
   arrowHead,
   arrowSegment,

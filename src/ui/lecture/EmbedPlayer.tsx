@@ -90,20 +90,19 @@ function ProtocolPanel() {
 
 function EmbedDiagram() {
   const store = useStoreApi();
-  const sim = useStore((s) => s.sim);
-  const traceLength = useStore((s) => s.sim.traceLength);
+  const trace = useStore((s) => s.frame.trace);
+  const describeMessage = useStore((s) => s.frame.protocol.describeMessage);
   const now = useStore((s) => s.now);
-  const revision = useStore((s) => s.revision);
   const nodeIds = useStore((s) => s.scenario.nodes);
   return (
     <section aria-label="Space-time diagram" className="player-panel player-diagram">
       <SpaceTimeDiagram
-        trace={sim.trace}
-        traceLength={traceLength}
+        trace={trace.records}
+        traceLength={trace.length}
         now={now}
         nodeIds={nodeIds}
-        describeMessage={sim.protocol.describeMessage}
-        revision={revision}
+        describeMessage={describeMessage}
+        traceKey={trace}
         onSeek={(t) => store.seek(t)}
         label="Space-time diagram"
       />

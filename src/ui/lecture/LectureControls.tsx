@@ -11,7 +11,7 @@ export function LectureControls({ label, children }: { label: string; children?:
   const store = useStoreApi();
   const centiseconds = useStore((s) => Math.floor((s.seeking?.targetMs ?? s.now) / 10));
   const progress = useStore(
-    (s) => pauseProgress(s.sim.inputs, s.seeking?.targetMs ?? s.now),
+    (s) => pauseProgress(s.frame.inputs, s.seeking?.targetMs ?? s.now),
     (a, b) => a.passed === b.passed && a.total === b.total,
   );
   return (

@@ -6,7 +6,7 @@ import { useStore, useStoreApi } from '../../app/useStore';
 export function AlertBanner() {
   const store = useStoreApi();
   const alert = useStore((s) => s.alert);
-  const title = useStore((s) => s.sim.protocol.invariants.find((i) => i.id === s.alert?.invariant));
+  const title = useStore((s) => s.frame.protocol.invariants.find((i) => i.id === s.alert?.invariant));
   return (
     <AnimatePresence>
       {alert && (

@@ -1,5 +1,5 @@
 import { pauseAt } from '../../app/pauseNav';
-import { traceIndex } from '../../app/traceIndex';
+import { latestCaption } from '../../app/selectors';
 import { useStore } from '../../app/useStore';
 
 /**
@@ -8,16 +8,16 @@ import { useStore } from '../../app/useStore';
  * text (a scenario's words are never HTML).
  */
 export function CaptionBar() {
-  const caption = useStore((s) => traceIndex(s.sim).latestCaption());
+  const caption = useStore((s) => latestCaption(s.frame));
   const prompt = useStore(
-    (s) => pauseAt(s.sim.inputs, s.now, s.playing || s.seeking !== null),
+    (s) => pauseAt(s.frame.inputs, s.now, s.playing || s.seeking !== null),
     (a, b) => a?.at === b?.at && a?.text === b?.text,
   );
   const notice = useStore((s) => s.notice);
   const playing = useStore((s) => s.playing);
   // A scenario that narrates keeps its band all along, so the cluster does not jump when a caption comes;
   // one that never narrates gives the room back to the cluster.
-  const narrates = useStore((s) => s.sim.inputs.some((i) => i.type === 'caption' || i.type === 'pause'));
+  const narrates = useStore((s) => s.frame.inputs.some((i) => i.type === 'caption' || i.type === 'pause'));
   const isEmpty = !caption && !prompt && !(notice && !playing);
   return (
     <div

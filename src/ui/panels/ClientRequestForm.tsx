@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { requestCount } from '../../app/selectors';
 import { useStore, useStoreApi } from '../../app/useStore';
 import { useFace } from '../hooks';
 
@@ -6,7 +7,7 @@ import { useFace } from '../hooks';
 export function ClientRequestForm() {
   const store = useStoreApi();
   const { commands } = useFace();
-  const count = useStore((s) => s.sim.inputs.filter((i) => i.type === 'request').length + 1);
+  const count = useStore((s) => requestCount(s.frame) + 1);
   const suggestion = commands.next(count);
   const [command, setCommand] = useState('');
   return (

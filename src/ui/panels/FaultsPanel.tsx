@@ -1,3 +1,4 @@
+import { isDivided, selectedNodes } from '../../app/selectors';
 import { useStore, useStoreApi } from '../../app/useStore';
 import type { NodeId } from '../../engine/types';
 import { useFace } from '../hooks';
@@ -12,16 +13,14 @@ export function FaultsPanel() {
   const isBoxSelect = useStore((s) => s.isBoxSelect);
   const face = useFace();
   // What each of the protocol's selectors names now, as `id,id|id|...` so the panel re-renders on a change only.
-  const named = useStore((s) => {
-    const world = s.sim.world();
-    return face.selectors.map((selector) => selector.select(world).join(',')).join('|');
-  });
+  const named = useStore((s) =>
+    selectedNodes(s.frame)
+      .map((ids) => ids.join(','))
+      .join('|'),
+  );
   const selected: readonly (readonly NodeId[])[] = named.split('|').map((ids) => (ids ? ids.split(',') : []));
   const first = selected[0] ?? [];
-  const isDivided = useStore((s) => {
-    const state = s.sim.network;
-    return state.isPartitioned || s.scenario.nodes.some((a) => s.scenario.nodes.some((b) => state.isCut(a, b)));
-  });
+  const canHeal = useStore((s) => isDivided(s.frame.network, s.scenario.nodes));
 
   const minoritySize = Math.floor((ids.length - 1) / 2);
   const splitMajority = () => {
@@ -53,7 +52,7 @@ export function FaultsPanel() {
           <button type="button" disabled={minoritySize < 1} onClick={splitMajority}>
             Split majority | minority
           </button>
-          <button type="button" disabled={!isDivided} onClick={() => store.act({ type: 'heal' })} aria-keyshortcuts="H">
+          <button type="button" disabled={!canHeal} onClick={() => store.act({ type: 'heal' })} aria-keyshortcuts="H">
             Heal everything
           </button>
         </div>

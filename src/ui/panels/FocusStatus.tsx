@@ -1,3 +1,4 @@
+import { nodeOf, selectedNodes } from '../../app/selectors';
 import { useStore } from '../../app/useStore';
 import { badgeText, selectorWord } from '../faces';
 
@@ -7,15 +8,14 @@ import { badgeText, selectorWord } from '../faces';
  */
 export function FocusStatus() {
   const text = useStore((s) => {
-    const { face } = s.sim.protocol;
+    const { face } = s.frame.protocol;
     const selector = face.selectors[0];
     if (!selector) return '';
-    const world = s.sim.world();
     const word = selectorWord(selector);
-    const ids = selector.select(world);
+    const ids = selectedNodes(s.frame)[0] ?? [];
     if (ids.length === 0) return `No ${word.toLowerCase()}`;
-    const first = world.nodes.find((n) => n.id === ids[0]);
-    const badge = first && face.node(first.view, world.nodes.length).badge;
+    const first = nodeOf(s.frame, ids[0] as string);
+    const badge = first && face.node(first.view, s.frame.nodes.length).badge;
     return badge ? `${word}: ${ids.join(', ')} (${badgeText(badge)})` : `${word}: ${ids.join(', ')}`;
   });
   if (text === '') return null;

@@ -3,8 +3,8 @@ import { useStore } from '../../app/useStore';
 
 /** Each safety rule of the protocol, and whether the run has kept it so far. */
 export function InvariantsPanel() {
-  const invariants = useStore((s) => s.sim.protocol.invariants);
-  const broken = useStore((s) => s.sim.violations.map((v) => `${v.invariant}@${v.time}`).join('|'));
+  const invariants = useStore((s) => s.frame.protocol.invariants);
+  const broken = useStore((s) => s.frame.violations.map((v) => `${v.invariant}@${v.time}`).join('|'));
   const firstBreak = new Map<string, number>();
   for (const entry of broken ? broken.split('|') : []) {
     const [id, time] = entry.split('@') as [string, string];

@@ -1,6 +1,6 @@
+import { linkStatus, networkOf } from '../../app/selectors';
 import { useStore, useStoreApi } from '../../app/useStore';
 import type { NodeId } from '../../engine/types';
-import { linkStatus } from '../canvas/LinkEdge';
 import { LinkModelForm } from './LinkModelForm';
 
 const describe: Record<string, string> = {
@@ -14,11 +14,11 @@ const describe: Record<string, string> = {
 /** A link's menu: cut or mend it, each way on its own, and its own latency, loss and duplication. */
 export function LinkInspector({ a, b }: { a: NodeId; b: NodeId }) {
   const store = useStoreApi();
-  const status = useStore((s) => linkStatus(s.sim.network, a, b));
-  const ab = useStore((s) => s.sim.network.isCut(a, b));
-  const ba = useStore((s) => s.sim.network.isCut(b, a));
+  const status = useStore((s) => linkStatus(s.frame.network, a, b));
+  const ab = useStore((s) => networkOf(s.frame.network).isCut(a, b));
+  const ba = useStore((s) => networkOf(s.frame.network).isCut(b, a));
   const model = useStore(
-    (s) => s.sim.network.linkModel(a, b),
+    (s) => networkOf(s.frame.network).linkModel(a, b),
     (x, y) => JSON.stringify(x) === JSON.stringify(y),
   );
   const isCut = ab || ba;

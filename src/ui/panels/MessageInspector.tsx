@@ -1,18 +1,18 @@
+import type { Frame } from '../../app/frame';
+import { messageOf, sendOf } from '../../app/selectors';
 import { formatMs } from '../../app/store';
-import { traceIndex } from '../../app/traceIndex';
 import { useStore, useStoreApi } from '../../app/useStore';
 import type { TraceRecord } from '../../engine/types';
 
 /** One message: its payload as the protocol wrote it, its fate, and the two things one can do to it. */
 export function MessageInspector({ id }: { id: number }) {
   const store = useStoreApi();
-  const sim = useStore((s) => s.sim);
-  const flight = useStore((s) => s.sim.message(id));
-  useStore((s) => s.revision);
-  const send = traceIndex(sim).send(id);
+  const flight = useStore((s) => messageOf(s.frame, id));
+  const send = useStore((s) => sendOf(s.frame, id));
+  const protocol = useStore((s) => s.frame.protocol);
+  const fate = useStore((s) => (flight ? null : fateOf(s.frame, id)));
   if (!send) return <p className="muted">Message {id} is not part of this run.</p>;
-  const look = sim.protocol.describeMessage(send.message);
-  const fate = flight ? null : fateOf(sim.trace, sim.traceLength, id);
+  const look = protocol.describeMessage(send.message);
 
   return (
     <div className="inspector">
@@ -62,12 +62,11 @@ export function MessageInspector({ id }: { id: number }) {
 }
 
 /** What became of a message by now: only the first `length` records have happened (the rest is the known future). */
-function fateOf(trace: readonly TraceRecord[], length: number, id: number): string {
-  for (let i = length - 1; i >= 0; i--) {
-    const r = trace[i] as TraceRecord;
-    if (r.kind === 'deliver' && r.id === id) return `delivered at ${formatMs(r.t)}`;
-    if (r.kind === 'drop' && r.id === id) return `dropped at ${formatMs(r.t)} (${dropReason(r.reason)})`;
-  }
+function fateOf(frame: Frame, id: number): string {
+  const at = frame.index.endOf(id, frame.trace.length);
+  const r = at === undefined ? undefined : (frame.trace.records[at] as TraceRecord);
+  if (r?.kind === 'deliver') return `delivered at ${formatMs(r.t)}`;
+  if (r?.kind === 'drop') return `dropped at ${formatMs(r.t)} (${dropReason(r.reason)})`;
   return 'gone';
 }
 

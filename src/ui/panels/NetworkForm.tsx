@@ -5,7 +5,7 @@ import { LinkModelForm } from './LinkModelForm';
 export function NetworkForm() {
   const store = useStoreApi();
   const runId = useStore((s) => s.runId);
-  const model = useStore((s) => s.sim.network.linkModel('', ''));
+  const model = useStore((s) => s.frame.network.model);
   return (
     <LinkModelForm
       key={runId}

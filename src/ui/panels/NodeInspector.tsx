@@ -1,5 +1,5 @@
+import { isEitherWayCut, messageOf, recentFor } from '../../app/selectors';
 import { formatMs } from '../../app/store';
-import { traceIndex } from '../../app/traceIndex';
 import { useStore, useStoreApi } from '../../app/useStore';
 import type { NodeId } from '../../engine/types';
 import { nodeLook } from '../faces';
@@ -14,13 +14,12 @@ export function NodeInspector({ id }: { id: NodeId }) {
   const ui = useProtocolUi();
   const face = useFace();
   const ids = useStore((s) => s.scenario.nodes);
-  useStore((s) => s.revision);
-  const sim = useStore((s) => s.sim);
-  const cuts = useStore((s) => ids.map((o) => s.sim.network.isCut(id, o) || s.sim.network.isCut(o, id)).join());
+  const frame = useStore((s) => s.frame);
+  const cuts = useStore((s) => ids.map((o) => isEitherWayCut(s.frame.network, id, o)).join());
   if (!node) return null;
   const look = nodeLook(face, node, ids.length);
   const { NodeDetails } = ui;
-  const recent = traceIndex(sim).recentFor(id, RECENT);
+  const recent = recentFor(frame, id, RECENT);
   const cutList = cuts.split(',');
 
   return (
@@ -55,7 +54,7 @@ export function NodeInspector({ id }: { id: NodeId }) {
                     ? 'delivered to'
                     : 'received from'
                   : `dropped (${r.reason}) ${isOut ? 'to' : 'from'}`;
-            const inFlight = r.kind === 'send' && sim.message(r.id) !== undefined;
+            const inFlight = r.kind === 'send' && messageOf(frame, r.id) !== undefined;
             return (
               <li key={`${r.kind}-${r.id}`} className={`recent-${r.kind}`}>
                 <span className="mono">{formatMs(r.t)}</span> <span aria-hidden="true">{isOut ? '→' : '←'}</span>{' '}

@@ -14,7 +14,7 @@ export function RunSetup() {
   const store = useStoreApi();
   const scenario = useStore((s) => s.scenario);
   const presetId = useStore((s) => s.presetId);
-  const protocol = useStore((s) => s.sim.protocol);
+  const protocol = useStore((s) => s.frame.protocol);
   const [error, setError] = useState<string | null>(null);
   const bugHelp = useId();
   const bug = protocol.bugs.find((b) => b.id === scenario.bug);

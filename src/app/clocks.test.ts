@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TraceRecord } from '../../engine/types';
+import type { TraceRecord } from '../engine/types';
 import { computeClocks, formatClock } from './clocks';
 
 const m = { type: 'Ping' };

@@ -1,4 +1,4 @@
-import type { NodeId, TraceRecord } from '../../engine/types';
+import type { NodeId, TraceRecord } from '../engine/types';
 
 /** The logical clocks of one event: Lamport's scalar and the vector clock, in the order of the node ids given. */
 export interface EventClock {
