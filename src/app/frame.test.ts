@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { presetScenario } from './scenarios';
-import { isDivided, linkStatus, nodeOf, selectedNodes, sidesOf } from './selectors';
+import { isDivided, linkStatus, nodeOf, partitionSides, selectedNodes, sidesOf } from './selectors';
 import { Store } from './store';
 
 const paused = () => {
@@ -47,5 +47,13 @@ describe('the frame the store publishes', () => {
     const healed = store.getState().frame;
     expect(isDivided(healed.network, scenario.nodes)).toBe(false);
     expect(nodeOf(healed, other)?.isUp).toBe(false);
+  });
+
+  it('splits nodes into sides as the network does: the nodes no group lists share one more side', () => {
+    expect(partitionSides([['n3'], ['n1']], ['n1', 'n2', 'n3', 'n4'])).toEqual({
+      sideOf: { n1: 1, n2: 2, n3: 0, n4: 2 },
+      sideCount: 3,
+    });
+    expect(partitionSides([['n1', 'n2']], ['n1', 'n2'])).toEqual({ sideOf: { n1: 0, n2: 0 }, sideCount: 1 });
   });
 });

@@ -101,6 +101,26 @@ export function isDivided(state: NetworkState, ids: readonly NodeId[]): boolean 
   return network.isPartitioned || ids.some((a) => ids.some((b) => network.isCut(a, b)));
 }
 
+/**
+ * Which side each node is on once `groups` partition the network, numbered 0, 1, ... in the order the
+ * sides first appear among `ids`: the engine's Network applies the partition (its rule for the nodes no
+ * group lists), so the diagram and the canvas never restate it.
+ */
+export function partitionSides(
+  groups: readonly (readonly NodeId[])[],
+  ids: readonly NodeId[],
+): { readonly sideOf: Readonly<Record<NodeId, number>>; readonly sideCount: number } {
+  const network = Network.initial({ latencyMs: [0, 0], loss: 0, duplicate: 0 });
+  network.partition(groups);
+  const numbers = new Map<number, number>();
+  // Listed groups keep their order; the engine's group of the unlisted rest (-1) comes after them.
+  const order = [...new Set(ids.map((id) => network.groupOf(id)))].sort((a, b) => (a < 0 ? 1 : b < 0 ? -1 : a - b));
+  for (const group of order) numbers.set(group, numbers.size);
+  const sideOf: Record<NodeId, number> = {};
+  for (const id of ids) sideOf[id] = numbers.get(network.groupOf(id)) as number;
+  return { sideOf, sideCount: numbers.size };
+}
+
 /** The partition's sides, each a list of nodes in `ids` order; empty when not partitioned. */
 export function sidesOf(state: NetworkState, ids: readonly NodeId[]): readonly (readonly NodeId[])[] {
   const network = networkOf(state);

@@ -1,3 +1,4 @@
+import { partitionSides } from '../../app/selectors';
 import { kindNamed } from '../../engine/inputs/table';
 import type { NodeId, TraceRecord, VirtualMs } from '../../engine/types';
 
@@ -11,8 +12,7 @@ export interface CrashPeriod {
 
 /**
  * A partition in force from its fault until a heal or the next partition (or now). `sideOf` gives
- * each node its side, 0, 1, ...; the nodes the partition did not list share one more side, as in the
- * network.
+ * each node its side, 0, 1, ..., as the engine's network splits it (app/selectors.ts, partitionSides).
  */
 export interface PartitionPeriod {
   readonly fromMs: VirtualMs;
@@ -78,13 +78,7 @@ export function faultPeriods(
       }
       case 'partition': {
         closePartition(t);
-        const sideOf: Record<NodeId, number> = {};
-        effect.groups.forEach((group, side) => {
-          for (const node of group) sideOf[node] = side;
-        });
-        const hasRest = nodeIds.some((n) => sideOf[n] === undefined);
-        for (const node of nodeIds) sideOf[node] ??= effect.groups.length;
-        open = { fromMs: t, sideOf, sideCount: effect.groups.length + (hasRest ? 1 : 0) };
+        open = { fromMs: t, ...partitionSides(effect.groups, nodeIds) };
         break;
       }
       case 'heal':
