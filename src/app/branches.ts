@@ -1,4 +1,4 @@
-import { kindOf } from '../engine/inputs/table';
+import { inputKindOf } from '../engine/inputs/table';
 import { Recording } from '../engine/recording';
 import type { Input, VirtualMs } from '../engine/types';
 import { getProtocol } from '../protocols';
@@ -102,5 +102,5 @@ export function seconds(ms: VirtualMs): string {
 
 /** An input in a few words: what the user did (its kind's own words, engine/inputs). */
 export function describeInput(input: Input): string {
-  return kindOf(input).describe(input);
+  return inputKindOf(input).describe(input);
 }

@@ -1,4 +1,4 @@
-import { kindNamed } from '../engine/inputs/table';
+import { inputKindNamed } from '../engine/inputs/table';
 import type { AnyProtocol } from '../engine/protocol';
 import { splitRecordedState } from '../engine/recordedState';
 import type { NodeId, NodeView, TraceRecord, VirtualMs } from '../engine/types';
@@ -59,6 +59,6 @@ export function markersOf(
 
 /** The input kind's own words for its fault record (engine/inputs); its type when it has none. */
 function faultLabel(r: Extract<TraceRecord, { kind: 'fault' }>): string {
-  const look = kindNamed(r.type)?.fault;
+  const look = inputKindNamed(r.type)?.fault;
   return look ? look.label(r as unknown as Parameters<typeof look.label>[0]) : r.type;
 }

@@ -1,4 +1,4 @@
-import { kindOf } from '../engine/inputs/table';
+import { inputKindOf } from '../engine/inputs/table';
 import { FILE_SELECTORS } from '../engine/selectors';
 import type { Input, NodeId } from '../engine/types';
 import { describeIssues, formatPath } from './errors';
@@ -88,7 +88,7 @@ function interpret(file: ParsedFile, lookup: ProtocolLookup): ParseResult {
 
 /** The problems of one event: node references that name no node of the cluster, then its kind's own rules. */
 function checkEvent(event: Input, known: ReadonlySet<NodeId>): string[] {
-  const kind = kindOf(event);
+  const kind = inputKindOf(event);
   const errors: string[] = [];
   for (const { field, ref } of kind.refs(event)) {
     if (!FILE_SELECTORS.includes(ref) && !known.has(ref)) errors.push(`${field}: unknown node "${ref}"`);

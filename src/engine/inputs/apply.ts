@@ -1,5 +1,5 @@
 import type { InputsHost } from './kind';
-import { type Input, kindOf } from './table';
+import { type Input, inputKindOf } from './table';
 
 /**
  * Applies one input at the host's current time. Inputs that cannot apply (the file's selector names no
@@ -7,5 +7,5 @@ import { type Input, kindOf } from './table';
  */
 export function applyInput(host: InputsHost & { countEvent(): void }, input: Input): void {
   host.countEvent();
-  kindOf(input).apply(input, host);
+  inputKindOf(input).apply(input, host);
 }

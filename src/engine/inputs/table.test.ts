@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InputBase, InputRecord, InputsHost } from './kind';
-import { type Input, inputKinds, inputTypes, kindOf } from './table';
+import { type Input, inputKindOf, inputKinds, inputTypes } from './table';
 
 /** A host that records what an input did to it, with n1..n3 (n3 down) and `leader` naming n1. */
 function fakeHost() {
@@ -39,7 +39,7 @@ function fakeHost() {
 
 const apply = (input: Input) => {
   const f = fakeHost();
-  kindOf(input).apply(input, f.host);
+  inputKindOf(input).apply(input, f.host);
   return f;
 };
 
@@ -58,7 +58,7 @@ describe('inputs as a table', () => {
   });
 
   it('names every node reference with its field, for the parser to check', () => {
-    expect(kindOf({ at: 0, type: 'partition', groups: [['n1'], ['n2', 'n9']] }).refs).toBeDefined();
+    expect(inputKindOf({ at: 0, type: 'partition', groups: [['n1'], ['n2', 'n9']] }).refs).toBeDefined();
     const partition = { at: 0, type: 'partition', groups: [['n1'], ['n2', 'n1']] } as const;
     expect(inputKinds.partition.refs(partition).map((r) => `${r.field}=${r.ref}`)).toEqual([
       'groups[0][0]=n1',

@@ -51,8 +51,8 @@ export function inputKind<T extends InputType>(type: T): InputKind<Extract<Input
 }
 
 /** The module of an input's kind, typed for that input. */
-export const kindOf = (input: Input): InputKind<Input> => inputKinds[input.type] as unknown as InputKind<Input>;
+export const inputKindOf = (input: Input): InputKind<Input> => inputKinds[input.type] as unknown as InputKind<Input>;
 
 /** The module of a kind by name, for trace readers holding a record's `type` string. */
-export const kindNamed = (type: string): InputKind<Input> | undefined =>
+export const inputKindNamed = (type: string): InputKind<Input> | undefined =>
   (inputKinds as Record<string, unknown>)[type] as InputKind<Input> | undefined;

@@ -1,5 +1,5 @@
 import { partitionSides } from '../../app/selectors';
-import { kindNamed } from '../../engine/inputs/table';
+import { inputKindNamed } from '../../engine/inputs/table';
 import type { NodeId, TraceRecord, VirtualMs } from '../../engine/types';
 
 /** A node down from a crash until its restart (or until now: `isOpen`). */
@@ -63,7 +63,7 @@ export function faultPeriods(
     if (record.kind !== 'fault') continue;
     const t = record.t;
     // What the fault changes in the picture, in the input kind's own terms (engine/inputs): no switch over kinds.
-    const look = kindNamed(record.type)?.fault;
+    const look = inputKindNamed(record.type)?.fault;
     const effect = look?.effect?.(record as unknown as Parameters<NonNullable<typeof look.effect>>[0]);
     if (!effect) continue;
     switch (effect.kind) {

@@ -1,6 +1,6 @@
 import type { Marker } from '../../app/markers';
 import type { Face, Shape } from '../../engine/face';
-import { kindNamed } from '../../engine/inputs/table';
+import { inputKindNamed } from '../../engine/inputs/table';
 
 /** A glyph: its name (a CSS class and a legend key) and its shape; shapes differ, so colour is never the only cue. */
 export interface Glyph {
@@ -26,7 +26,7 @@ export function markerWord(marker: Pick<Marker, 'kind' | 'detail'>, face: Face):
 /** A marker's glyph: fixed for the engine's kinds, the protocol's shape for its milestones. */
 export function glyphOf(marker: Pick<Marker, 'kind' | 'detail'>, face: Face): Glyph {
   // A fault's glyph is its input kind's (engine/inputs); every kind so far has the one fault glyph.
-  if (marker.kind === 'fault') return kindNamed(marker.detail)?.fault?.glyph ?? FIXED.fault.glyph;
+  if (marker.kind === 'fault') return inputKindNamed(marker.detail)?.fault?.glyph ?? FIXED.fault.glyph;
   if (marker.kind !== 'milestone') return FIXED[marker.kind].glyph;
   const index = face.milestones.findIndex((m) => m.kind === marker.detail);
   const shape = face.milestones[index]?.shape ?? 'circle';
