@@ -2,7 +2,7 @@ import type { AnyProtocol } from './protocol';
 import { Rng } from './rng';
 import type { MutableNode, NodeRuntime, QueueEvent, RunSpec } from './runtime';
 import { type Effect, Stepper } from './stepper';
-import { type ClusterShape, DEFAULT_KIND, kindsOf } from './topology';
+import { type ClusterShape, DEFAULT_KIND, kindRules, kindsOf } from './topology';
 import { viewKey } from './trace';
 import type { EventLike, NodeId, Payload, TraceRecord, VirtualMs } from './types';
 
@@ -109,7 +109,7 @@ export class Nodes {
   /** Volatile state is lost and timers stop; only what the protocol persists survives. */
   crash(id: NodeId): void {
     const node = this.must(id);
-    node.persistent = this.protocol.persistent(node.snapshot.context, this.spec.bug);
+    node.persistent = kindRules(this.protocol, node.kind).persistent(node.snapshot.context, this.spec.bug);
     node.isUp = false;
     node.timers = new Map();
     this.host.changed(node);

@@ -1,6 +1,7 @@
 import type { AnyProtocol, World } from './protocol';
 import { recordedState } from './recordedState';
 import type { MutableNode } from './runtime';
+import { kindRules } from './topology';
 import { viewKey } from './trace';
 import type { NodeId, NodeView, TraceRecord, Violation, VirtualMs } from './types';
 
@@ -24,6 +25,17 @@ export interface ObserverState {
 export class Observer {
   private history: unknown;
   private reported = new Set<string>();
+  /** Each node kind's view function (its own or the protocol's), looked up once per kind. */
+  private readonly viewByKind = new Map<string, (context: unknown, value: unknown) => NodeView>();
+
+  private views(kind: string): (context: unknown, value: unknown) => NodeView {
+    let view = this.viewByKind.get(kind);
+    if (!view) {
+      view = kindRules(this.protocol, kind).view;
+      this.viewByKind.set(kind, view);
+    }
+    return view;
+  }
 
   constructor(
     private readonly host: ObserverHost,
@@ -46,7 +58,7 @@ export class Observer {
   recordState(node: MutableNode, force: boolean): boolean {
     const context = node.snapshot.context;
     if (!force && context === node.viewOf && node.isUp === node.viewUp) return false;
-    const view = this.protocol.view(context, node.snapshot.value);
+    const view = this.views(node.kind)(context, node.snapshot.value);
     // The record shows liveness as well as the view (recordedState.ts): a crash or restart is a change.
     const isUpChanged = node.isUp !== node.viewUp;
     node.viewOf = context;

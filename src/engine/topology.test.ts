@@ -44,7 +44,17 @@ const ring: AnyProtocol = {
   summary: 'Test only.',
   configSchema: z.strictObject({}),
   machine: machineOf('a'),
-  nodeKinds: ['a', 'b', 'c'].map((id) => ({ id, title: id.toUpperCase(), machine: machineOf(id) })),
+  nodeKinds: [
+    ...['a', 'b'].map((id) => ({ id, title: id.toUpperCase(), machine: machineOf(id) })),
+    // Kind c keeps its own view and persists nothing across a crash, as clients will.
+    {
+      id: 'c',
+      title: 'C',
+      machine: machineOf('c'),
+      view: (ctx) => ({ own: (ctx as Context).pings }),
+      persistent: () => null,
+    },
+  ],
   nodeKind: (_id, index) => ['a', 'b', 'c'][index % 3] as string,
   topology: 'ring',
   layout: 'ring',
@@ -97,6 +107,14 @@ describe('node kinds and topology', () => {
       'n6:c:c-machine',
     ]);
     expect(sim.node('n1')?.snapshot.context).toMatchObject({ links: ['n2', 'n6'], startedAt: 0 });
+  });
+
+  it("uses a kind's own view and persistence where it declares them", () => {
+    const sim = run([{ at: 5, type: 'crash', node: 'n3' }]);
+    sim.runUntil(10);
+    expect(sim.view('n3')).toEqual({ own: 0 });
+    expect(sim.node('n3')?.persistent).toBeNull();
+    expect(sim.view('n1')).toEqual({ kind: 'a-machine', pings: 0 });
   });
 
   it('links a ring node to its two neighbours only, and exposes the links and layout as plain data', () => {

@@ -1,5 +1,5 @@
 import type { AnyStateMachine } from 'xstate';
-import type { NodeId } from './basics';
+import type { NodeId, NodeView } from './basics';
 
 /**
  * Node kinds and the links between nodes (issue 8, item 6). A protocol may run several kinds of node
@@ -13,6 +13,10 @@ export interface NodeKind {
   readonly id: string;
   readonly title: string;
   readonly machine: AnyStateMachine;
+  /** Optional: what survives this kind's crash (a client keeps nothing); default the protocol's `persistent`. */
+  persistent?(context: unknown, bug: string | null): unknown;
+  /** Optional: this kind's view; default the protocol's `view`. */
+  view?(context: unknown, stateValue: unknown): NodeView;
 }
 
 /** A directed link: `from` can send to `to`. */
@@ -49,6 +53,8 @@ export const DEFAULT_KIND = 'server';
 /** What a protocol declares about its nodes; every field optional (protocol.ts). */
 export interface NodesDeclaration {
   readonly machine: AnyStateMachine;
+  persistent(context: unknown, bug: string | null): unknown;
+  view(context: unknown, stateValue: unknown): NodeView;
   readonly nodeKinds?: readonly NodeKind[];
   nodeKind?(node: NodeId, index: number, nodes: readonly NodeId[]): string;
   readonly topology?: Topology;
@@ -56,8 +62,17 @@ export interface NodesDeclaration {
 }
 
 /** The kinds a protocol runs: its own list, or the one default kind running its machine. */
-export function kindsOf(protocol: NodesDeclaration): readonly NodeKind[] {
+export function kindsOf(protocol: Pick<NodesDeclaration, 'machine' | 'nodeKinds'>): readonly NodeKind[] {
   return protocol.nodeKinds ?? [{ id: DEFAULT_KIND, title: 'Server', machine: protocol.machine }];
+}
+
+/** A node kind's view and persistence, its own where it declares them, else the protocol's. */
+export function kindRules(protocol: NodesDeclaration, kind: string): Required<Pick<NodeKind, 'persistent' | 'view'>> {
+  const own = protocol.nodeKinds?.find((k) => k.id === kind);
+  return {
+    persistent: own?.persistent ?? ((context, bug) => protocol.persistent(context, bug)),
+    view: own?.view ?? ((context, value) => protocol.view(context, value)),
+  };
 }
 
 /** The shape of a run's cluster: each node's kind, the links, the layout hint. Plain data, for the UI too. */
@@ -70,7 +85,10 @@ export interface ClusterShape {
 }
 
 /** Each node's kind, the links that exist and the layout, for a protocol and a scenario's node list. */
-export function clusterShape(protocol: NodesDeclaration, ids: readonly NodeId[]): ClusterShape {
+export function clusterShape(
+  protocol: Omit<NodesDeclaration, 'persistent' | 'view'>,
+  ids: readonly NodeId[],
+): ClusterShape {
   const kinds = kindsOf(protocol);
   const first = (kinds[0] as NodeKind).id;
   const nodes = ids.map((id, index) => {
