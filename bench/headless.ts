@@ -6,7 +6,7 @@
 import { fuzz } from '../src/cli/fuzz';
 import { Recording } from '../src/engine/recording';
 import { Rng } from '../src/engine/rng';
-import { getProtocol } from '../src/protocols';
+import { getProtocol, loadAllProtocols } from '../src/protocols';
 import { parseScenario } from '../src/scenario/parse';
 import { createSimulation } from '../src/scenario/run';
 
@@ -25,6 +25,7 @@ function raftSixtySeconds() {
   return parsed.scenario;
 }
 
+await loadAllProtocols();
 const scenario = raftSixtySeconds();
 const rates: number[] = [];
 let eventsPerRun = 0;

@@ -4,7 +4,6 @@ import './ui/styles/layout.css';
 import './ui/styles/canvas.css';
 import './ui/styles/sidebar.css';
 import './ui/styles/timeline.css';
-import { MotionConfig } from 'motion/react';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { embedOptions } from './app/embed';
@@ -14,14 +13,31 @@ import { Store } from './app/store';
 import { installTestHook } from './app/testHook';
 import { StoreContext, useClock } from './app/useStore';
 import { startWholeRun } from './app/wholeRunClient';
+import { DEFAULT_PRESET, descriptor, getPreset } from './protocols';
+import { LoadingNote } from './ui/ClusterLoading';
 import { Shell } from './ui/lecture/Shell';
+import { prepareProtocol } from './ui/open';
 
 const embed = embedOptions(window.location.search);
 const layout = layoutFrom(window.location.search, embed);
 // An embedded player shows what its address names: it neither reads nor overwrites the run this
 // browser saved for the workbench.
 const storage = layout === 'embed' ? null : browserStorage();
-const start = chooseStart(window.location, storage);
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root');
+const root = createRoot(container);
+// While the first run's protocol loads, a quiet word where the cluster will be (late, so a quick load
+// shows nothing). The protocol it most likely is: the one ?preset= names, else the default's.
+const likely = getPreset(new URLSearchParams(window.location.search).get('preset') ?? '') ?? getPreset(DEFAULT_PRESET);
+root.render(
+  <div className="app-loading">
+    <LoadingNote title={descriptor(likely?.protocol ?? '')?.title ?? 'the scenario'} />
+  </div>,
+);
+
+const start = await chooseStart(window.location, storage);
+await prepareProtocol(start.scenario.protocol);
 const player = layout === 'embed' ? playerStart(embed, start) : null;
 const store = new Store(start.scenario, {
   presetId: start.presetId,
@@ -33,7 +49,7 @@ else if (start.nowMs > 0) store.seek(start.nowMs);
 if (start.message) store.report(start.message);
 // The link has been read: a reload now restores the autosave, with whatever the user did since.
 if (window.location.hash) history.replaceState(null, '', window.location.pathname + window.location.search);
-installTestHook(store);
+installTestHook(store, prepareProtocol);
 if (storage) startAutosave(store, storage, window);
 startWholeRun(store);
 const problems = player ? player.problems : start.problems;
@@ -42,16 +58,12 @@ function Root() {
   useClock(store);
   return (
     <StoreContext.Provider value={store}>
-      <MotionConfig reducedMotion="user">
-        <Shell initialLayout={layout} problems={problems} />
-      </MotionConfig>
+      <Shell initialLayout={layout} problems={problems} />
     </StoreContext.Provider>
   );
 }
 
-const container = document.getElementById('root');
-if (!container) throw new Error('index.html has no #root');
-createRoot(container).render(
+root.render(
   <StrictMode>
     <Root />
   </StrictMode>,

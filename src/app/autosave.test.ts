@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { getProtocol } from '../protocols';
-import { getPreset } from '../protocols/presets';
+import { getPresetFile, loadProtocol } from '../protocols';
 import { AUTOSAVE_KEY, loadRun, SET_ASIDE_KEY, saveRun } from './autosave';
 import { fileNameFor, readScenarioFile } from './scenarioFile';
 
@@ -12,14 +11,14 @@ class MemoryStorage {
   removeItem = (k: string) => void this.items.delete(k);
 }
 
-const file = getPreset('raft/split-vote')?.file as Record<string, unknown>;
+const file = getPresetFile('raft/split-vote') as Record<string, unknown>;
 
 describe('autosave', () => {
-  it('restores the saved run and the time the user was at', () => {
+  it('restores the saved run and the time the user was at', async () => {
     const storage = new MemoryStorage();
-    expect(loadRun(storage, getProtocol)).toEqual({ kind: 'none' });
+    expect(await loadRun(storage, loadProtocol)).toEqual({ kind: 'none' });
     expect(saveRun(storage, { file, nowMs: 1234, presetId: 'raft/split-vote' })).toBe(true);
-    const loaded = loadRun(storage, getProtocol);
+    const loaded = await loadRun(storage, loadProtocol);
     expect(loaded).toMatchObject({
       kind: 'ok',
       nowMs: 1234,
@@ -28,10 +27,10 @@ describe('autosave', () => {
     });
   });
 
-  it('sets aside a saved run from a newer version, and says so', () => {
+  it('sets aside a saved run from a newer version, and says so', async () => {
     const storage = new MemoryStorage();
     storage.setItem(AUTOSAVE_KEY, JSON.stringify({ version: 7, file, nowMs: 0 }));
-    const loaded = loadRun(storage, getProtocol);
+    const loaded = await loadRun(storage, loadProtocol);
     expect(loaded).toEqual({
       kind: 'set-aside',
       message:
@@ -41,9 +40,21 @@ describe('autosave', () => {
     expect(storage.getItem(SET_ASIDE_KEY)).toContain('"version":7');
   });
 
-  it('never throws on fuzzed saved state, and leaves nothing broken in place', () => {
-    fc.assert(
-      fc.property(
+  it('sets aside a saved run whose protocol cannot be fetched (offline), so no autosave overwrites it', async () => {
+    const storage = new MemoryStorage();
+    saveRun(storage, { file, nowMs: 0, presetId: null });
+    const offline = () => Promise.reject(new Error('Failed to fetch dynamically imported module'));
+    const loaded = await loadRun(storage, offline);
+    expect(loaded).toMatchObject({
+      kind: 'set-aside',
+      message: expect.stringContaining('protocol: "raft" could not be loaded'),
+    });
+    expect(storage.getItem(SET_ASIDE_KEY)).toContain('"raft"');
+  });
+
+  it('never throws on fuzzed saved state, and leaves nothing broken in place', async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.oneof(
           fc.string(),
           fc.jsonValue().map((v) => JSON.stringify(v)),
@@ -51,10 +62,10 @@ describe('autosave', () => {
             .record({ version: fc.constant(1), file: fc.jsonValue(), nowMs: fc.jsonValue() })
             .map((v) => JSON.stringify(v)),
         ),
-        (text) => {
+        async (text) => {
           const storage = new MemoryStorage();
           storage.setItem(AUTOSAVE_KEY, text);
-          const loaded = loadRun(storage, getProtocol);
+          const loaded = await loadRun(storage, loadProtocol);
           if (loaded.kind === 'set-aside') expect(storage.getItem(AUTOSAVE_KEY)).toBeNull();
           expect(loaded.kind).not.toBe('none');
         },
@@ -79,11 +90,11 @@ describe('scenario files', () => {
   const asFile = (name: string, text: string) => ({ name, size: text.length, text: async () => text });
 
   it('reads a dropped file, or names the file, the field and the reason', async () => {
-    const good = await readScenarioFile(asFile('a.json', JSON.stringify(file)), getProtocol);
+    const good = await readScenarioFile(asFile('a.json', JSON.stringify(file)), loadProtocol);
     expect(good.ok).toBe(true);
-    const bad = await readScenarioFile(asFile('b.json', JSON.stringify({ ...file, seed: 'x' })), getProtocol);
+    const bad = await readScenarioFile(asFile('b.json', JSON.stringify({ ...file, seed: 'x' })), loadProtocol);
     expect(bad).toEqual({ ok: false, errors: [expect.stringMatching(/^b\.json: seed: /)] });
-    const huge = await readScenarioFile({ name: 'c.json', size: 6e6, text: async () => '' }, getProtocol);
+    const huge = await readScenarioFile({ name: 'c.json', size: 6e6, text: async () => '' }, loadProtocol);
     expect(huge.ok).toBe(false);
   });
 
@@ -95,7 +106,7 @@ describe('scenario files', () => {
           fc.jsonValue().map((v) => JSON.stringify(v)),
         ),
         async (text) => {
-          const result = await readScenarioFile(asFile('f.json', text), getProtocol);
+          const result = await readScenarioFile(asFile('f.json', text), loadProtocol);
           if (!result.ok) for (const e of result.errors) expect(e.startsWith('f.json: ')).toBe(true);
         },
       ),

@@ -1,5 +1,5 @@
-import { parseScenario } from '../scenario/parse';
-import type { ProtocolLookup, Scenario } from '../scenario/types';
+import { parseScenarioLoading } from '../scenario/parseLoading';
+import type { ProtocolLoader, Scenario } from '../scenario/types';
 
 /** Where the current run is kept between visits, and where a saved run that cannot be read is set aside. */
 export const AUTOSAVE_KEY = 'netsplit:autosave';
@@ -33,10 +33,11 @@ export function saveRun(storage: KeyValueStorage, run: SavedRun): boolean {
 }
 
 /**
- * Reads the saved run. A saved run that is broken or from a newer version is moved to SET_ASIDE_KEY
- * (so a later version can still read it) and reported, never thrown.
+ * Reads the saved run, loading the protocol it names. A saved run that is broken, from a newer version,
+ * or of a protocol whose code could not be fetched is moved to SET_ASIDE_KEY (so a later visit can still
+ * read it, and the next autosave does not overwrite it) and reported, never thrown.
  */
-export function loadRun(storage: KeyValueStorage, lookup: ProtocolLookup): LoadResult {
+export async function loadRun(storage: KeyValueStorage, load: ProtocolLoader): Promise<LoadResult> {
   let text: string | null;
   try {
     text = storage.getItem(AUTOSAVE_KEY);
@@ -44,7 +45,7 @@ export function loadRun(storage: KeyValueStorage, lookup: ProtocolLookup): LoadR
     return { kind: 'none' };
   }
   if (text === null) return { kind: 'none' };
-  const problem = readProblem(text, lookup);
+  const problem = await readProblem(text, load);
   if (typeof problem !== 'string') return { kind: 'ok', ...problem };
   try {
     storage.setItem(SET_ASIDE_KEY, text);
@@ -58,10 +59,10 @@ export function loadRun(storage: KeyValueStorage, lookup: ProtocolLookup): LoadR
   };
 }
 
-function readProblem(
+async function readProblem(
   text: string,
-  lookup: ProtocolLookup,
-): string | { scenario: Scenario; nowMs: number; presetId: string | null } {
+  load: ProtocolLoader,
+): Promise<string | { scenario: Scenario; nowMs: number; presetId: string | null }> {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -72,7 +73,7 @@ function readProblem(
   const saved = value as Record<string, unknown>;
   if (typeof saved.version !== 'number') return 'it has no version';
   if (saved.version > FORMAT_VERSION) return `it was saved by a newer version of netsplit (format ${saved.version})`;
-  const result = parseScenario(saved.file, lookup);
+  const result = await parseScenarioLoading(saved.file, load);
   if (!result.ok) return result.errors[0] ?? 'its scenario is invalid';
   const nowMs = typeof saved.nowMs === 'number' && Number.isFinite(saved.nowMs) && saved.nowMs >= 0 ? saved.nowMs : 0;
   const presetId = typeof saved.presetId === 'string' ? saved.presetId : null;

@@ -1,5 +1,5 @@
-import { parseScenarioText } from '../scenario/parse';
-import type { ParseResult, ProtocolLookup } from '../scenario/types';
+import { parseScenarioTextLoading } from '../scenario/parseLoading';
+import type { ParseResult, ProtocolLoader } from '../scenario/types';
 
 /** Scenario files are small: anything larger than this is not one. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -7,7 +7,7 @@ export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 /** Reads a file the user dropped or picked. Never throws; errors name the file, the field and the reason. */
 export async function readScenarioFile(
   file: Pick<File, 'name' | 'size' | 'text'>,
-  lookup: ProtocolLookup,
+  load: ProtocolLoader,
 ): Promise<ParseResult> {
   if (file.size > MAX_FILE_BYTES) {
     return { ok: false, errors: [`${file.name}: larger than 5 MB, so not a netsplit scenario`] };
@@ -18,7 +18,7 @@ export async function readScenarioFile(
   } catch {
     return { ok: false, errors: [`${file.name}: could not be read`] };
   }
-  const result = parseScenarioText(text, lookup);
+  const result = await parseScenarioTextLoading(text, load);
   return result.ok ? result : { ok: false, errors: result.errors.map((e) => `${file.name}: ${e}`) };
 }
 

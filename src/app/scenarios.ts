@@ -1,5 +1,4 @@
-import { getProtocol, protocols } from '../protocols';
-import { DEFAULT_PRESET, getPreset, presets } from '../protocols/presets';
+import { getPreset, getPresetFile, getProtocol, loadPreset, loadProtocol, presets } from '../protocols';
 import { toFile } from '../scenario/encode';
 import { parseScenario } from '../scenario/parse';
 import type { Scenario } from '../scenario/types';
@@ -9,29 +8,38 @@ export const MAX_CLUSTER = 9;
 /** A preset's scenario; presets ship with the app, so a broken one is a bug worth a loud error. */
 const parsed = new Map<string, Scenario>();
 
+/** A preset's scenario, once its file and its protocol are loaded (`loadPresetScenario`). */
 export function presetScenario(id: string): Scenario {
   const cached = parsed.get(id);
   if (cached) return cached;
-  const preset = getPreset(id);
-  if (!preset) throw new Error(`unknown preset "${id}"`);
-  const result = parseScenario(preset.file, getProtocol);
+  if (!getPreset(id)) throw new Error(`unknown preset "${id}"`);
+  const file = getPresetFile(id);
+  if (file === undefined) throw new Error(`preset ${id} is not loaded yet`);
+  const result = parseScenario(file, getProtocol);
   if (!result.ok) throw new Error(`preset ${id} does not parse: ${result.errors.join('; ')}`);
   parsed.set(id, result.scenario);
   return result.scenario;
 }
 
-export function defaultScenario(): Scenario {
-  return presetScenario(DEFAULT_PRESET);
+/** Loads a preset's file and its protocol (side by side), then parses it. */
+export async function loadPresetScenario(id: string): Promise<Scenario> {
+  const entry = getPreset(id);
+  if (!entry) throw new Error(`unknown preset "${id}"`);
+  await Promise.all([loadPreset(id), loadProtocol(entry.protocol)]);
+  return presetScenario(id);
 }
 
 export function presetsOf(protocol: string) {
   return presets.filter((p) => p.protocol === protocol);
 }
 
-/** The first preset of a protocol, or a bare cluster of it when it ships none. */
-export function scenarioForProtocol(protocolId: string): { scenario: Scenario; presetId: string | null } {
+/** The first preset of a protocol, or a bare cluster of it when it ships none; loads what it needs. */
+export async function scenarioForProtocol(
+  protocolId: string,
+): Promise<{ scenario: Scenario; presetId: string | null }> {
   const first = presetsOf(protocolId)[0];
-  if (first) return { scenario: presetScenario(first.id), presetId: first.id };
+  if (first) return { scenario: await loadPresetScenario(first.id), presetId: first.id };
+  await loadProtocol(protocolId);
   const result = parseScenario(
     { format: 'netsplit-scenario', version: 1, protocol: protocolId, seed: 1, nodes: 5, events: [] },
     getProtocol,
@@ -65,5 +73,3 @@ export function reconfigure(
   const result = parseScenario(JSON.parse(JSON.stringify(file)), getProtocol);
   return result.ok ? { ok: true, scenario: result.scenario } : { ok: false, errors: result.errors };
 }
-
-export { protocols };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getProtocol } from '../protocols';
+import { loadProtocol } from '../protocols';
 import { AUTOSAVE_KEY, SET_ASIDE_KEY, saveRun } from './autosave';
 import { presetScenario } from './scenarios';
 import { chooseStart, linkFor, openParsed, startAutosave } from './session';
@@ -23,7 +23,7 @@ function settle(store: Store): Store {
 }
 
 describe('opening, sharing and saving a run', () => {
-  it('a link beats ?preset, which beats the autosave, which beats the default', () => {
+  it('a link beats ?preset, which beats the autosave, which beats the default', async () => {
     const store = new Store(presetScenario('raft/leader-crash'), { playing: false });
     store.seek(900);
     settle(store);
@@ -34,35 +34,37 @@ describe('opening, sharing and saving a run', () => {
       nowMs: 5,
       presetId: null,
     });
-    const fromLink = chooseStart({ search: '?preset=raft/split-vote', hash: link.hash }, storage);
+    const fromLink = await chooseStart({ search: '?preset=raft/split-vote', hash: link.hash }, storage);
     expect(fromLink).toMatchObject({ nowMs: 900, playing: false, message: null });
     expect(fromLink.scenario.title).toBe('Leader crash and re-election');
-    expect(chooseStart({ search: '?preset=raft/split-vote', hash: '' }, storage).presetId).toBe('raft/split-vote');
-    expect(chooseStart({ search: '', hash: '' }, storage).scenario.protocol).toBe('2pc');
-    expect(chooseStart({ search: '?preset=raft/split-vote', hash: '' }, null).presetId).toBe('raft/split-vote');
+    expect((await chooseStart({ search: '?preset=raft/split-vote', hash: '' }, storage)).presetId).toBe(
+      'raft/split-vote',
+    );
+    expect((await chooseStart({ search: '', hash: '' }, storage)).scenario.protocol).toBe('2pc');
+    expect((await chooseStart({ search: '?preset=raft/split-vote', hash: '' }, null)).presetId).toBe('raft/split-vote');
   });
 
-  it('a bad link is reported by field and reason, and the next source opens', () => {
-    const start = chooseStart({ search: '', hash: '#s=garbage' }, null);
+  it('a bad link is reported by field and reason, and the next source opens', async () => {
+    const start = await chooseStart({ search: '', hash: '#s=garbage' }, null);
     expect(start.presetId).toBe('raft/first-election');
     expect(start.message?.text).toMatch(/^This link could not be opened: link: /);
   });
 
-  it('a broken save is set aside and reported, never a crash', () => {
+  it('a broken save is set aside and reported, never a crash', async () => {
     const storage = memoryStorage();
     storage.setItem(AUTOSAVE_KEY, '{"version": 99, "file": {}}');
-    const start = chooseStart({ search: '', hash: '' }, storage);
+    const start = await chooseStart({ search: '', hash: '' }, storage);
     expect(start.message?.text).toMatch(/newer version/);
     expect(storage.map.has(SET_ASIDE_KEY)).toBe(true);
   });
 
-  it('a bad file leaves the current run exactly as it was', () => {
+  it('a bad file leaves the current run exactly as it was', async () => {
     const store = new Store(presetScenario('raft/first-election'), { playing: false });
     store.seek(800);
     settle(store);
     store.act({ type: 'crash', node: 'n2' });
     const before = store.getState();
-    const result = readSharedScenario('#s=N4Ig', getProtocol);
+    const result = await readSharedScenario('#s=N4Ig', loadProtocol);
     expect(openParsed(store, result, 'The link')).toBe(false);
     const after = store.getState();
     expect(after.frame).toBe(before.frame);
@@ -80,7 +82,7 @@ describe('opening, sharing and saving a run', () => {
     store.act({ type: 'crash', node: 'n4' });
     await new Promise((resolve) => setTimeout(resolve, 600));
     stop();
-    const start = chooseStart({ search: '', hash: '' }, storage);
+    const start = await chooseStart({ search: '', hash: '' }, storage);
     expect(start.nowMs).toBe(700);
     expect(start.scenario.events.some((e) => e.type === 'crash' && e.node === 'n4')).toBe(true);
   });

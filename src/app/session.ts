@@ -1,8 +1,8 @@
-import { getProtocol } from '../protocols';
+import { loadProtocol } from '../protocols';
 import type { ParseResult, Scenario } from '../scenario/types';
 import { type KeyValueStorage, loadRun, saveRun } from './autosave';
-import { fileNameFor, readScenarioFile } from './scenarioFile';
-import { presetScenario } from './scenarios';
+import { fileNameFor } from './scenarioFile';
+import { loadPresetScenario } from './scenarios';
 import { hasSharedScenario, readSharedScenario, shareLink } from './share';
 import type { Message, Store } from './store';
 import { startOptions } from './url';
@@ -23,14 +23,17 @@ export interface Start {
  * Chooses the run the page opens on: a shared link (`#s=`) beats a `?preset=` named in the address
  * (a lecturer's bookmark must open the lecture), which beats the run saved in this browser, which beats
  * the default. A bad link or a broken save is reported and the next source is used; nothing here throws
- * on bad input.
+ * on bad input. Resolves once the chosen run's protocol is loaded.
  */
-export function chooseStart(location: Pick<Location, 'search' | 'hash'>, storage: KeyValueStorage | null): Start {
+export async function chooseStart(
+  location: Pick<Location, 'search' | 'hash'>,
+  storage: KeyValueStorage | null,
+): Promise<Start> {
   const options = startOptions(location.search);
   const base = { speed: options.speed, problems: options.problems };
   const messages: string[] = [];
   if (hasSharedScenario(location.hash)) {
-    const result = readSharedScenario(location.hash, getProtocol);
+    const result = await readSharedScenario(location.hash, loadProtocol);
     if (result.ok) {
       const t = Number(new URLSearchParams(location.hash.replace(/^#/, '')).get('t'));
       const nowMs = Number.isFinite(t) && t > 0 ? t : 0;
@@ -40,7 +43,7 @@ export function chooseStart(location: Pick<Location, 'search' | 'hash'>, storage
   }
   const namesPreset = new URLSearchParams(location.search).get('preset') === options.presetId;
   if (storage && !namesPreset) {
-    const saved = loadRun(storage, getProtocol);
+    const saved = await loadRun(storage, loadProtocol);
     if (saved.kind === 'ok') {
       const message = messages.length > 0 ? { tone: 'error' as const, text: messages.join(' ') } : null;
       return {
@@ -56,7 +59,7 @@ export function chooseStart(location: Pick<Location, 'search' | 'hash'>, storage
   }
   return {
     ...base,
-    scenario: presetScenario(options.presetId),
+    scenario: await loadPresetScenario(options.presetId),
     presetId: options.presetId,
     nowMs: 0,
     playing: options.playing,
@@ -76,11 +79,6 @@ export function openParsed(store: Store, result: ParseResult, what: string): boo
   store.load(result.scenario, null, { playing: false });
   store.report({ tone: 'info', text: `Opened ${result.scenario.title || 'the scenario'}, paused at its start.` });
   return true;
-}
-
-/** Opens a scenario file the user picked or dropped. */
-export async function openFile(store: Store, file: File): Promise<boolean> {
-  return openParsed(store, await readScenarioFile(file, getProtocol), 'The file');
 }
 
 /** A link that reproduces the run as played, standing where the user stands now. */

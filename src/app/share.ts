@@ -1,6 +1,6 @@
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
-import { parseScenarioText } from '../scenario/parse';
-import type { ParseResult, ProtocolLookup } from '../scenario/types';
+import { parseScenarioTextLoading } from '../scenario/parseLoading';
+import type { ParseResult, ProtocolLoader } from '../scenario/types';
 
 /** Links carry the scenario in the fragment (`#s=`), so it never reaches a server log or a length limit of a query. */
 const KEY = 's';
@@ -20,10 +20,10 @@ export function hasSharedScenario(hash: string): boolean {
 }
 
 /**
- * The scenario a link's fragment carries. Never throws: a damaged link gives a message that says what
+ * The scenario a link's fragment carries, its protocol loaded. Never throws: a damaged link gives a message that says what
  * is wrong (the link, or which field of the scenario in it, and why).
  */
-export function readSharedScenario(hash: string, lookup: ProtocolLookup): ParseResult {
+export async function readSharedScenario(hash: string, load: ProtocolLoader): Promise<ParseResult> {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const packed = params.get(KEY);
   if (packed === null) return { ok: false, errors: ['link: carries no scenario (no "#s=" part)'] };
@@ -35,6 +35,6 @@ export function readSharedScenario(hash: string, lookup: ProtocolLookup): ParseR
     text = null;
   }
   if (!text) return { ok: false, errors: ['link: the scenario in it is damaged or cut off (it does not decompress)'] };
-  const result = parseScenarioText(text, lookup);
+  const result = await parseScenarioTextLoading(text, load);
   return result.ok ? result : { ok: false, errors: result.errors.map((e) => `link: ${e}`) };
 }

@@ -1,6 +1,6 @@
 import type { NodeView } from '../engine/types';
-import { getProtocol } from '../protocols';
-import { parseScenario } from '../scenario/parse';
+import { loadProtocol } from '../protocols';
+import { parseScenarioLoading } from '../scenario/parseLoading';
 import type { Store } from './store';
 
 /**
@@ -18,10 +18,12 @@ export interface TestHook {
   nodes(): { id: string; isUp: boolean; view: NodeView }[];
   /** The worker's trace hash of the whole run (to the scenario's end), once it has finished. */
   fingerprint(): string | null;
-  load(file: unknown, options?: { speed?: number; runUntil?: number }): void;
+  /** Resolves once the file's protocol (and its pieces of the page) are loaded and the run is in place. */
+  load(file: unknown, options?: { speed?: number; runUntil?: number }): Promise<void>;
 }
 
-export function installTestHook(store: Store): void {
+/** `prepare` loads what the page needs besides the protocol itself (its panels) before a run opens. */
+export function installTestHook(store: Store, prepare: (protocol: string) => Promise<unknown>): void {
   const hook: TestHook = {
     traceHash: () => store.getState().frame.trace.hash,
     now: () => store.getState().now,
@@ -34,9 +36,10 @@ export function installTestHook(store: Store): void {
       return store.getState().frame.nodes.map(({ id, isUp, view }) => ({ id, isUp, view }));
     },
     fingerprint: () => store.currentWholeRun()?.traceHash ?? null,
-    load(file, options = {}) {
-      const result = parseScenario(file, getProtocol);
+    async load(file, options = {}) {
+      const result = await parseScenarioLoading(file, loadProtocol);
       if (!result.ok) throw new Error(result.errors.join('; '));
+      await prepare(result.scenario.protocol);
       store.load(result.scenario, null);
       if (options.speed !== undefined) store.setSpeed(options.speed);
       if (options.runUntil !== undefined) store.runTo(options.runUntil);

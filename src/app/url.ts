@@ -1,4 +1,4 @@
-import { DEFAULT_PRESET, getPreset } from '../protocols/presets';
+import { DEFAULT_PRESET, getPreset } from '../protocols';
 import { DEFAULT_SPEED } from './store';
 
 export interface StartOptions {

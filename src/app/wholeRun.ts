@@ -1,5 +1,6 @@
-import { getProtocol } from '../protocols';
+import { getProtocol, loadProtocol } from '../protocols';
 import { parseScenarioText } from '../scenario/parse';
+import { protocolIdOf } from '../scenario/parseLoading';
 import { createSimulation, DEFAULT_UNTIL_MS } from '../scenario/run';
 import type { Marker } from './markers';
 import { TraceIndex } from './traceIndex';
@@ -27,6 +28,20 @@ export type WholeRunReply =
       readonly frontierMs: number;
     }
   | { readonly kind: 'error'; readonly key: string; readonly message: string };
+
+/**
+ * Loads the protocol a request's file names (the worker starts with none), so `playWholeRun` finds it.
+ * Never throws: a file that does not parse, or a protocol that cannot be fetched, is reported by
+ * `playWholeRun` as an error reply.
+ */
+export async function loadWholeRunProtocol(request: WholeRunRequest): Promise<void> {
+  try {
+    const id = protocolIdOf(JSON.parse(request.fileText));
+    if (id !== undefined) await loadProtocol(id);
+  } catch {
+    // Reported by playWholeRun.
+  }
+}
 
 /**
  * Plays a scenario file headlessly to its end (`until`, else 10 s, as the command-line runner does),

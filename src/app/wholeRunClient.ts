@@ -5,17 +5,55 @@ import type { WholeRunReply } from './wholeRun';
 const SETTLE_MS = 150;
 
 /**
+ * A module worker on the page's own chunk of `wholeRun.worker.ts`: a one-line bootstrap from a blob, so
+ * the worker shares every module (engine, protocols, zod, xstate) the page has already fetched. A
+ * worker bundle of its own would fetch all of them a second time (DESIGN.md, "Performance budget").
+ */
+async function createWorker(): Promise<Worker> {
+  const { wholeRunModuleUrl } = await import('./wholeRun.worker');
+  // A static import: the worker's messages wait until the module graph has run (an `import()` would
+  // let the first request arrive before anyone listens).
+  const bootstrap = `import ${JSON.stringify(wholeRunModuleUrl)};`;
+  const url = URL.createObjectURL(new Blob([bootstrap], { type: 'text/javascript' }));
+  try {
+    return new Worker(url, { type: 'module', name: 'whole-run' });
+  } finally {
+    // The worker has its script once it started loading; the blob can go.
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+}
+
+/**
  * Keeps the store's whole-run view (timeline shape, fingerprint) current: whenever the run's inputs
  * change, it sends the run as a scenario file to a Web Worker, which plays it to its end with the same
  * engine. Returns a function that stops it.
  */
 export function startWholeRun(store: Store): () => void {
   if (typeof Worker === 'undefined') return () => {};
-  const worker = new Worker(new URL('./wholeRun.worker.ts', import.meta.url), { type: 'module' });
+  let worker: Worker | null = null;
+  let isStopped = false;
+  const pending: { key: string; fileText: string }[] = [];
+  const post = (request: { key: string; fileText: string }) => {
+    if (worker) worker.postMessage(request);
+    else pending.splice(0, pending.length, request);
+  };
+  void createWorker().then(
+    (created) => {
+      if (isStopped) {
+        created.terminate();
+        return;
+      }
+      worker = created;
+      worker.onmessage = onReply;
+      for (const request of pending.splice(0)) worker.postMessage(request);
+    },
+    // Without the worker the timeline shows what the run has computed so far: nothing else breaks.
+    () => {},
+  );
   let sentKey: string | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  worker.onmessage = (event: MessageEvent<WholeRunReply>) => {
+  const onReply = (event: MessageEvent<WholeRunReply>) => {
     const reply = event.data;
     if (reply.kind === 'error') return;
     const previous = store.currentWholeRun();
@@ -36,7 +74,7 @@ export function startWholeRun(store: Store): () => void {
     clearTimeout(timer);
     timer = setTimeout(() => {
       sentKey = store.runKey();
-      worker.postMessage({ key: sentKey, fileText: store.fileText() });
+      post({ key: sentKey, fileText: store.fileText() });
     }, SETTLE_MS);
   };
   const unsubscribe = store.subscribe(check);
@@ -44,6 +82,7 @@ export function startWholeRun(store: Store): () => void {
   return () => {
     unsubscribe();
     clearTimeout(timer);
-    worker.terminate();
+    isStopped = true;
+    worker?.terminate();
   };
 }

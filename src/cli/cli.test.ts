@@ -6,10 +6,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { main } from './main';
 
-function cli(...argv: string[]) {
+async function cli(...argv: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = main(
+  const code = await main(
     argv,
     (t) => (stdout += `${t}\n`),
     (t) => (stderr += `${t}\n`),
@@ -26,8 +26,8 @@ const write = (name: string, value: unknown) => {
 const ok = { format: 'netsplit-scenario', version: 1, protocol: 'raft', seed: 4, nodes: 3, until: 1500 };
 
 describe('sim run', () => {
-  it('prints exactly one JSON object with the contract fields and exits 0', () => {
-    const { code, stdout, stderr } = cli('run', write('ok.json', ok), '--json');
+  it('prints exactly one JSON object with the contract fields and exits 0', async () => {
+    const { code, stdout, stderr } = await cli('run', write('ok.json', ok), '--json');
     expect(code).toBe(0);
     expect(stderr).toBe('');
     const summary = JSON.parse(stdout);
@@ -50,13 +50,13 @@ describe('sim run', () => {
     });
   });
 
-  it('honours --until over the file', () => {
-    expect(JSON.parse(cli('run', write('ok.json', ok), '--json', '--until', '700').stdout).time).toBe(700);
+  it('honours --until over the file', async () => {
+    expect(JSON.parse((await cli('run', write('ok.json', ok), '--json', '--until', '700')).stdout).time).toBe(700);
   });
 
-  it('writes the trace as JSON lines, every line with t and kind', () => {
+  it('writes the trace as JSON lines, every line with t and kind', async () => {
     const trace = join(dir, 'trace.jsonl');
-    const { stdout } = cli('run', write('ok.json', ok), '--json', '--trace', trace);
+    const { stdout } = await cli('run', write('ok.json', ok), '--json', '--trace', trace);
     const lines = readFileSync(trace, 'utf8')
       .trim()
       .split('\n')
@@ -69,15 +69,15 @@ describe('sim run', () => {
     expect(JSON.parse(stdout).messages.sent).toBe(sends.length);
   });
 
-  it('exits 1 when an invariant breaks', () => {
-    const { code, stdout } = cli('run', 'src/protocols/raft/presets/figure-8-bug.json');
+  it('exits 1 when an invariant breaks', async () => {
+    const { code, stdout } = await cli('run', 'src/protocols/raft/presets/figure-8-bug.json');
     expect(code).toBe(1);
     expect(stdout).toContain('VIOLATION state-machine-safety');
   });
 
-  it('exits 2 with the field and the reason, and prints nothing on standard output', () => {
+  it('exits 2 with the field and the reason, and prints nothing on standard output', async () => {
     const bad = write('bad.json', { ...ok, events: [{ at: 3, type: 'crash', node: 'n9' }] });
-    const { code, stdout, stderr } = cli('run', bad, '--json');
+    const { code, stdout, stderr } = await cli('run', bad, '--json');
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toContain('events[0].node: unknown node "n9"');
@@ -93,22 +93,22 @@ describe('sim run', () => {
     [['fuzz', '--protocol', 'raft', '--bug', 'nope'], '--bug: unknown bug "nope"'],
     [['fuzz', '--protocol', 'raft', '--runs', '0'], '--runs: must be a whole number from 1'],
     [['explode'], 'unknown command "explode"'],
-  ])('%j exits 2: %s', (argv, message) => {
-    const { code, stdout, stderr } = cli(...argv);
+  ])('%j exits 2: %s', async (argv, message) => {
+    const { code, stdout, stderr } = await cli(...argv);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toContain(message);
   });
 
-  it('exits 2 and never throws on fuzzed scenario files', () => {
-    fc.assert(
-      fc.property(
+  it('exits 2 and never throws on fuzzed scenario files', async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.oneof(
           fc.string(),
           fc.jsonValue().map((v) => JSON.stringify(v)),
         ),
-        (text) => {
-          const { code, stdout, stderr } = cli('run', write('fuzzed.json', text), '--json');
+        async (text) => {
+          const { code, stdout, stderr } = await cli('run', write('fuzzed.json', text), '--json');
           expect(code).toBe(2);
           expect(stdout).toBe('');
           expect(stderr.length).toBeGreaterThan(0);
@@ -120,14 +120,14 @@ describe('sim run', () => {
 });
 
 describe('sim fuzz', () => {
-  it('reports no failure for correct Raft, as JSON', () => {
-    const { code, stdout } = cli('fuzz', '--protocol', 'raft', '--runs', '20', '--json', '--out', dir);
+  it('reports no failure for correct Raft, as JSON', async () => {
+    const { code, stdout } = await cli('fuzz', '--protocol', 'raft', '--runs', '20', '--json', '--out', dir);
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual({ runs: 20, failures: [] });
   });
 
-  it('writes a scenario file for each failure that replays the violation with run', () => {
-    const { code, stdout } = cli(
+  it('writes a scenario file for each failure that replays the violation with run', async () => {
+    const { code, stdout } = await cli(
       'fuzz',
       '--protocol',
       'raft',
@@ -143,14 +143,14 @@ describe('sim fuzz', () => {
     const { failures } = JSON.parse(stdout);
     expect(failures.length).toBeGreaterThan(0);
     const [failure] = failures;
-    const replay = cli('run', failure.scenario, '--json');
+    const replay = await cli('run', failure.scenario, '--json');
     expect(replay.code).toBe(1);
     expect(JSON.parse(replay.stdout).violations).toEqual(failure.violations);
   });
 });
 
 describe('npm run sim (a real process)', () => {
-  it('runs from the project root and keeps standard output clean', () => {
+  it('runs from the project root and keeps standard output clean', async () => {
     const out = execFileSync(
       'npx',
       ['tsx', 'src/cli/main.ts', 'run', 'src/protocols/raft/presets/first-election.json', '--json'],

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getProtocol, protocols } from '../protocols';
+import { getProtocol, loadProtocol, manifest } from '../protocols';
 import { MAX_NODES, MAX_TIME_MS } from '../scenario/schema';
 import { parse, UsageError, wholeNumber } from './args';
 import { fuzz } from './fuzz';
@@ -9,7 +9,7 @@ const USAGE =
   'usage: npm run sim -- fuzz --protocol <id> [--runs N] [--seed S] [--nodes N] [--until <ms>] [--bug <id>] [--json] [--out <dir>]';
 
 /** `fuzz`: random fault schedules, invariants after every event, a scenario file for each failure. */
-export function fuzzCommand(argv: readonly string[], out: (text: string) => void): number {
+export async function fuzzCommand(argv: readonly string[], out: (text: string) => void): Promise<number> {
   const { values, positionals } = parse(argv, {
     protocol: { type: 'string' },
     runs: { type: 'string' },
@@ -22,10 +22,10 @@ export function fuzzCommand(argv: readonly string[], out: (text: string) => void
   });
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"\n${USAGE}`);
   if (values.protocol === undefined) throw new UsageError(`--protocol: required\n${USAGE}`);
-  const protocol = getProtocol(values.protocol);
+  const protocol = await loadProtocol(values.protocol);
   if (!protocol) {
     throw new UsageError(
-      `--protocol: unknown protocol "${values.protocol}" (known: ${protocols.map((p) => p.id).join(', ')})`,
+      `--protocol: unknown protocol "${values.protocol}" (known: ${manifest.map((p) => p.id).join(', ')})`,
     );
   }
   const bug = values.bug ?? null;

@@ -2,12 +2,19 @@ import { UsageError } from './args';
 import { fuzzCommand } from './fuzzCommand';
 import { runCommand } from './runCommand';
 
-/** The headless runner (shared/spec/scenario.md). Exit 0: no violation; 1: a violation; 2: bad input. */
-export function main(argv: readonly string[], out: (text: string) => void, err: (text: string) => void): number {
+/**
+ * The headless runner (shared/spec/scenario.md). Exit 0: no violation; 1: a violation; 2: bad input.
+ * It loads only the protocol the scenario or `--protocol` names.
+ */
+export async function main(
+  argv: readonly string[],
+  out: (text: string) => void,
+  err: (text: string) => void,
+): Promise<number> {
   const [command, ...rest] = argv;
   try {
-    if (command === 'run') return runCommand(rest, out);
-    if (command === 'fuzz') return fuzzCommand(rest, out);
+    if (command === 'run') return await runCommand(rest, out);
+    if (command === 'fuzz') return await fuzzCommand(rest, out);
     throw new UsageError(`unknown command "${command ?? ''}": use run or fuzz`);
   } catch (error) {
     if (error instanceof UsageError) {
@@ -20,7 +27,7 @@ export function main(argv: readonly string[], out: (text: string) => void, err: 
 
 const isEntry = process.argv[1]?.replace(/\\/g, '/').endsWith('src/cli/main.ts');
 if (isEntry) {
-  process.exitCode = main(
+  process.exitCode = await main(
     process.argv.slice(2),
     (text) => process.stdout.write(`${text}\n`),
     (text) => process.stderr.write(`netsplit: ${text.replace(/\n/g, '\nnetsplit: ')}\n`),

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { getProtocol } from '../protocols';
-import { parseScenarioText } from '../scenario/parse';
+import { getProtocol, loadProtocol } from '../protocols';
+import { parseScenarioTextLoading } from '../scenario/parseLoading';
 import { DEFAULT_UNTIL_MS, type RunSummary, runScenario } from '../scenario/run';
 import { MAX_TIME_MS } from '../scenario/schema';
 import { parse, UsageError, wholeNumber } from './args';
@@ -8,7 +8,7 @@ import { parse, UsageError, wholeNumber } from './args';
 const USAGE = 'usage: npm run sim -- run <scenario.json | -> [--until <ms>] [--json] [--trace <file.jsonl>]';
 
 /** `run`: plays a scenario and prints a summary (or the contract's JSON). Returns the exit status. */
-export function runCommand(argv: readonly string[], out: (text: string) => void): number {
+export async function runCommand(argv: readonly string[], out: (text: string) => void): Promise<number> {
   const { values, positionals } = parse(argv, {
     until: { type: 'string' },
     json: { type: 'boolean' },
@@ -23,7 +23,7 @@ export function runCommand(argv: readonly string[], out: (text: string) => void)
   } catch (error) {
     throw new UsageError(`${path}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
-  const parsed = parseScenarioText(text, getProtocol);
+  const parsed = await parseScenarioTextLoading(text, loadProtocol);
   if (!parsed.ok) throw new UsageError(parsed.errors.map((e) => `${path === '-' ? 'stdin' : path}: ${e}`).join('\n'));
   const { sim, summary } = runScenario(
     parsed.scenario,

@@ -3,7 +3,8 @@
  * protocol must break no invariant, and every shipped bug variant must be caught, with a scenario file
  * that replays the violation. Prints a line per check and the closing `N passed, N failed` line.
  */
-import { getProtocol, protocols } from '../protocols';
+import type { AnyProtocol } from '../engine/protocol';
+import { getProtocol, loadAllProtocols, manifest } from '../protocols';
 import { parseScenario } from '../scenario/parse';
 import { runScenario } from '../scenario/run';
 import { fuzz } from './fuzz';
@@ -18,6 +19,9 @@ const report = (ok: boolean, line: string) => {
   else failed++;
   process.stdout.write(`${ok ? 'ok  ' : 'FAIL'} ${line}\n`);
 };
+
+await loadAllProtocols();
+const protocols = manifest.map((d) => getProtocol(d.id) as AnyProtocol);
 
 for (const protocol of protocols) {
   const base = { protocol, seed: 2026, nodes: 5, untilMs: 5000 };

@@ -1,10 +1,29 @@
-import type { AnyProtocol } from '../engine/protocol';
-import { twoPhaseCommit } from './2pc';
-import { raft } from './raft';
+import { twoPcManifest } from './2pc/manifest';
+import type { ProtocolDescriptor } from './descriptor';
+import { raftManifest } from './raft/manifest';
+import { createRegistry } from './registry';
 
-/** Every protocol netsplit ships, by id. Adding one is adding it here; nothing else names them. */
-export const protocols: readonly AnyProtocol[] = [raft, twoPhaseCommit];
+/**
+ * Every protocol netsplit ships, as light descriptors: adding one is its folder and one line here.
+ * The first is the default; only what a page opens on is loaded (DESIGN.md, "The manifest").
+ */
+export const manifest: readonly ProtocolDescriptor[] = [raftManifest, twoPcManifest];
 
-export function getProtocol(id: string): AnyProtocol | undefined {
-  return protocols.find((p) => p.id === id);
+const registry = createRegistry(manifest);
+
+export const { presets, descriptor, getPreset, loadPreset, getPresetFile, loadProtocol, getProtocol } = registry;
+
+/** What the page opens on when nothing names a scenario. */
+export const DEFAULT_PRESET = 'raft/first-election';
+
+/** Loads every protocol (the command-line sweep, which fuzzes them all). */
+export async function loadAllProtocols(): Promise<void> {
+  await Promise.all(manifest.map((d) => loadProtocol(d.id)));
 }
+
+/** Loads every protocol and every preset file: the unit tests' setup, so tests can stay synchronous. */
+export async function loadEverything(): Promise<void> {
+  await Promise.all([loadAllProtocols(), ...presets.map((p) => loadPreset(p.id))]);
+}
+
+export type { PresetEntry, ProtocolDescriptor } from './descriptor';

@@ -1,10 +1,10 @@
+import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { main } from '../cli/main';
 import { parseScenario } from '../scenario/parse';
 import type { LooseView } from '../testing/scenarios';
-import { getProtocol } from '.';
-import { presets } from './presets';
+import { getPresetFile, getProtocol, manifest, presets } from '.';
 
 /** Where a preset's file lives, for the runner: `raft/figure-8` -> src/protocols/raft/presets/figure-8.json. */
 const pathOf = (id: string) => {
@@ -12,9 +12,9 @@ const pathOf = (id: string) => {
   return fileURLToPath(new URL(`./${protocol}/presets/${name}.json`, import.meta.url));
 };
 
-function runJson(path: string): { code: number; summary: LooseView } {
+async function runJson(path: string): Promise<{ code: number; summary: LooseView }> {
   let stdout = '';
-  const code = main(
+  const code = await main(
     ['run', path, '--json'],
     (text) => (stdout += text),
     () => {},
@@ -22,21 +22,37 @@ function runJson(path: string): { code: number; summary: LooseView } {
   return { code, summary: JSON.parse(stdout) };
 }
 
-describe.each(presets.map((p) => [p.id, p] as const))('preset %s', (id, preset) => {
-  it('parses, with a title and a description', () => {
-    const result = parseScenario(preset.file, getProtocol);
-    if (!result.ok) throw new Error(result.errors.join('\n'));
-    expect(result.scenario.protocol).toBe(preset.protocol);
-    expect(result.scenario.title.length).toBeGreaterThan(0);
-    expect(result.scenario.description.length).toBeGreaterThan(20);
+describe('the manifest', () => {
+  it.each(manifest.map((d) => [d.id, d] as const))('%s lists every preset file in its folder', (id, descriptor) => {
+    const folder = fileURLToPath(new URL(`./${id}/presets/`, import.meta.url));
+    const files = readdirSync(folder).filter((f) => f.endsWith('.json'));
+    expect(descriptor.presets.map((p) => `${p.id.split('/')[1]}.json`).sort()).toEqual(files.sort());
   });
 
-  it('prints the same trace hash on every run, and breaks an invariant only when it sets a bug', () => {
-    const first = runJson(pathOf(id));
-    const second = runJson(pathOf(id));
+  it.each(manifest.map((d) => [d.id, d] as const))('%s describes the protocol it loads', (id, descriptor) => {
+    const protocol = getProtocol(id);
+    expect(protocol).toMatchObject({ id, title: descriptor.title, summary: descriptor.summary });
+  });
+});
+
+describe.each(presets.map((p) => [p.id, p] as const))('preset %s', (id, preset) => {
+  it('parses, with a title and a description, and the Library says in one line what it shows', () => {
+    const file = getPresetFile(id);
+    const result = parseScenario(file, getProtocol);
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    expect(result.scenario.protocol).toBe(preset.protocol);
+    expect(preset.title).toBe(result.scenario.title);
+    expect(result.scenario.description.length).toBeGreaterThan(20);
+    expect(preset.shows).toMatch(/^[A-Z'].{20,110}[.:]$/);
+    expect(preset.shows).not.toContain('\n');
+  });
+
+  it('prints the same trace hash on every run, and breaks an invariant only when it sets a bug', async () => {
+    const first = await runJson(pathOf(id));
+    const second = await runJson(pathOf(id));
     expect(second.summary.traceHash).toBe(first.summary.traceHash);
     expect(second.summary).toEqual(first.summary);
-    const hasBug = (preset.file as { bug?: string | null }).bug != null;
+    const hasBug = (getPresetFile(id) as { bug?: string | null }).bug != null;
     expect(first.code).toBe(hasBug ? 1 : 0);
     expect(first.summary.violations.length > 0).toBe(hasBug);
   });

@@ -22,4 +22,8 @@ export type ParseResult =
   | { readonly ok: true; readonly scenario: Scenario }
   | { readonly ok: false; readonly errors: readonly string[] };
 
+/** A protocol that is already loaded (code that runs after loading: the store, the simulation). */
 export type ProtocolLookup = (id: string) => AnyProtocol | undefined;
+
+/** Loads a protocol on demand: undefined for an unknown id; rejects when its code cannot be fetched. */
+export type ProtocolLoader = (id: string) => Promise<AnyProtocol | undefined>;

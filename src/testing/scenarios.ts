@@ -1,11 +1,13 @@
 import type { Simulation } from '../engine/simulation';
-import { getProtocol } from '../protocols';
-import { getPreset } from '../protocols/presets';
+import { getPresetFile, getProtocol } from '../protocols';
 import { parseScenario } from '../scenario/parse';
 import { createSimulation } from '../scenario/run';
 import type { Scenario } from '../scenario/types';
 
-/** Test helpers: build a world from a scenario, as the tests' style asks. */
+/**
+ * Test helpers: build a world from a scenario, as the tests' style asks. The unit tests' setup
+ * (`setup.ts`) has loaded every protocol and preset, so these stay synchronous.
+ */
 
 export function scenario(fields: Record<string, unknown>): Scenario {
   const parsed = parseScenario({ format: 'netsplit-scenario', version: 1, seed: 1, nodes: 5, ...fields }, getProtocol);
@@ -14,9 +16,9 @@ export function scenario(fields: Record<string, unknown>): Scenario {
 }
 
 export function preset(id: string): Scenario {
-  const found = getPreset(id);
-  if (!found) throw new Error(`no preset ${id}`);
-  const parsed = parseScenario(found.file, getProtocol);
+  const file = getPresetFile(id);
+  if (file === undefined) throw new Error(`no preset ${id} (or it is not loaded)`);
+  const parsed = parseScenario(file, getProtocol);
   if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
   return parsed.scenario;
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { openFile } from '../app/session';
 import type { Store } from '../app/store';
+import { openFile } from './open';
 
 const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
 

@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../scenario/parse';
 import { createSimulation, DEFAULT_UNTIL_MS } from '../../scenario/run';
-import { getProtocol } from '../index';
-import { getPreset, presets } from '../presets';
+import { getPresetFile, getProtocol, presets } from '../index';
 import { states, tx } from './testkit';
 
 function load(id: string) {
-  const preset = getPreset(id);
-  if (!preset) throw new Error(`no preset ${id}`);
-  const parsed = parseScenario(preset.file, getProtocol);
+  const file = getPresetFile(id);
+  if (file === undefined) throw new Error(`no preset ${id}`);
+  const parsed = parseScenario(file, getProtocol);
   if (!parsed.ok) throw new Error(`${id}: ${parsed.errors.join('; ')}`);
   return { scenario: parsed.scenario, sim: createSimulation(parsed.scenario, getProtocol) };
 }

@@ -1,9 +1,14 @@
 import { useRef, useState } from 'react';
-import { presetScenario, presetsOf, protocols } from '../../app/scenarios';
+import { presetsOf } from '../../app/scenarios';
 import { useStoreApi } from '../../app/useStore';
+import { manifest } from '../../protocols';
+import { openPreset } from '../open';
 import { OpenFileButton } from '../panels/OpenFileButton';
 
-/** The scenario library: every preset, grouped by protocol, with its title and what it shows. */
+/**
+ * The scenario library: every preset, grouped by protocol, with its title and what it shows. It reads
+ * only the manifest, so listing a protocol loads nothing; opening a preset loads its protocol.
+ */
 export function LibraryButton() {
   const store = useStoreApi();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -11,9 +16,8 @@ export function LibraryButton() {
   const [isOpen, setOpen] = useState(false);
   const close = () => dialog.current?.close();
   const open = (id: string) => {
-    store.load(presetScenario(id), id, { playing: false });
-    store.report(null);
     close();
+    void openPreset(store, id, { playing: false });
   };
   return (
     <>
@@ -48,23 +52,19 @@ function LibraryContent({ onOpen, onClose }: { onOpen: (id: string) => void; onC
       </header>
       <p className="muted">Each scenario opens paused at its start. Press Play to run it.</p>
       <div className="library-groups">
-        {protocols.map((protocol) => (
+        {manifest.map((protocol) => (
           <section key={protocol.id} aria-labelledby={`library-${protocol.id}`}>
             <h3 id={`library-${protocol.id}`}>{protocol.title}</h3>
+            <p className="library-summary">{protocol.summary}</p>
             <ul>
-              {presetsOf(protocol.id).map((p) => {
-                const scenario = presetScenario(p.id);
-                return (
-                  <li key={p.id}>
-                    <button type="button" className="library-entry" onClick={() => onOpen(p.id)}>
-                      <span className="library-entry-title">{scenario.title || p.id}</span>
-                      {scenario.description && (
-                        <span className="library-entry-description">{scenario.description}</span>
-                      )}
-                    </button>
-                  </li>
-                );
-              })}
+              {presetsOf(protocol.id).map((p) => (
+                <li key={p.id}>
+                  <button type="button" className="library-entry" onClick={() => onOpen(p.id)}>
+                    <span className="library-entry-title">{p.title}</span>
+                    <span className="library-entry-description">{p.shows}</span>
+                  </button>
+                </li>
+              ))}
             </ul>
           </section>
         ))}

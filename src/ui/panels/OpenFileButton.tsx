@@ -1,6 +1,6 @@
 import { useRef } from 'react';
-import { openFile } from '../../app/session';
 import { useStoreApi } from '../../app/useStore';
+import { openFile } from '../open';
 
 /** "Open a scenario file…": a file picker; a bad file is reported and the run stays as it was. */
 export function OpenFileButton({ onOpened }: { onOpened?: () => void }) {

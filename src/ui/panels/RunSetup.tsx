@@ -1,13 +1,8 @@
 import { useId, useState } from 'react';
-import {
-  MAX_CLUSTER,
-  presetScenario,
-  presetsOf,
-  protocols,
-  reconfigure,
-  scenarioForProtocol,
-} from '../../app/scenarios';
+import { MAX_CLUSTER, presetsOf, reconfigure } from '../../app/scenarios';
 import { useStore, useStoreApi } from '../../app/useStore';
+import { manifest } from '../../protocols';
+import { openPreset, openProtocol } from '../open';
 
 /** What the run is: scenario, protocol, cluster size, seed and bug variant. Changing any starts a new run. */
 export function RunSetup() {
@@ -34,27 +29,21 @@ export function RunSetup() {
         <select
           value={presetId ?? ''}
           onChange={(e) => {
-            if (e.target.value) store.load(presetScenario(e.target.value), e.target.value);
+            if (e.target.value) void openPreset(store, e.target.value);
           }}
         >
           {presetId === null && <option value="">(custom run)</option>}
           {presetsOf(scenario.protocol).map((p) => (
             <option key={p.id} value={p.id}>
-              {presetTitle(p.id)}
+              {p.title}
             </option>
           ))}
         </select>
       </label>
       <label>
         Protocol
-        <select
-          value={scenario.protocol}
-          onChange={(e) => {
-            const next = scenarioForProtocol(e.target.value);
-            store.load(next.scenario, next.presetId);
-          }}
-        >
-          {protocols.map((p) => (
+        <select value={scenario.protocol} onChange={(e) => void openProtocol(store, e.target.value)}>
+          {manifest.map((p) => (
             <option key={p.id} value={p.id}>
               {p.title}
             </option>
@@ -132,12 +121,4 @@ function SeedInput({ seed, onChange }: { seed: number; onChange: (seed: number) 
       />
     </label>
   );
-}
-
-function presetTitle(id: string): string {
-  try {
-    return presetScenario(id).title || id;
-  } catch {
-    return id;
-  }
 }

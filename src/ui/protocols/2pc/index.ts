@@ -7,3 +7,5 @@ export const twoPcUi: ProtocolUi = {
   Panel: TransactionsView,
   panelTitle: 'Transactions',
 };
+
+export default twoPcUi;

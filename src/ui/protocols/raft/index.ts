@@ -8,3 +8,5 @@ export const raftUi: ProtocolUi = {
   Panel: RaftLogView,
   panelTitle: 'Logs',
 };
+
+export default raftUi;
