@@ -1,21 +1,19 @@
 import { useEffect, useState } from 'react';
 import { useStore, useStoreApi } from '../app/useStore';
-import { ScriptPanel } from './authoring/ScriptPanel';
 import { BottomPanel } from './BottomPanel';
+import { ClusterLoading } from './ClusterLoading';
 import { Canvas } from './canvas/Canvas';
 import { FileDrop } from './FileDrop';
+import { AlertBanner, PicturesPanel, ScriptPanel, SharePanel } from './lazy';
 import { PresenterButton } from './lecture/PresenterButton';
 import { LibraryButton } from './library/LibraryDialog';
-import { AlertBanner } from './panels/AlertBanner';
 import { CaptionBar } from './panels/CaptionBar';
 import { ControlBar } from './panels/ControlBar';
 import { FaultsPanel } from './panels/FaultsPanel';
 import { Inspector } from './panels/Inspector';
 import { InvariantsPanel } from './panels/InvariantsPanel';
 import { MessageBar } from './panels/MessageBar';
-import { PicturesPanel } from './panels/PicturesPanel';
 import { RunSetup } from './panels/RunSetup';
-import { SharePanel } from './panels/SharePanel';
 import { ShortcutList } from './panels/ShortcutList';
 import { Tabs } from './Tabs';
 import { Timeline } from './timeline/Timeline';
@@ -56,6 +54,7 @@ export function App({ problems = [] }: { problems?: readonly string[] }) {
           <CaptionBar />
           <div className="canvas-wrap">
             <Canvas />
+            <ClusterLoading />
           </div>
           <Timeline />
           <BottomPanel />

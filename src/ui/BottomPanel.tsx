@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import './styles/bottom.css';
-import { DEFAULT_DIAGRAM_VIEW, DiagramPanel, type DiagramView } from './diagram/DiagramPanel';
+import { DEFAULT_DIAGRAM_VIEW, type DiagramView } from './diagram/view';
 import { useProtocolUi } from './hooks';
+import { DiagramPanel } from './lazy';
 import { Tabs } from './Tabs';
 
 /** Wide enough to show the protocol's panel and the diagram side by side. */

@@ -5,6 +5,7 @@ import { downloadBlob, pictureName, svgBlob } from '../pictures/download';
 import type { DiagramInput } from './compose';
 import { diagramToPng, diagramToSvg } from './exportImage';
 import { SpaceTimeDiagram } from './SpaceTimeDiagram';
+import type { DiagramView } from './view';
 
 /** The keys the diagram takes for itself (walking messages, zoom); the page's shortcuts must not see them. */
 const DIAGRAM_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'Home', 'End', 'Enter', '+', '=', '-']);
@@ -14,12 +15,7 @@ const EXPORT_WIDTH = 1600;
 const EXPORT_LANE_PX = 64;
 const EXPORT_MIN_HEIGHT = 320;
 
-export interface DiagramView {
-  readonly windowMs: number;
-  readonly clocks: ClockMode;
-}
-
-export const DEFAULT_DIAGRAM_VIEW: DiagramView = { windowMs: 500, clocks: 'none' };
+export { DEFAULT_DIAGRAM_VIEW, type DiagramView } from './view';
 
 /**
  * The run's space-time diagram in the workbench: the cursor is now, a click seeks there, and the

@@ -2,10 +2,10 @@ import { useMemo } from 'react';
 import { embedOptions } from '../../app/embed';
 import { startLink } from '../../app/player';
 import { useStore, useStoreApi } from '../../app/useStore';
+import { ClusterLoading } from '../ClusterLoading';
 import { Canvas } from '../canvas/Canvas';
-import { SpaceTimeDiagram } from '../diagram/SpaceTimeDiagram';
 import { useProtocolUi } from '../hooks';
-import { AlertBanner } from '../panels/AlertBanner';
+import { AlertBanner, SpaceTimeDiagram } from '../lazy';
 import { CaptionBar } from '../panels/CaptionBar';
 import { InvariantsPanel } from '../panels/InvariantsPanel';
 import { Scrubber } from '../timeline/Scrubber';
@@ -28,6 +28,7 @@ export function EmbedPlayer({ problems = [] }: { problems?: readonly string[] })
       <main className="player-stage" aria-label="Cluster">
         <div className="canvas-wrap">
           <Canvas />
+          <ClusterLoading />
         </div>
         {extras.length > 0 && (
           // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard

@@ -3,11 +3,10 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Layout } from '../../app/player';
 import { useStoreApi } from '../../app/useStore';
 import { App } from '../App';
+import { EmbedPlayer, PresenterView } from '../lazy';
 import { handleShortcut } from '../shortcuts';
-import { EmbedPlayer } from './EmbedPlayer';
 import { KeyboardHelp } from './KeyboardHelp';
 import { type LectureApi, LectureContext } from './LectureContext';
-import { PresenterView } from './PresenterView';
 
 /**
  * The page: the workbench, presenter mode or the embedded player, with the keyboard shortcuts and

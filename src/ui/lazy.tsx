@@ -1,0 +1,93 @@
+import { type ComponentProps, lazy, Suspense, useEffect, useState } from 'react';
+import { useStore } from '../app/useStore';
+
+/**
+ * The parts of the page the first screen does not show, each a chunk of its own that loads when it is
+ * first shown (DESIGN.md, "Performance budget": the first screen ships only the shell and the default
+ * protocol). Their fallback is nothing: a tab or a banner appears a moment later, never a spinner.
+ */
+
+const LazyDiagramPanel = lazy(() => import('./diagram/DiagramPanel').then((m) => ({ default: m.DiagramPanel })));
+const LazySpaceTimeDiagram = lazy(() =>
+  import('./diagram/SpaceTimeDiagram').then((m) => ({ default: m.SpaceTimeDiagram })),
+);
+const LazyScriptPanel = lazy(() => import('./authoring/ScriptPanel').then((m) => ({ default: m.ScriptPanel })));
+const LazySharePanel = lazy(() => import('./panels/SharePanel').then((m) => ({ default: m.SharePanel })));
+const LazyPicturesPanel = lazy(() => import('./panels/PicturesPanel').then((m) => ({ default: m.PicturesPanel })));
+const LazyPresenterView = lazy(() => import('./lecture/PresenterView').then((m) => ({ default: m.PresenterView })));
+const LazyEmbedPlayer = lazy(() => import('./lecture/EmbedPlayer').then((m) => ({ default: m.EmbedPlayer })));
+const LazyAlert = lazy(() => import('./panels/MotionAlert'));
+
+export function DiagramPanel(props: ComponentProps<typeof LazyDiagramPanel>) {
+  return (
+    <Suspense fallback={null}>
+      <LazyDiagramPanel {...props} />
+    </Suspense>
+  );
+}
+
+export function SpaceTimeDiagram(props: ComponentProps<typeof LazySpaceTimeDiagram>) {
+  return (
+    <Suspense fallback={null}>
+      <LazySpaceTimeDiagram {...props} />
+    </Suspense>
+  );
+}
+
+export function ScriptPanel() {
+  return (
+    <Suspense fallback={null}>
+      <LazyScriptPanel />
+    </Suspense>
+  );
+}
+
+export function SharePanel() {
+  return (
+    <Suspense fallback={null}>
+      <LazySharePanel />
+    </Suspense>
+  );
+}
+
+export function PicturesPanel() {
+  return (
+    <Suspense fallback={null}>
+      <LazyPicturesPanel />
+    </Suspense>
+  );
+}
+
+export function PresenterView() {
+  return (
+    <Suspense fallback={null}>
+      <LazyPresenterView />
+    </Suspense>
+  );
+}
+
+export function EmbedPlayer(props: ComponentProps<typeof LazyEmbedPlayer>) {
+  return (
+    <Suspense fallback={null}>
+      <LazyEmbedPlayer {...props} />
+    </Suspense>
+  );
+}
+
+/**
+ * The safety alert, with its animation library, loaded when the first violation shows (most runs have
+ * none); once loaded it stays, so it can animate out.
+ */
+export function AlertBanner() {
+  const hasAlert = useStore((s) => s.alert !== null);
+  const [isNeeded, setNeeded] = useState(hasAlert);
+  useEffect(() => {
+    if (hasAlert) setNeeded(true);
+  }, [hasAlert]);
+  if (!isNeeded && !hasAlert) return null;
+  return (
+    <Suspense fallback={null}>
+      <LazyAlert />
+    </Suspense>
+  );
+}
