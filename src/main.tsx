@@ -36,8 +36,20 @@ root.render(
   </div>,
 );
 
-const start = await chooseStart(window.location, storage);
-await prepareProtocol(start.scenario.protocol);
+const start = await chooseStart(window.location, storage)
+  .then(async (chosen) => {
+    await prepareProtocol(chosen.scenario.protocol);
+    return chosen;
+  })
+  .catch((error: unknown) => {
+    // Only the network gets here (the code of the shipped default could not be fetched).
+    root.render(
+      <div className="app-loading">
+        <p role="alert">netsplit could not load its first scenario ({String(error)}). Reload the page to try again.</p>
+      </div>,
+    );
+    throw error;
+  });
 const player = layout === 'embed' ? playerStart(embed, start) : null;
 const store = new Store(start.scenario, {
   presetId: start.presetId,

@@ -1,10 +1,9 @@
-import { type ComponentProps, lazy, Suspense, useEffect, useState } from 'react';
-import { useStore } from '../app/useStore';
+import { type ComponentProps, lazy, Suspense } from 'react';
 
 /**
  * The parts of the page the first screen does not show, each a chunk of its own that loads when it is
  * first shown (DESIGN.md, "Performance budget": the first screen ships only the shell and the default
- * protocol). Their fallback is nothing: a tab or a banner appears a moment later, never a spinner.
+ * protocol). Their fallback is nothing: a tab or a panel fills a moment later, never a spinner.
  */
 
 const LazyDiagramPanel = lazy(() => import('./diagram/DiagramPanel').then((m) => ({ default: m.DiagramPanel })));
@@ -16,7 +15,6 @@ const LazySharePanel = lazy(() => import('./panels/SharePanel').then((m) => ({ d
 const LazyPicturesPanel = lazy(() => import('./panels/PicturesPanel').then((m) => ({ default: m.PicturesPanel })));
 const LazyPresenterView = lazy(() => import('./lecture/PresenterView').then((m) => ({ default: m.PresenterView })));
 const LazyEmbedPlayer = lazy(() => import('./lecture/EmbedPlayer').then((m) => ({ default: m.EmbedPlayer })));
-const LazyAlert = lazy(() => import('./panels/MotionAlert'));
 
 export function DiagramPanel(props: ComponentProps<typeof LazyDiagramPanel>) {
   return (
@@ -70,24 +68,6 @@ export function EmbedPlayer(props: ComponentProps<typeof LazyEmbedPlayer>) {
   return (
     <Suspense fallback={null}>
       <LazyEmbedPlayer {...props} />
-    </Suspense>
-  );
-}
-
-/**
- * The safety alert, with its animation library, loaded when the first violation shows (most runs have
- * none); once loaded it stays, so it can animate out.
- */
-export function AlertBanner() {
-  const hasAlert = useStore((s) => s.alert !== null);
-  const [isNeeded, setNeeded] = useState(hasAlert);
-  useEffect(() => {
-    if (hasAlert) setNeeded(true);
-  }, [hasAlert]);
-  if (!isNeeded && !hasAlert) return null;
-  return (
-    <Suspense fallback={null}>
-      <LazyAlert />
     </Suspense>
   );
 }

@@ -11,6 +11,8 @@ interface Picture {
 
 /** What a person sees, read through the test hook: the time, the trace hash and every node's state. */
 async function picture(page: Page): Promise<Picture> {
+  // The page builds its run once the run's protocol has loaded; the hook comes with it.
+  await page.waitForFunction(() => '__netsplit' in window);
   return page.evaluate(() => {
     // biome-ignore lint/suspicious/noExplicitAny: the test hook is untyped on window.
     const hook = (window as any).__netsplit;

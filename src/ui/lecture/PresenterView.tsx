@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useStore } from '../../app/useStore';
 import { Canvas } from '../canvas/Canvas';
 import { useProtocolUi } from '../hooks';
-import { AlertBanner } from '../lazy';
+import { AlertBanner } from '../panels/AlertBanner';
 import { CaptionBar } from '../panels/CaptionBar';
 import { useLecture } from './LectureContext';
 import { LectureControls } from './LectureControls';
