@@ -1,0 +1,33 @@
+import type { Protocol } from '../../engine/protocol';
+import { floodBugs } from './bugs';
+import { floodConfigSchema } from './config';
+import { floodFace } from './face';
+import { floodMachine } from './machine';
+import { floodInvariants, floodMonitor } from './monitor';
+import type { FloodConfig, FloodContext, FloodPersistent } from './types';
+import { describeFloodMessage, floodView } from './view';
+
+/**
+ * The guide's example protocol (docs/protocols/authoring.md): flooding broadcast on a ring. Small on
+ * purpose; it is run by the tests and not shown in the Library.
+ */
+export const flood: Protocol<FloodConfig, FloodContext> = {
+  id: 'flood',
+  title: 'Flooding broadcast',
+  summary:
+    'Every node relays a broadcast to its neighbours the first time it sees it, and repeats what it has on a ' +
+    'timer, so a broadcast reaches every node that a path of working links connects to its origin.',
+  configSchema: floodConfigSchema,
+  machine: floodMachine,
+  topology: 'ring',
+  layout: 'ring',
+  persistent: (ctx): FloodPersistent => ({ delivered: ctx.delivered }),
+  view: floodView,
+  describeMessage: describeFloodMessage,
+  // Requests without a `node` have nowhere to go: a broadcast starts where the file says.
+  entryPoint: () => null,
+  invariants: floodInvariants,
+  monitor: floodMonitor as Protocol<FloodConfig, FloodContext>['monitor'],
+  bugs: floodBugs,
+  face: floodFace as Protocol<FloodConfig, FloodContext>['face'],
+};

@@ -1,0 +1,53 @@
+import { type Action, nothing, type Plan, send, startTimer } from '../../engine/kit';
+import type { NodeId } from '../../engine/types';
+import type { Broadcast, FloodContext, FloodEvent } from './types';
+
+/**
+ * Flooding broadcast as pure functions of (context, event) returning a kit plan. A node delivers a
+ * broadcast the first time it sees it and relays it to every neighbour but the one it came from; it never
+ * delivers one twice (the Integrity property of reliable broadcast, Hadzilacos and Toueg 1994, §2.2).
+ */
+
+type Ctx = FloodContext;
+
+/** Every `repeatMs`, push everything delivered so far to every neighbour (nothing when off). */
+export const repeatTimer = (ctx: Ctx): Action[] =>
+  ctx.config.repeatMs > 0 ? [startTimer('repeat', ctx.config.repeatMs, { type: 'repeat' })] : [];
+
+export function floodStep(ctx: Ctx, event: FloodEvent): Plan<Ctx> {
+  switch (event.type) {
+    case 'request':
+      return originate(ctx, event.command);
+    case 'Flood':
+      return receive(ctx, event.from, event.broadcasts);
+    case 'repeat':
+      return {
+        changes: null,
+        actions: [...relay(ctx, ctx.delivered, null), ...repeatTimer(ctx)],
+      };
+    default:
+      event satisfies never;
+      return nothing();
+  }
+}
+
+/** A client asks this node to broadcast `command`: it delivers it itself at once, then floods it. */
+function originate(ctx: Ctx, command: string): Plan<Ctx> {
+  const n = ctx.delivered.filter((b) => b.origin === ctx.id).length + 1;
+  const broadcast: Broadcast = { id: `${ctx.id}:${n}`, origin: ctx.id, body: command };
+  return { changes: { delivered: [...ctx.delivered, broadcast] }, actions: relay(ctx, [broadcast], null) };
+}
+
+function receive(ctx: Ctx, from: NodeId, broadcasts: readonly Broadcast[]): Plan<Ctx> {
+  // Bug `no-dedup` forgets to check what it already delivered: every copy is delivered and relayed again.
+  const seen = new Set(ctx.delivered.map((b) => b.id));
+  const fresh = ctx.bug === 'no-dedup' ? [...broadcasts] : broadcasts.filter((b) => !seen.has(b.id));
+  if (fresh.length === 0) return nothing();
+  return { changes: { delivered: [...ctx.delivered, ...fresh] }, actions: relay(ctx, fresh, from) };
+}
+
+/** One Flood message to each neighbour except `except` (the node the broadcasts came from). */
+function relay(ctx: Ctx, broadcasts: readonly Broadcast[], except: NodeId | null): Action[] {
+  if (broadcasts.length === 0) return [];
+  return ctx.neighbours.filter((n) => n !== except).map((n) => send(n, { type: 'Flood', broadcasts }));
+}

@@ -1,0 +1,45 @@
+import type { Incoming, Local } from '../../engine/kit';
+import type { NodeId } from '../../engine/types';
+
+/** The scenario's `config` for flood (config.ts has the defaults). */
+export interface FloodConfig {
+  readonly repeatMs: number;
+}
+
+export type FloodBug = 'no-dedup';
+
+/** One broadcast: `id` is `<origin>:<n>`, unique in a run because each origin numbers its own. */
+export interface Broadcast {
+  readonly id: string;
+  readonly origin: NodeId;
+  readonly body: string;
+}
+
+/** What a node keeps: the broadcasts it delivered, in order, survive a crash (its delivery log). */
+export interface FloodPersistent {
+  readonly delivered: readonly Broadcast[];
+}
+
+export interface FloodContext extends FloodPersistent {
+  readonly id: NodeId;
+  readonly neighbours: readonly NodeId[];
+  readonly config: FloodConfig;
+  readonly bug: FloodBug | null;
+}
+
+/** The one message: a batch of broadcasts, relayed on first delivery and repeated on a timer. */
+export interface FloodMessage {
+  readonly type: 'Flood';
+  readonly broadcasts: readonly Broadcast[];
+}
+
+export type FloodEvent =
+  | Incoming<FloodMessage>
+  | Local<{ readonly type: 'request'; readonly command: string }>
+  | Local<{ readonly type: 'repeat' }>;
+
+/** The contract's node view: what a student reads on the card and in the inspector. */
+export interface FloodView {
+  readonly delivered: readonly string[];
+  readonly [key: string]: unknown;
+}
