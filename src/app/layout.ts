@@ -1,3 +1,4 @@
+import type { ClusterShape, Link } from '../engine/topology';
 import type { NodeId } from '../engine/types';
 
 export interface XY {
@@ -25,4 +26,66 @@ export function circleLayout(ids: readonly NodeId[]): Record<NodeId, XY> {
 
 export function centerOf(position: XY): XY {
   return { x: position.x + NODE_SIZE / 2, y: position.y + NODE_SIZE / 2 };
+}
+
+/** Nodes in rows of ceil(sqrt(n)), for big clusters (spec/protocols.md §1.8, `grid`). */
+export function gridLayout(ids: readonly NodeId[]): Record<NodeId, XY> {
+  const perRow = Math.max(1, Math.ceil(Math.sqrt(ids.length)));
+  const step = NODE_SIZE + 64;
+  const out: Record<NodeId, XY> = {};
+  ids.forEach((id, i) => {
+    out[id] = { x: (i % perRow) * step, y: Math.floor(i / perRow) * step };
+  });
+  return out;
+}
+
+/** One column per group, left to right, each centred on the others (clients left, servers right). */
+function columnsLayout(columns: readonly (readonly NodeId[])[]): Record<NodeId, XY> {
+  const step = NODE_SIZE + 64;
+  const tallest = Math.max(1, ...columns.map((c) => c.length));
+  const out: Record<NodeId, XY> = {};
+  columns.forEach((column, x) => {
+    const top = ((tallest - column.length) * step) / 2;
+    column.forEach((id, y) => {
+      out[id] = { x: x * (NODE_SIZE * 2 + 96), y: top + y * step };
+    });
+  });
+  return out;
+}
+
+/**
+ * Where the nodes go first, by the protocol's layout hint (topology.ts): `circle` and `ring` on a circle in
+ * scenario order (a ring's links then join neighbours), `grid` in rows, `clients-servers` with the clients
+ * in a column on the left, `pipeline` in one column per kind in the order the kinds first appear.
+ */
+export function layoutFor(shape: ClusterShape): Record<NodeId, XY> {
+  const ids = shape.nodes.map((n) => n.id);
+  switch (shape.layout) {
+    case 'circle':
+    case 'ring':
+      return circleLayout(ids);
+    case 'grid':
+      return gridLayout(ids);
+    case 'clients-servers': {
+      const clients = shape.nodes.filter((n) => n.kind === 'client').map((n) => n.id);
+      return columnsLayout([clients, ids.filter((id) => !clients.includes(id))].filter((c) => c.length > 0));
+    }
+    case 'pipeline': {
+      const kinds = [...new Set(shape.nodes.map((n) => n.kind))];
+      return columnsLayout(kinds.map((k) => shape.nodes.filter((n) => n.kind === k).map((n) => n.id)));
+    }
+    default:
+      return shape.layout satisfies never;
+  }
+}
+
+/** The links to draw: one line per pair of nodes with a link either way, pairs in scenario order. */
+export function drawnLinks(shape: ClusterShape): readonly { readonly a: NodeId; readonly b: NodeId }[] {
+  const linked = new Set(shape.links.map((l: Link) => `${l.from}~${l.to}`));
+  const ids = shape.nodes.map((n) => n.id);
+  const out: { a: NodeId; b: NodeId }[] = [];
+  ids.forEach((a, i) => {
+    for (const b of ids.slice(i + 1)) if (linked.has(`${a}~${b}`) || linked.has(`${b}~${a}`)) out.push({ a, b });
+  });
+  return out;
 }

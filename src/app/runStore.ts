@@ -5,7 +5,7 @@ import { createSimulation } from '../scenario/run';
 import type { Scenario } from '../scenario/types';
 import { actOnBranch, mainBranch } from './branches';
 import { frameOf } from './frame';
-import { circleLayout } from './layout';
+import { layoutFor } from './layout';
 import { eventNumberOf, runFrame } from './runFrame';
 import { SeekJob } from './seekJob';
 import { type Action, type AppState, formatMs } from './state';
@@ -77,7 +77,7 @@ export class RunStore {
       selection: null,
       hoveredMessage: null,
       picked: [],
-      positions: circleLayout(scenario.nodes),
+      positions: layoutFor(this.recording.sim.shape),
       menuFor: null,
       isBoxSelect: this.state?.isBoxSelect ?? false,
       alert: null,

@@ -9,7 +9,7 @@ import {
   ReactFlow,
 } from '@xyflow/react';
 import { useCallback, useMemo } from 'react';
-import { NODE_SIZE } from '../../app/layout';
+import { drawnLinks, NODE_SIZE } from '../../app/layout';
 import { isEitherWayCut } from '../../app/selectors';
 import { useStore, useStoreApi } from '../../app/useStore';
 import { nodeWord } from '../faces';
@@ -24,14 +24,15 @@ const nodeTypes = { server: NodeCard };
 const edgeTypes = { link: LinkEdge };
 
 /**
- * The cluster: nodes on a circle (draggable), a link between every pair, messages in flight on
- * top. React Flow's `nodes` hold only position and selection; everything that changes with time is
+ * The cluster: nodes where the protocol's layout hint puts them (draggable), a line for every link
+ * that exists (every pair in a full mesh), messages in flight on top. React Flow's `nodes` hold only position and selection; everything that changes with time is
  * read by the components themselves from the store.
  */
 export function Canvas() {
   const store = useStoreApi();
   const isBoxSelect = useStore((s) => s.isBoxSelect);
   const ids = useStore((s) => s.scenario.nodes);
+  const shape = useStore((s) => s.frame.shape);
   const runId = useStore((s) => s.runId);
   const positions = useStore((s) => s.positions);
   const picked = useStore((s) => s.picked);
@@ -52,24 +53,20 @@ export function Canvas() {
     [ids, positions, picked, word],
   );
 
-  const edges: Edge<LinkData>[] = useMemo(() => {
-    const out: Edge<LinkData>[] = [];
-    ids.forEach((a, i) => {
-      for (const b of ids.slice(i + 1)) {
-        out.push({
-          id: `${a}~${b}`,
-          source: a,
-          target: b,
-          type: 'link',
-          data: { a, b },
-          ariaLabel: `Link ${a}–${b}`,
-          ariaRole: 'button',
-          interactionWidth: 0,
-        });
-      }
-    });
-    return out;
-  }, [ids]);
+  const edges: Edge<LinkData>[] = useMemo(
+    () =>
+      drawnLinks(shape).map(({ a, b }) => ({
+        id: `${a}~${b}`,
+        source: a,
+        target: b,
+        type: 'link',
+        data: { a, b },
+        ariaLabel: `Link ${a}–${b}`,
+        ariaRole: 'button',
+        interactionWidth: 0,
+      })),
+    [shape],
+  );
 
   const onNodesChange = useCallback(
     (changes: NodeChange[]) => {

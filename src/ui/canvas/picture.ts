@@ -1,3 +1,4 @@
+import { drawnLinks } from '../../app/layout';
 import { type LinkStatus, linkStatus, nodeOf } from '../../app/selectors';
 import type { AppState } from '../../app/state';
 import type { NodeId } from '../../engine/types';
@@ -59,10 +60,11 @@ export function canvasPicture(state: AppState): CanvasPicture {
     const badge = look.badge && badgeText(look.badge);
     nodes.push({ id, x: at.x, y: at.y, isUp: node.isUp, role: look.role.word, color: look.role.color, badge });
   }
-  const links: PictureLink[] = [];
-  ids.forEach((a, i) => {
-    for (const b of ids.slice(i + 1)) links.push({ a, b, status: linkStatus(frame.network, a, b) });
-  });
+  const links: PictureLink[] = drawnLinks(frame.shape).map(({ a, b }) => ({
+    a,
+    b,
+    status: linkStatus(frame.network, a, b),
+  }));
   const messages: PictureMessage[] = [];
   for (const m of frame.messages) {
     const at = messagePoint(m, now, positions);
