@@ -38,6 +38,8 @@ export interface InvariantInfo {
   readonly title: string;
   /** One or two sentences a student can read: what must always hold. */
   readonly rule: string;
+  /** Checked once at the end of a settled run (`Monitor.settled`), not after every event. */
+  readonly eventual?: boolean;
 }
 
 export interface BugInfo {

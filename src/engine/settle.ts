@@ -30,7 +30,8 @@ export function unsettledReason(s: SettleInput, settleMs: VirtualMs = SETTLE_MS)
   for (let i = s.traceLength - 1; i >= 0; i--) {
     const r = s.trace[i] as TraceRecord;
     if (r.t <= s.nowMs - settleMs) break;
-    if (r.kind === 'fault' && r.type !== 'timeout') return `a fault (${r.type}) came less than ${settleMs} ms before the end`;
+    if (r.kind === 'fault' && r.type !== 'timeout')
+      return `a fault (${r.type}) came less than ${settleMs} ms before the end`;
   }
   return null;
 }

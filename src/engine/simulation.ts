@@ -10,6 +10,7 @@ import { Rng } from './rng';
 import type { InFlight, MutableNode, NodeRuntime, QueueEvent, RunSpec, Stats } from './runtime';
 import { Scheduler } from './scheduler';
 import { FILE_SELECTOR, fileSelected } from './selectors';
+import { unsettledReason } from './settle';
 import type { SimSnapshot } from './snapshot';
 import { type ClusterShape, clusterShape, linkTest } from './topology';
 import type {
@@ -47,6 +48,8 @@ export class Simulation implements WireHost, InputsHost {
   /** Counters, updated in place by the simulation and the wire; read them through `counters`. */
   readonly stats = { events: 0, sent: 0, delivered: 0, dropped: 0 };
   private clock: VirtualMs = 0;
+  /** After `settle()`: why the end-of-run check was not made (the run had not settled), or null. */
+  unsettled: string | null = null;
   /** How many queue entries have been processed: the position of the run, finer than time. */
   private stepCount = 0;
   private readonly queue = new Scheduler<QueueEvent>();
@@ -292,11 +295,22 @@ export class Simulation implements WireHost, InputsHost {
   }
 
   /**
-   * The end of a run: the protocol's end-of-run check (`Monitor.settled`), once. Its findings become
-   * violations at the current time, each reported once; they write no trace record.
+   * The end of a run: the protocol's end-of-run check (`Monitor.settled`), once, if the run has settled
+   * (settle.ts); else `unsettled` says why it was not judged. Findings become violations at the current
+   * time, each reported once; they write no trace record.
    */
   settle(): readonly Violation[] {
-    return this.observer.settle();
+    if (!this.protocol.monitor.settled) return [];
+    const nodes = this.world().nodes;
+    const input = {
+      nowMs: this.clock,
+      network: this.network.state(),
+      nodes,
+      trace: this.trace,
+      traceLength: this.traceLength,
+    };
+    this.unsettled = unsettledReason(input);
+    return this.unsettled === null ? this.observer.settle() : [];
   }
 
   // ---- snapshots ---------------------------------------------------------------------------

@@ -31,6 +31,8 @@ export interface RunSummary {
   readonly nodes: readonly { readonly id: string; readonly up: boolean; readonly state: NodeView }[];
   readonly violations: readonly Violation[];
   readonly skipped: readonly Skipped[];
+  /** Eventual invariants not judged because the run had not settled (spec/protocols.md §1.8); absent when none. */
+  readonly unchecked?: readonly { readonly invariant: string; readonly reason: string }[];
 }
 
 export function summarize(sim: Simulation): RunSummary {
@@ -45,7 +47,15 @@ export function summarize(sim: Simulation): RunSummary {
     nodes: sim.world().nodes.map((n) => ({ id: n.id, up: n.isUp, state: n.view })),
     violations: [...sim.violations],
     skipped: [...sim.skipped],
+    ...uncheckedOf(sim),
   };
+}
+
+function uncheckedOf(sim: Simulation): Pick<RunSummary, 'unchecked'> {
+  const reason = sim.unsettled;
+  if (reason === null) return {};
+  const eventual = sim.protocol.invariants.filter((i) => i.eventual);
+  return eventual.length > 0 ? { unchecked: eventual.map((i) => ({ invariant: i.id, reason })) } : {};
 }
 
 /** Plays a scenario to `untilMs` (else its own `until`, else 10 s) and summarizes it. */

@@ -24,8 +24,8 @@ export const flood: Protocol<FloodConfig, FloodContext> = {
   persistent: (ctx): FloodPersistent => ({ delivered: ctx.delivered }),
   view: floodView,
   describeMessage: describeFloodMessage,
-  // Requests without a `node` have nowhere to go: a broadcast starts where the file says.
-  entryPoint: () => null,
+  // A request without a `node` starts its broadcast at the first node that is up.
+  entryPoint: (world) => world.nodes.find((n) => n.isUp)?.id ?? null,
   invariants: floodInvariants,
   monitor: floodMonitor as Protocol<FloodConfig, FloodContext>['monitor'],
   bugs: floodBugs,

@@ -11,6 +11,7 @@ export const floodInvariants: readonly InvariantInfo[] = [
   {
     id: 'agreement',
     title: 'Agreement (once settled)',
+    eventual: true,
     rule: 'Once the network is whole and quiet, every node that is up has delivered every broadcast any node delivered.',
   },
 ];
