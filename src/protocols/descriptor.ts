@@ -22,6 +22,8 @@ export interface ProtocolDescriptor {
   readonly title: string;
   readonly summary: string;
   readonly presets: readonly PresetEntry[];
+  /** False keeps it out of the Library and the run setup (a worked example); it still loads by name. */
+  readonly inLibrary?: boolean;
   readonly load: () => Promise<AnyProtocol>;
 }
 

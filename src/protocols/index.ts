@@ -1,5 +1,6 @@
 import { twoPcManifest } from './2pc/manifest';
 import type { ProtocolDescriptor } from './descriptor';
+import { floodManifest } from './flood/manifest';
 import { raftManifest } from './raft/manifest';
 import { createRegistry } from './registry';
 
@@ -7,7 +8,7 @@ import { createRegistry } from './registry';
  * Every protocol netsplit ships, as light descriptors: adding one is its folder and one line here.
  * The first is the default; only what a page opens on is loaded (DESIGN.md, "The manifest").
  */
-export const manifest: readonly ProtocolDescriptor[] = [raftManifest, twoPcManifest];
+export const manifest: readonly ProtocolDescriptor[] = [raftManifest, twoPcManifest, floodManifest];
 
 const registry = createRegistry(manifest);
 
@@ -25,5 +26,8 @@ export async function loadAllProtocols(): Promise<void> {
 export async function loadEverything(): Promise<void> {
   await Promise.all([loadAllProtocols(), ...presets.map((p) => loadPreset(p.id))]);
 }
+
+/** The protocols a user picks from: the Library and the run setup list these. */
+export const libraryProtocols = manifest.filter((d) => d.inLibrary !== false);
 
 export type { PresetEntry, ProtocolDescriptor } from './descriptor';

@@ -2,11 +2,11 @@ import type { BugInfo } from '../../engine/protocol';
 
 export const floodBugs: readonly BugInfo[] = [
   {
-    id: 'no-dedup',
-    title: 'Relay without remembering',
+    id: 'deliver-every-copy',
+    title: 'Deliver every copy',
     explanation:
-      'A node delivers and relays every copy it receives instead of only the first. Around any cycle of links ' +
-      'a broadcast then comes back to where it started, is delivered again and sent round again, for ever. ' +
+      'A node checks whether it has seen a broadcast only before relaying it, not before delivering it. Where ' +
+      'two copies of a broadcast meet (the two ways round a ring, or a repeat), the second is delivered again. ' +
       'It breaks Integrity: a broadcast must be delivered at most once.',
     breaks: ['integrity'],
   },

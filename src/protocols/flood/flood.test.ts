@@ -64,8 +64,16 @@ describe('flood, the guide example', () => {
     expect(delivered(sim, 'n3')).toEqual(['n1:1', 'n1:2']);
   });
 
-  it('catches no-dedup as an Integrity violation', () => {
-    const { summary } = runScenario(parse(presetFile('no-dedup')), lookup);
+  it.each([
+    ['ring', 'dcbe9cb5807cfb2f'],
+    ['partition-heals', '2acf6d36e4722fc2'],
+    ['deliver-every-copy', '3f372b09a6c5cdc4'],
+  ])('replays preset %s to its pinned trace hash', (name, hash) => {
+    expect(runScenario(parse(presetFile(name)), lookup).sim.traceHash).toBe(hash);
+  });
+
+  it('catches deliver-every-copy as an Integrity violation', () => {
+    const { summary } = runScenario(parse(presetFile('deliver-every-copy')), lookup);
     expect(summary.violations[0]).toMatchObject({ invariant: 'integrity', message: 'n3 delivered n1:1 twice' });
   });
 

@@ -21,10 +21,7 @@ export function floodStep(ctx: Ctx, event: FloodEvent): Plan<Ctx> {
     case 'Flood':
       return receive(ctx, event.from, event.broadcasts);
     case 'repeat':
-      return {
-        changes: null,
-        actions: [...relay(ctx, ctx.delivered, null), ...repeatTimer(ctx)],
-      };
+      return { changes: null, actions: [...relay(ctx, distinct(ctx.delivered), null), ...repeatTimer(ctx)] };
     default:
       event satisfies never;
       return nothing();
@@ -39,11 +36,19 @@ function originate(ctx: Ctx, command: string): Plan<Ctx> {
 }
 
 function receive(ctx: Ctx, from: NodeId, broadcasts: readonly Broadcast[]): Plan<Ctx> {
-  // Bug `no-dedup` forgets to check what it already delivered: every copy is delivered and relayed again.
   const seen = new Set(ctx.delivered.map((b) => b.id));
-  const fresh = ctx.bug === 'no-dedup' ? [...broadcasts] : broadcasts.filter((b) => !seen.has(b.id));
-  if (fresh.length === 0) return nothing();
-  return { changes: { delivered: [...ctx.delivered, ...fresh] }, actions: relay(ctx, fresh, from) };
+  const fresh = broadcasts.filter((b) => !seen.has(b.id));
+  // Bug `deliver-every-copy` checks for copies only before relaying, not before delivering: Integrity breaks.
+  const deliver = ctx.bug === 'deliver-every-copy' ? broadcasts : fresh;
+  if (deliver.length === 0) return nothing();
+  return { changes: { delivered: [...ctx.delivered, ...deliver] }, actions: relay(ctx, fresh, from) };
+}
+
+/** Each broadcast once, in delivery order (a log with a bug's duplicates repeats each broadcast once). */
+function distinct(broadcasts: readonly Broadcast[]): Broadcast[] {
+  const byId = new Map<string, Broadcast>();
+  for (const b of broadcasts) if (!byId.has(b.id)) byId.set(b.id, b);
+  return [...byId.values()];
 }
 
 /** One Flood message to each neighbour except `except` (the node the broadcasts came from). */

@@ -6,7 +6,7 @@ export interface FloodConfig {
   readonly repeatMs: number;
 }
 
-export type FloodBug = 'no-dedup';
+export type FloodBug = 'deliver-every-copy';
 
 /** One broadcast: `id` is `<origin>:<n>`, unique in a run because each origin numbers its own. */
 export interface Broadcast {

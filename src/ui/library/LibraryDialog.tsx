@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { presetsOf } from '../../app/scenarios';
 import { useStoreApi } from '../../app/useStore';
-import { manifest } from '../../protocols';
+import { libraryProtocols } from '../../protocols';
 import { openPreset } from '../open';
 import { OpenFileButton } from '../panels/OpenFileButton';
 
@@ -52,7 +52,7 @@ function LibraryContent({ onOpen, onClose }: { onOpen: (id: string) => void; onC
       </header>
       <p className="muted">Each scenario opens paused at its start. Press Play to run it.</p>
       <div className="library-groups">
-        {manifest.map((protocol) => (
+        {libraryProtocols.map((protocol) => (
           <section key={protocol.id} aria-labelledby={`library-${protocol.id}`}>
             <h3 id={`library-${protocol.id}`}>{protocol.title}</h3>
             <p className="library-summary">{protocol.summary}</p>

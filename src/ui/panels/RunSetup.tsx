@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { MAX_CLUSTER, presetsOf, reconfigure } from '../../app/scenarios';
 import { useStore, useStoreApi } from '../../app/useStore';
-import { manifest } from '../../protocols';
+import { libraryProtocols } from '../../protocols';
 import { openPreset, openProtocol } from '../open';
 
 /** What the run is: scenario, protocol, cluster size, seed and bug variant. Changing any starts a new run. */
@@ -43,7 +43,7 @@ export function RunSetup() {
       <label>
         Protocol
         <select value={scenario.protocol} onChange={(e) => void openProtocol(store, e.target.value)}>
-          {manifest.map((p) => (
+          {libraryProtocols.map((p) => (
             <option key={p.id} value={p.id}>
               {p.title}
             </option>
