@@ -3,6 +3,8 @@ import { expectNoSeriousViolations } from './axe';
 import { openApp, openTab, playUntilViolation, waitForLeader } from './helpers';
 
 test('axe finds no serious or critical problems in the main states', async ({ page }) => {
+  // It walks eight states of the app and runs axe in each: slow on a loaded 2-core machine.
+  test.slow();
   await openApp(page, { speed: 1 });
   await waitForLeader(page);
   await expectNoSeriousViolations(page, 'playing');

@@ -19,6 +19,8 @@ async function settledFingerprint(page: Page, not?: string): Promise<string> {
 test('authoring edits re-run the scenario, come back to the same time, and a new pause stops playback', async ({
   page,
 }) => {
+  // Four edits, each re-running the scenario from the start: slow on a loaded 2-core machine.
+  test.slow();
   await openApp(page, { preset: 'raft/leader-crash', paused: '' });
   const slider = page.getByRole('slider', { name: 'Time' });
   await slider.focus();
