@@ -3,7 +3,7 @@ import type { NodeId } from './types';
 
 /**
  * The one selector a scenario file may write in a node field (scenario.md: a node id, or `"leader"`). It
- * resolves through the protocol's face, by the selector of that id (Raft's live leader, 2PC's coordinator).
+ * resolves through the protocol's face, by the selector of that id (whichever node the protocol names).
  */
 export const FILE_SELECTOR = 'leader';
 

@@ -5,7 +5,7 @@ import type { NodeId, NodeView } from './basics';
  * Node kinds and the links between nodes (issue 8, item 6). A protocol may run several kinds of node
  * (server, client, storage, balancer), each its own machine, and say which links exist and how the canvas
  * should lay the nodes out. By default every node is a `server` running the protocol's `machine`, in a
- * full mesh, drawn in a circle: Raft and 2PC declare nothing and run exactly as before.
+ * full mesh, drawn in a circle: protocols that declare nothing run exactly as before.
  */
 
 /** One kind of node: its id (`server`, `client`), a word for people, and the machine it runs. */

@@ -8,7 +8,7 @@ export interface TimeoutInput {
   readonly node: string;
 }
 
-/** Fires the node's earliest pending timer now (for Raft: the election timeout). */
+/** Fires the node's earliest pending timer now (a protocol's timeout, such as an election timer). */
 export const timeout: InputKind<TimeoutInput> = {
   type: 'timeout',
   schema: z.strictObject({ at: time, type: z.literal('timeout'), node: nodeRef }),

@@ -4,17 +4,15 @@ import { twoPcConfigSchema } from './config';
 import { liveCoordinator, twoPcFace } from './face';
 import { twoPcInvariants, twoPcMonitor } from './invariants';
 import { twoPcMachine } from './machine';
+import { twoPcManifest } from './manifest';
 import type { TwoPcConfig, TwoPcContext, TwoPcPersistent, TxId } from './types';
 import { describeTwoPcMessage, twoPcMilestones, twoPcView } from './view';
 
 export const twoPhaseCommit: Protocol<TwoPcConfig, TwoPcContext> = {
   id: '2pc',
-  title: 'Two-phase commit',
-  summary:
-    'Atomic commit across several nodes (Gray, 1978). A coordinator asks every participant to prepare; ' +
-    'each votes yes (and then holds its locks, bound to obey) or no. All yes: the coordinator logs commit ' +
-    'and tells everyone; any no or a missing vote: abort. If the coordinator fails after the participants ' +
-    'voted yes, they block until it recovers from its log.',
+  // Said once, in the light descriptor the Library reads.
+  title: twoPcManifest.title,
+  summary: twoPcManifest.summary,
   configSchema: twoPcConfigSchema,
   machine: twoPcMachine,
   persistent(ctx): TwoPcPersistent {

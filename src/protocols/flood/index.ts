@@ -3,6 +3,7 @@ import { floodBugs } from './bugs';
 import { floodConfigSchema } from './config';
 import { floodFace } from './face';
 import { floodMachine } from './machine';
+import { floodManifest } from './manifest';
 import { floodInvariants, floodMonitor } from './monitor';
 import type { FloodConfig, FloodContext, FloodPersistent } from './types';
 import { describeFloodMessage, floodView } from './view';
@@ -13,10 +14,9 @@ import { describeFloodMessage, floodView } from './view';
  */
 export const flood: Protocol<FloodConfig, FloodContext> = {
   id: 'flood',
-  title: 'Flooding broadcast',
-  summary:
-    'Every node relays a broadcast to its neighbours the first time it sees it, and repeats what it has on a ' +
-    'timer, so a broadcast reaches every node that a path of working links connects to its origin.',
+  // Said once, in the light descriptor the Library reads.
+  title: floodManifest.title,
+  summary: floodManifest.summary,
   configSchema: floodConfigSchema,
   machine: floodMachine,
   topology: 'ring',

@@ -4,15 +4,15 @@ import { raftConfigSchema, raftInitialSchema } from './config';
 import { liveLeader, raftFace } from './face';
 import { raftInvariants, raftMonitor } from './invariants';
 import { raftMachine } from './machine';
+import { raftManifest } from './manifest';
 import type { RaftConfig, RaftContext, RaftPersistent } from './types';
 import { describeRaftMessage, raftMilestones, raftView } from './view';
 
 export const raft: Protocol<RaftConfig, RaftContext> = {
   id: 'raft',
-  title: 'Raft',
-  summary:
-    'Consensus with an elected leader (Ongaro and Ousterhout, 2014). Servers elect a leader with randomized timeouts; ' +
-    'the leader replicates its log and commits an entry once a majority stores it. Options: PreVote and CheckQuorum.',
+  // Said once, in the light descriptor the Library reads.
+  title: raftManifest.title,
+  summary: raftManifest.summary,
   configSchema: raftConfigSchema,
   initialSchema: raftInitialSchema,
   machine: raftMachine,
