@@ -29,10 +29,10 @@ describe('protocol faces', () => {
     expect(faceOf('raft').selectors[0]?.select(sim.world())).toEqual([]);
   });
 
-  it('2PC shows the latest transaction and a prepared participant holding its locks', () => {
+  it('2PC shows the latest transaction and a prepared participant holding its locks ("locked", short enough for the card)', () => {
     const face = faceOf('2pc');
     const view = { role: 'participant', transactions: { t1: { state: 'committed' }, t2: { state: 'prepared' } } };
-    expect(face.node(view, 4)).toMatchObject({ badge: { label: 't2', value: 'prepared' }, note: 'holds its locks' });
+    expect(face.node(view, 4)).toMatchObject({ badge: { label: 't2', value: 'prepared' }, note: 'locked' });
     expect(face.node({ role: 'coordinator', transactions: {} }, 4).role.word).toBe('coordinator');
   });
 

@@ -28,7 +28,7 @@ export const twoPcFace: Face<TwoPcView, TwoPcContext> = {
     return {
       role: roles[role] as RoleFace,
       ...(tx ? { badge: { label: tx[0], value: tx[1] } } : {}),
-      ...(tx?.[1] === 'prepared' ? { note: 'holds its locks' } : {}),
+      ...(tx?.[1] === 'prepared' ? { note: 'locked' } : {}),
     };
   },
   milestones: [{ kind: 'decision', shape: 'square', word: 'decision' }],
