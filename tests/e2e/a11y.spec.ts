@@ -1,4 +1,4 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectNoSeriousViolations } from './axe';
 import { openApp, openTab, playUntilViolation, waitForLeader } from './helpers';
 

@@ -65,7 +65,7 @@ describe('flood, the guide example', () => {
   });
 
   it.each([
-    ['ring', 'dcbe9cb5807cfb2f'],
+    ['ring', '01ab206513aae792'],
     ['partition-heals', '2acf6d36e4722fc2'],
     ['deliver-every-copy', '3f372b09a6c5cdc4'],
   ])('replays preset %s to its pinned trace hash', (name, hash) => {
