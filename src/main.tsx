@@ -57,6 +57,7 @@ const store = new Store(start.scenario, {
   playing: player ? player.isPlaying && player.nowMs === 0 : start.playing,
 });
 if (player) startPlayer(store, player.nowMs, player.isPlaying);
+else if (start.branches) store.restoreBranches(start.branches, start.nowMs);
 else if (start.nowMs > 0) store.seek(start.nowMs);
 if (start.message) store.report(start.message);
 // The link has been read: a reload now restores the autosave, with whatever the user did since.

@@ -1,5 +1,8 @@
+import { getProtocol } from '../protocols';
 import { parseScenarioLoading } from '../scenario/parseLoading';
 import type { ProtocolLoader, Scenario } from '../scenario/types';
+import type { BranchState } from './branches';
+import { historyFromSaved, type SavedHistory } from './savedBranches';
 
 /** Where the current run is kept between visits, and where a saved run that cannot be read is set aside. */
 export const AUTOSAVE_KEY = 'netsplit:autosave';
@@ -15,11 +18,21 @@ export interface SavedRun {
   /** The virtual time the user was looking at. */
   readonly nowMs: number;
   readonly presetId: string | null;
+  /** The branches and which inputs are the scenario's own; older saves have none. */
+  readonly history?: SavedHistory;
+}
+
+export interface RestoredRun {
+  readonly scenario: Scenario;
+  readonly nowMs: number;
+  readonly presetId: string | null;
+  /** The session's branches, when the save kept them and they still read: `scenario` is then the script. */
+  readonly branches?: BranchState;
 }
 
 export type LoadResult =
   | { readonly kind: 'none' }
-  | { readonly kind: 'ok'; readonly scenario: Scenario; readonly nowMs: number; readonly presetId: string | null }
+  | ({ readonly kind: 'ok' } & RestoredRun)
   | { readonly kind: 'set-aside'; readonly message: string };
 
 /** Saves the run; false (and nothing thrown) when storage is full or disabled. */
@@ -59,10 +72,7 @@ export async function loadRun(storage: KeyValueStorage, load: ProtocolLoader): P
   };
 }
 
-async function readProblem(
-  text: string,
-  load: ProtocolLoader,
-): Promise<string | { scenario: Scenario; nowMs: number; presetId: string | null }> {
+async function readProblem(text: string, load: ProtocolLoader): Promise<string | RestoredRun> {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -77,5 +87,8 @@ async function readProblem(
   if (!result.ok) return result.errors[0] ?? 'its scenario is invalid';
   const nowMs = typeof saved.nowMs === 'number' && Number.isFinite(saved.nowMs) && saved.nowMs >= 0 ? saved.nowMs : 0;
   const presetId = typeof saved.presetId === 'string' ? saved.presetId : null;
+  // The file's protocol is loaded by now; branches that do not read are left out, never fatal.
+  const history = historyFromSaved(saved.history, saved.file as Record<string, unknown>, getProtocol);
+  if (history) return { scenario: history.scenario, nowMs, presetId, branches: history.state };
   return { scenario: result.scenario, nowMs, presetId };
 }

@@ -38,19 +38,66 @@ export interface BranchState {
 
 /**
  * Applies a user's input at the recording's now. In the past, the current branch keeps its inputs and
- * where the user stood (`nowMs`), and a new branch, split by this input, becomes current.
+ * where the user stood (`nowMs`), and a new branch, split by this input, becomes current. The new branch
+ * keeps the scenario's own later inputs (`script`: its captions, pauses, requests and faults), so the
+ * lesson goes on after a "what if"; the user's own later inputs stay on the branch they were made on.
  */
-export function actOnBranch(state: BranchState, recording: Recording, input: Input, nowMs: VirtualMs): BranchState {
+export function actOnBranch(
+  state: BranchState,
+  recording: Recording,
+  input: Input,
+  nowMs: VirtualMs,
+  script: readonly Input[] = [],
+): BranchState {
   let next = state;
+  let later: readonly Input[] = [];
   if (recording.frontier > recording.now) {
     const old = state.branches.find((b) => b.id === state.branchId);
     const branch = forkBranch(state.branches, state.branchId, input);
     const kept = old ? withBranch(state.branches, { ...old, inputs: [...recording.sim.inputs], nowMs }) : [];
     next = { branches: [...kept, branch], branchId: branch.id };
+    later = scriptedAfter(recording.sim.inputs, script, recording.now);
   }
   // The recording drops what it had computed past now: that future lives on in the kept branch's inputs.
   recording.apply(input);
+  for (const scripted of later) recording.apply(scripted);
   return next;
+}
+
+/** The inputs after time `t` that are the scenario's own (`script`), in their order. */
+export function scriptedAfter(inputs: readonly Input[], script: readonly Input[], t: VirtualMs): Input[] {
+  const isScripted = scriptMarks(
+    inputs.filter((i) => i.at > t),
+    script,
+  );
+  return inputs.filter((i) => i.at > t).filter((_, k) => isScripted[k]);
+}
+
+/**
+ * For each input, whether it is one of the scenario's own (`script`) rather than the user's: matched by
+ * content, each scripted input at most once (the Script tab says where each input came from).
+ */
+export function scriptMarks(inputs: readonly Input[], script: readonly Input[]): boolean[] {
+  const left = new Map<string, number>();
+  for (const input of script) left.set(keyOf(input), (left.get(keyOf(input)) ?? 0) + 1);
+  return inputs.map((input) => {
+    const key = keyOf(input);
+    const count = left.get(key) ?? 0;
+    if (count > 0) left.set(key, count - 1);
+    return count > 0;
+  });
+}
+
+/** An input as text with its fields in a fixed order, so equal inputs give equal keys. */
+function keyOf(input: Input): string {
+  return JSON.stringify(sorted(input));
+}
+
+function sorted(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sorted);
+  if (typeof value !== 'object' || value === null) return value;
+  const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+  return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, sorted(v)]));
 }
 
 /**

@@ -107,7 +107,13 @@ export class RunStore {
     this.cancelSeek();
     const at = Math.max(Math.ceil(this.state.now), Math.ceil(this.recording.now));
     const input = { ...action, at } as Input;
-    const { branches, branchId } = actOnBranch(this.state, this.recording, input, this.state.now);
+    const { branches, branchId } = actOnBranch(
+      this.state,
+      this.recording,
+      input,
+      this.state.now,
+      this.state.scenario.events,
+    );
     this.state = { ...this.state, branches, branchId };
     this.advance(at, true);
   }

@@ -84,6 +84,51 @@ describe('opening, sharing and saving a run', () => {
     stop();
     const start = await chooseStart({ search: '', hash: '' }, storage);
     expect(start.nowMs).toBe(700);
-    expect(start.scenario.events.some((e) => e.type === 'crash' && e.node === 'n4')).toBe(true);
+    const restored = new Store(start.scenario, { playing: false });
+    if (start.branches) restored.restoreBranches(start.branches, start.nowMs);
+    settle(restored);
+    expect(restored.getState().frame.inputs.some((e) => e.type === 'crash' && e.node === 'n4')).toBe(true);
+    expect(restored.getState().frame.trace.hash).toBe(store.getState().frame.trace.hash);
+  });
+
+  it('branches survive a reload with the autosave, and still tell the script from the user', async () => {
+    const store = new Store(presetScenario('raft/first-election'), { playing: false, speed: 1 });
+    const storage = memoryStorage();
+    const stop = startAutosave(store, storage);
+    store.runTo(2000);
+    settle(store).seek(600);
+    settle(store);
+    store.act({ type: 'crash', node: 'n2' });
+    store.runTo(1200);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    stop();
+    const before = store.getState();
+    const start = await chooseStart({ search: '', hash: '' }, storage);
+    expect(start.scenario.events).toEqual(presetScenario('raft/first-election').events);
+    const restored = new Store(start.scenario, { playing: false });
+    restored.restoreBranches(start.branches ?? { branches: [], branchId: 0 }, start.nowMs);
+    settle(restored);
+    const after = restored.getState();
+    expect(after.branches.map((b) => [b.id, b.name, b.forkAtMs])).toEqual(
+      before.branches.map((b) => [b.id, b.name, b.forkAtMs]),
+    );
+    expect(after.branchId).toBe(2);
+    expect(after.now).toBe(1200);
+    expect(after.frame.trace.hash).toBe(before.frame.trace.hash);
+    restored.switchBranch(1);
+    settle(restored);
+    expect(restored.getState().now).toBe(600);
+    expect(restored.getState().frame.inputs.some((i) => i.type === 'crash')).toBe(false);
+  });
+
+  it('a damaged branch list restores the run without its branches', async () => {
+    const store = new Store(presetScenario('raft/first-election'), { playing: false });
+    const storage = memoryStorage();
+    const file = JSON.parse(store.fileText());
+    const history = { script: file.events, branchId: 1, branches: [{ id: 1, name: 'main', inputs: 'no' }] };
+    saveRun(storage, { file, nowMs: 0, presetId: null, history: history as never });
+    const start = await chooseStart({ search: '', hash: '' }, storage);
+    expect(start.branches).toBeUndefined();
+    expect(start.scenario.events).toEqual(file.events);
   });
 });

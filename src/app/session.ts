@@ -1,6 +1,8 @@
 import { loadProtocol } from '../protocols';
 import type { ParseResult, Scenario } from '../scenario/types';
 import { type KeyValueStorage, loadRun, saveRun } from './autosave';
+import type { BranchState } from './branches';
+import { historyToSave } from './savedBranches';
 import { fileNameFor } from './scenarioFile';
 import { loadPresetScenario } from './scenarios';
 import { hasSharedScenario, readSharedScenario, shareLink } from './share';
@@ -15,6 +17,8 @@ export interface Start {
   readonly speed: number;
   readonly playing: boolean;
   readonly message: Message | null;
+  /** The branches restored from the autosave (the scenario is then the script they share). */
+  readonly branches?: BranchState;
   /** Notes about ignored URL parameters. */
   readonly problems: readonly string[];
 }
@@ -53,6 +57,7 @@ export async function chooseStart(
         nowMs: saved.nowMs,
         playing: false,
         message,
+        ...(saved.branches ? { branches: saved.branches } : {}),
       };
     }
     if (saved.kind === 'set-aside') messages.push(saved.message);
@@ -104,12 +109,14 @@ export function startAutosave(store: Store, storage: KeyValueStorage, target: Wi
   let last: unknown[] = [];
   const save = () => {
     timer = undefined;
-    const { scenario, presetId, now, frame, seeking } = store.getState();
-    const key = [scenario, presetId, now, frame.inputs, store.runKey()];
+    const state = store.getState();
+    const { scenario, presetId, now, frame, seeking } = state;
+    const key = [scenario, presetId, now, frame.inputs, store.runKey(), state.branches];
     if (key.every((k, i) => last[i] === k)) return;
     last = key;
     const nowMs = seeking?.targetMs ?? now;
-    saveRun(storage, { file: JSON.parse(store.fileText()), nowMs, presetId });
+    const history = historyToSave(scenario, state, frame.inputs);
+    saveRun(storage, { file: JSON.parse(store.fileText()), nowMs, presetId, history });
   };
   const unsubscribe = store.subscribe(() => {
     timer ??= setTimeout(save, SAVE_EVERY_MS);

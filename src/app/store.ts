@@ -1,8 +1,10 @@
+import { Recording } from '../engine/recording';
 import type { NodeId, VirtualMs } from '../engine/types';
+import { getProtocol } from '../protocols';
 import { toFileText } from '../scenario/encode';
-import { DEFAULT_UNTIL_MS } from '../scenario/run';
+import { createSimulation, DEFAULT_UNTIL_MS } from '../scenario/run';
 import type { Scenario } from '../scenario/types';
-import { switchToBranch } from './branches';
+import { type BranchState, switchToBranch } from './branches';
 import type { XY } from './layout';
 import type { Marker } from './markers';
 import { RunStore } from './runStore';
@@ -134,6 +136,18 @@ export class Store extends RunStore {
     else target = markers.findLast((m) => m.t < now);
     if (target) this.seek(target.t);
     else this.seek(direction > 0 ? this.endMs() : 0);
+  }
+
+  /**
+   * Puts a saved session's branches back (the autosave): the run was loaded from their shared script;
+   * the current branch's run is rebuilt from its inputs, standing where the user stood.
+   */
+  restoreBranches(saved: BranchState, nowMs: VirtualMs): void {
+    const current = saved.branches.find((b) => b.id === saved.branchId);
+    if (!current) return;
+    const run = createSimulation({ ...this.state.scenario, events: [...current.inputs] }, getProtocol);
+    this.replaceRecording(new Recording(run), { branches: saved.branches, branchId: saved.branchId });
+    this.seek(nowMs);
   }
 
   /**

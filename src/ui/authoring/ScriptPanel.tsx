@@ -1,6 +1,6 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useMemo, useState } from 'react';
 import { applyEdit, type Edit } from '../../app/authoring';
-import { seconds } from '../../app/branches';
+import { scriptMarks, seconds } from '../../app/branches';
 import { useStore, useStoreApi } from '../../app/useStore';
 import type { Input } from '../../engine/types';
 import { getProtocol } from '../../protocols';
@@ -19,6 +19,7 @@ export function ScriptPanel() {
   const runId = useStore((s) => s.runId);
   const now = useStore((s) => Math.round(s.now));
   const [error, setError] = useState<string | null>(null);
+  const isScripted = useMemo(() => scriptMarks(inputs, scenario.events), [inputs, scenario.events]);
 
   const edit = (change: Edit): boolean => {
     const { scenario, frame } = store.getState();
@@ -64,17 +65,30 @@ export function ScriptPanel() {
       )}
       <h4 id="script-inputs">Inputs ({inputs.length})</h4>
       {inputs.length === 0 && <p className="muted">No inputs yet: crash a server, cut a link or add a pause.</p>}
+      {inputs.length > 0 && (
+        <p className="muted">
+          <span className="script-origin is-scenario">scenario</span> came with the run;{' '}
+          <span className="script-origin is-user">you</span> added it. A branch keeps the scenario's later inputs.
+        </p>
+      )}
       <ol className="script-inputs" aria-labelledby="script-inputs">
         {inputs.map((input, index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: an input is its position in the run; a re-run remounts all.
-          <InputItem key={`${runId}:${index}`} input={input} index={index} onEdit={edit} />
+          <InputItem
+            key={`${runId}:${index}`}
+            input={input}
+            index={index}
+            isScripted={isScripted[index] ?? false}
+            onEdit={edit}
+          />
         ))}
       </ol>
     </section>
   );
 }
 
-function InputItem({ input, index, onEdit }: { input: Input; index: number; onEdit: (edit: Edit) => boolean }) {
+function InputItem(props: { input: Input; index: number; isScripted: boolean; onEdit: (edit: Edit) => boolean }) {
+  const { input, index, isScripted, onEdit } = props;
   const row = inputRow(input);
   const name = `${row.kind}${row.target ? ` ${row.target}` : ''} at ${seconds(input.at)}`;
   const [at, setAt] = useState(String(input.at));
@@ -110,6 +124,9 @@ function InputItem({ input, index, onEdit }: { input: Input; index: number; onEd
         </label>
         <span className="script-what">
           <strong>{row.kind}</strong> {row.target}
+        </span>
+        <span className={`script-origin ${isScripted ? 'is-scenario' : 'is-user'}`}>
+          {isScripted ? 'scenario' : 'you'}
         </span>
         <button
           type="button"
