@@ -89,7 +89,7 @@ export function scriptMarks(inputs: readonly Input[], script: readonly Input[]):
 }
 
 /** An input as text with its fields in a fixed order, so equal inputs give equal keys. */
-function keyOf(input: Input): string {
+export function keyOf(input: Input): string {
   return JSON.stringify(sorted(input));
 }
 

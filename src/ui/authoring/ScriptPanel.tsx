@@ -1,6 +1,6 @@
 import { type FormEvent, useMemo, useState } from 'react';
 import { applyEdit, type Edit } from '../../app/authoring';
-import { scriptMarks, seconds } from '../../app/branches';
+import { keyOf, scriptMarks, seconds } from '../../app/branches';
 import { useStore, useStoreApi } from '../../app/useStore';
 import type { Input } from '../../engine/types';
 import { getProtocol } from '../../protocols';
@@ -20,6 +20,15 @@ export function ScriptPanel() {
   const now = useStore((s) => Math.round(s.now));
   const [error, setError] = useState<string | null>(null);
   const isScripted = useMemo(() => scriptMarks(inputs, scenario.events), [inputs, scenario.events]);
+  // An input's key is its content (and which copy of it): an input added before it keeps its row as it is.
+  const keys = useMemo(() => {
+    const seen = new Map<string, number>();
+    return inputs.map((input) => {
+      const key = keyOf(input);
+      seen.set(key, (seen.get(key) ?? 0) + 1);
+      return `${key}#${seen.get(key)}`;
+    });
+  }, [inputs]);
 
   const edit = (change: Edit): boolean => {
     const { scenario, frame } = store.getState();
@@ -73,9 +82,8 @@ export function ScriptPanel() {
       )}
       <ol className="script-inputs" aria-labelledby="script-inputs">
         {inputs.map((input, index) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: an input is its position in the run; a re-run remounts all.
           <InputItem
-            key={`${runId}:${index}`}
+            key={`${runId}:${keys[index]}`}
             input={input}
             index={index}
             isScripted={isScripted[index] ?? false}
