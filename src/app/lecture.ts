@@ -1,14 +1,22 @@
+import type { PauseInput, PauseShows } from '../engine/inputs/pause';
 import type { Input, VirtualMs } from '../engine/types';
 
 /** A stop point of a prepared story: a `pause` input, with the time it stops at and its question. */
 export interface PausePoint {
   readonly at: VirtualMs;
   readonly text: string;
+  /** What the pause asks the app to open (the protocol's panel, the diagram), if anything. */
+  readonly show?: PauseShows;
+}
+
+/** A pause input as a point of the story. */
+export function pointOf(input: PauseInput): PausePoint {
+  return { at: input.at, text: input.text ?? '', ...(input.show ? { show: input.show } : {}) };
 }
 
 export function pausePoints(inputs: readonly Input[]): PausePoint[] {
   const points: PausePoint[] = [];
-  for (const input of inputs) if (input.type === 'pause') points.push({ at: input.at, text: input.text ?? '' });
+  for (const input of inputs) if (input.type === 'pause') points.push(pointOf(input));
   return points.sort((a, b) => a.at - b.at);
 }
 

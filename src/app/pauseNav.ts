@@ -1,5 +1,5 @@
 import type { Input, VirtualMs } from '../engine/types';
-import { nextPause, type PausePoint, pausePoints, previousPause } from './lecture';
+import { nextPause, type PausePoint, pausePoints, pointOf, previousPause } from './lecture';
 import type { Store } from './store';
 
 /**
@@ -34,8 +34,7 @@ function standingAt(store: Store): VirtualMs {
 export function pauseAt(inputs: readonly Input[], now: VirtualMs, isPlaying: boolean): PausePoint | null {
   if (isPlaying) return null;
   let found: PausePoint | null = null;
-  for (const input of inputs)
-    if (input.type === 'pause' && input.at === now) found = { at: now, text: input.text ?? '' };
+  for (const input of inputs) if (input.type === 'pause' && input.at === now) found = pointOf(input);
   return found;
 }
 

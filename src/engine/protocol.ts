@@ -1,8 +1,10 @@
 import type { AnyStateMachine } from 'xstate';
 import type { ZodType } from 'zod';
 import type { Face } from './face';
+import type { PauseCheck } from './pauseCheck';
 import type { World } from './world';
 
+export type { PauseCheck, PauseScene } from './pauseCheck';
 export type { NodeStatus, World } from './world';
 
 import type { Rng } from './rng';
@@ -124,6 +126,8 @@ export interface Protocol<Config = unknown, Context = unknown> {
   readonly bugs: readonly BugInfo[];
   /** What the generic UI, the timeline, the Faults tab and the fuzzer show of the protocol (face.ts). */
   readonly face: Face<NodeView, Context>;
+  /** Optional: what each of its presets (by name, without the protocol's id) promises at its pause points. */
+  readonly pauseChecks?: Readonly<Record<string, readonly PauseCheck<Context>[]>>;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: a registry holds protocols of every config and context type.

@@ -5,6 +5,7 @@ import { liveCoordinator, twoPcFace } from './face';
 import { twoPcInvariants, twoPcMonitor } from './invariants';
 import { twoPcMachine } from './machine';
 import { twoPcManifest } from './manifest';
+import { twoPcPauseChecks } from './pauseChecks';
 import type { TwoPcConfig, TwoPcContext, TwoPcPersistent, TxId } from './types';
 import { describeTwoPcMessage, twoPcMilestones, twoPcView } from './view';
 
@@ -36,4 +37,5 @@ export const twoPhaseCommit: Protocol<TwoPcConfig, TwoPcContext> = {
   monitor: twoPcMonitor as Protocol<TwoPcConfig, TwoPcContext>['monitor'],
   bugs: twoPcBugs,
   face: twoPcFace,
+  pauseChecks: twoPcPauseChecks,
 };

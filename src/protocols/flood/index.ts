@@ -5,6 +5,7 @@ import { floodFace } from './face';
 import { floodMachine } from './machine';
 import { floodManifest } from './manifest';
 import { floodInvariants, floodMonitor } from './monitor';
+import { floodPauseChecks } from './pauseChecks';
 import type { FloodConfig, FloodContext, FloodPersistent } from './types';
 import { describeFloodMessage, floodView } from './view';
 
@@ -30,4 +31,5 @@ export const flood: Protocol<FloodConfig, FloodContext> = {
   monitor: floodMonitor as Protocol<FloodConfig, FloodContext>['monitor'],
   bugs: floodBugs,
   face: floodFace as Protocol<FloodConfig, FloodContext>['face'],
+  pauseChecks: floodPauseChecks as Protocol<FloodConfig, FloodContext>['pauseChecks'],
 };

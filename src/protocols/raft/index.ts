@@ -5,6 +5,7 @@ import { liveLeader, raftFace } from './face';
 import { raftInvariants, raftMonitor } from './invariants';
 import { raftMachine } from './machine';
 import { raftManifest } from './manifest';
+import { raftPauseChecks } from './pauseChecks';
 import type { RaftConfig, RaftContext, RaftPersistent } from './types';
 import { describeRaftMessage, raftMilestones, raftView } from './view';
 
@@ -33,4 +34,5 @@ export const raft: Protocol<RaftConfig, RaftContext> = {
   monitor: raftMonitor as Protocol<RaftConfig, RaftContext>['monitor'],
   bugs: raftBugs,
   face: raftFace,
+  pauseChecks: raftPauseChecks,
 };
