@@ -8,7 +8,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { embedOptions } from './app/embed';
 import { layoutFrom, playerStart, startPlayer } from './app/player';
-import { chooseStart, startAutosave } from './app/session';
+import { chooseStart, openLinkInTab, startAutosave } from './app/session';
+import { hasSharedScenario } from './app/share';
 import { Store } from './app/store';
 import { installTestHook } from './app/testHook';
 import { StoreContext, useClock } from './app/useStore';
@@ -61,7 +62,16 @@ else if (start.branches) store.restoreBranches(start.branches, start.nowMs);
 else if (start.nowMs > 0) store.seek(start.nowMs);
 if (start.message) store.report(start.message);
 // The link has been read: a reload now restores the autosave, with whatever the user did since.
-if (window.location.hash) history.replaceState(null, '', window.location.pathname + window.location.search);
+const forgetLink = () => history.replaceState(null, '', window.location.pathname + window.location.search);
+if (window.location.hash) forgetLink();
+// A link pasted into this open tab changes only the fragment, so the page does not load again: open it
+// here, with the same checks and messages. (A changed ?preset= makes the browser load the page anew.)
+window.addEventListener('hashchange', () => {
+  const { hash } = window.location;
+  if (!hasSharedScenario(hash)) return;
+  // Opened or refused (the message says why), the link has been read: forget it, so pasting it again opens it again.
+  void openLinkInTab(store, hash, prepareProtocol).finally(forgetLink);
+});
 installTestHook(store, prepareProtocol);
 if (storage) startAutosave(store, storage, window);
 startWholeRun(store);

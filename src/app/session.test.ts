@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadProtocol } from '../protocols';
 import { AUTOSAVE_KEY, SET_ASIDE_KEY, saveRun } from './autosave';
 import { presetScenario } from './scenarios';
-import { chooseStart, linkFor, openParsed, startAutosave } from './session';
+import { chooseStart, linkFor, openLinkInTab, openParsed, startAutosave } from './session';
 import { readSharedScenario } from './share';
 import { Store } from './store';
 
@@ -42,6 +42,43 @@ describe('opening, sharing and saving a run', () => {
     );
     expect((await chooseStart({ search: '', hash: '' }, storage)).scenario.protocol).toBe('2pc');
     expect((await chooseStart({ search: '?preset=raft/split-vote', hash: '' }, null)).presetId).toBe('raft/split-vote');
+  });
+
+  it('a link carries the speed and the preset the run came from', async () => {
+    const store = new Store(presetScenario('raft/leader-crash'), {
+      playing: false,
+      presetId: 'raft/leader-crash',
+      speed: 0.2,
+    });
+    store.act({ type: 'crash', node: 'n2' });
+    const link = new URL(linkFor(store, 'https://example.org/netsplit/'));
+    expect(link.hash).toMatch(/&speed=0\.2&from=raft%2Fleader-crash$/);
+    const start = await chooseStart({ search: '', hash: link.hash }, null);
+    expect(start).toMatchObject({ speed: 0.2, presetId: 'raft/leader-crash' });
+    // The address's own ?speed= (an embed snippet's) wins; an unknown preset or a bad speed is ignored.
+    expect((await chooseStart({ search: '?speed=3', hash: link.hash }, null)).speed).toBe(3);
+    const odd = `${link.hash.replace(/&speed=[^&]*/, '&speed=-1').replace(/&from=.*/, '&from=nope/x')}`;
+    expect(await chooseStart({ search: '', hash: odd }, null)).toMatchObject({ speed: 0.05, presetId: null });
+  });
+
+  it('a link pasted into an open tab opens its run; a bad one leaves the run as it was', async () => {
+    const source = new Store(presetScenario('raft/split-vote'), { playing: false });
+    source.seek(300);
+    settle(source);
+    const hash = new URL(linkFor(source, 'https://example.org/')).hash;
+    const store = new Store(presetScenario('raft/leader-crash'), { playing: false });
+    const prepared: string[] = [];
+    const prepare = async (id: string) => void prepared.push(id);
+    expect(await openLinkInTab(store, '#s=garbage', prepare)).toBe(false);
+    expect(store.getState().scenario.title).toBe('Leader crash and re-election');
+    expect(store.getState().message?.text).toMatch(/^This link could not be opened: link: .*Your run is unchanged\.$/);
+    expect(await openLinkInTab(store, '#nothing', prepare)).toBe(false);
+    expect(await openLinkInTab(store, hash, prepare)).toBe(true);
+    settle(store);
+    expect(store.getState().scenario.title).toBe(source.getState().scenario.title);
+    expect(store.getState().now).toBe(300);
+    expect(store.getState().frame.trace.hash).toBe(source.getState().frame.trace.hash);
+    expect(prepared).toContain('raft');
   });
 
   it('a bad link is reported by field and reason, and the next source opens', async () => {

@@ -1,11 +1,13 @@
-import { loadProtocol } from '../protocols';
+import { getPreset, loadProtocol } from '../protocols';
 import type { ParseResult, Scenario } from '../scenario/types';
 import { type KeyValueStorage, loadRun, saveRun } from './autosave';
 import type { BranchState } from './branches';
+import { DEFAULT_SPEED } from './runStore';
 import { historyToSave } from './savedBranches';
 import { fileNameFor } from './scenarioFile';
 import { loadPresetScenario } from './scenarios';
-import { hasSharedScenario, readSharedScenario, shareLink } from './share';
+import type { LinkExtras } from './share';
+import { hasSharedScenario, linkExtras, readSharedScenario, shareLink } from './share';
 import type { Message, Store } from './store';
 import { startOptions } from './url';
 
@@ -39,9 +41,18 @@ export async function chooseStart(
   if (hasSharedScenario(location.hash)) {
     const result = await readSharedScenario(location.hash, loadProtocol);
     if (result.ok) {
-      const t = Number(new URLSearchParams(location.hash.replace(/^#/, '')).get('t'));
-      const nowMs = Number.isFinite(t) && t > 0 ? t : 0;
-      return { ...base, scenario: result.scenario, presetId: null, nowMs, playing: false, message: null };
+      const { nowMs, speed, presetId } = linkExtras(location.hash, isPreset);
+      // The address's own ?speed= wins over the link's (an embed snippet sets it on purpose).
+      const hasSpeed = new URLSearchParams(location.search).has('speed');
+      return {
+        ...base,
+        speed: speed !== null && !hasSpeed ? speed : base.speed,
+        scenario: result.scenario,
+        presetId,
+        nowMs,
+        playing: false,
+        message: null,
+      };
     }
     messages.push(`This link could not be opened: ${result.errors.join('; ')}.`);
   }
@@ -72,8 +83,13 @@ export async function chooseStart(
   };
 }
 
-/** Opens a parsed file or link; a bad one is reported and leaves the current run exactly as it was. */
-export function openParsed(store: Store, result: ParseResult, what: string): boolean {
+const isPreset = (id: string) => getPreset(id) !== undefined;
+
+/**
+ * Opens a parsed file or link; a bad one is reported and leaves the current run exactly as it was. A
+ * link's extras (where to stand, the speed, the preset it came from) come along when given.
+ */
+export function openParsed(store: Store, result: ParseResult, what: string, extras: Partial<LinkExtras> = {}): boolean {
   if (!result.ok) {
     store.report({
       tone: 'error',
@@ -81,18 +97,45 @@ export function openParsed(store: Store, result: ParseResult, what: string): boo
     });
     return false;
   }
-  store.load(result.scenario, null, { playing: false });
-  store.report({ tone: 'info', text: `Opened ${result.scenario.title || 'the scenario'}, paused at its start.` });
+  const nowMs = extras.nowMs ?? 0;
+  store.load(result.scenario, extras.presetId ?? null, { playing: false, nowMs });
+  if (extras.speed) store.setSpeed(extras.speed);
+  const where = nowMs > 0 ? `at ${(nowMs / 1000).toFixed(3)} s` : 'at its start';
+  store.report({ tone: 'info', text: `Opened ${result.scenario.title || 'the scenario'}, paused ${where}.` });
   return true;
 }
 
-/** A link that reproduces the run as played, standing where the user stands now. */
+/**
+ * A link pasted into a tab already open on the app (the fragment changed, so the page did not load
+ * again): opens its run, with the same checks and messages as at load. False when the fragment carries
+ * no scenario.
+ */
+export async function openLinkInTab(
+  store: Store,
+  hash: string,
+  prepare: (protocol: string) => Promise<void>,
+): Promise<boolean> {
+  if (!hasSharedScenario(hash)) return false;
+  const result = await readSharedScenario(hash, async (id) => {
+    await prepare(id);
+    return loadProtocol(id);
+  });
+  return openParsed(store, result, 'This link', linkExtras(hash, isPreset));
+}
+
+/**
+ * A link that reproduces the run as played, standing where the user stands now, at the speed they
+ * play at, and saying which preset it started from (when it did).
+ */
 export function linkFor(store: Store, pageUrl: string): string {
   const url = new URL(pageUrl);
   url.search = '';
-  const link = shareLink(url.toString(), store.fileText());
-  const { now } = store.getState();
-  return now > 0 ? `${link}&t=${now}` : link;
+  const { now, speed, presetId } = store.getState();
+  let link = shareLink(url.toString(), store.fileText());
+  if (now > 0) link += `&t=${now}`;
+  if (speed !== DEFAULT_SPEED) link += `&speed=${speed}`;
+  if (presetId) link += `&from=${encodeURIComponent(presetId)}`;
+  return link;
 }
 
 /** The file to download: the run as played, with a name from its title. */

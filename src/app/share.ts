@@ -38,3 +38,25 @@ export async function readSharedScenario(hash: string, load: ProtocolLoader): Pr
   const result = await parseScenarioTextLoading(text, load);
   return result.ok ? result : { ok: false, errors: result.errors.map((e) => `link: ${e}`) };
 }
+
+/** What a link carries besides the scenario: where to stand, how fast to play, which preset it came from. */
+export interface LinkExtras {
+  readonly nowMs: number;
+  readonly speed: number | null;
+  /** The shipped preset the run started from (so the app can say "modified preset"), when it names one. */
+  readonly presetId: string | null;
+}
+
+/** Reads `t`, `speed` and `from` of a link's fragment; values that do not hold are ignored. */
+export function linkExtras(hash: string, isPreset: (id: string) => boolean): LinkExtras {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const t = Number(params.get('t'));
+  const speedText = params.get('speed');
+  const speed = speedText === null ? Number.NaN : Number(speedText);
+  const from = params.get('from');
+  return {
+    nowMs: Number.isFinite(t) && t > 0 ? t : 0,
+    speed: Number.isFinite(speed) && speed > 0 && speed <= 1000 ? speed : null,
+    presetId: from !== null && isPreset(from) ? from : null,
+  };
+}

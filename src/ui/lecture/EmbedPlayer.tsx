@@ -10,6 +10,7 @@ import { AlertBanner } from '../panels/AlertBanner';
 import { CaptionBar } from '../panels/CaptionBar';
 import { InvariantsPanel } from '../panels/InvariantsPanel';
 import { Scrubber } from '../timeline/Scrubber';
+import { AutoplayCountdown } from './AutoplayCountdown';
 import { LectureControls } from './LectureControls';
 
 /**
@@ -18,7 +19,7 @@ import { LectureControls } from './LectureControls';
  * takes the keyboard focus by itself: the slide keeps it until the viewer clicks into the player.
  */
 export function EmbedPlayer({ problems = [] }: { problems?: readonly string[] }) {
-  const panels = useMemo(() => embedOptions(window.location.search).panels, []);
+  const { panels, autoplay } = useMemo(() => embedOptions(window.location.search), []);
   const title = useStore((s) => s.scenario.title);
   const extras = (['invariants', 'logs', 'diagram'] as const).filter((p) => panels.has(p));
   return (
@@ -26,6 +27,7 @@ export function EmbedPlayer({ problems = [] }: { problems?: readonly string[] })
       <h1 className="sr-only">{title ? `netsplit: ${title}` : 'netsplit'}</h1>
       <AlertBanner />
       {panels.has('caption') && <CaptionBar />}
+      {autoplay && <AutoplayCountdown />}
       <main className="player-stage" aria-label="Cluster">
         <div className="canvas-wrap">
           <Canvas />
