@@ -58,8 +58,9 @@ export class Store extends RunStore {
    * the user stands again at the time they were at, paused, with the servers where they placed them.
    */
   rerun(scenario: Scenario): void {
-    const { now, positions } = this.state;
-    this.load(scenario, null, { nowMs: now, playing: false });
+    const { now, positions, presetId } = this.state;
+    // An edited preset is still the preset it started from: its name says "modified" (runName.ts).
+    this.load(scenario, presetId, { nowMs: now, playing: false });
     this.set({ positions });
   }
 

@@ -15,6 +15,7 @@ import { Inspector } from './panels/Inspector';
 import { InvariantsPanel } from './panels/InvariantsPanel';
 import { MessageBar } from './panels/MessageBar';
 import { RunSetup } from './panels/RunSetup';
+import { RunTitle } from './panels/RunTitle';
 import { ShortcutList } from './panels/ShortcutList';
 import { Tabs } from './Tabs';
 import { Timeline } from './timeline/Timeline';
@@ -22,7 +23,6 @@ import { Timeline } from './timeline/Timeline';
 /** The workbench: controls on top, the cluster in the middle, the protocol's panel below, tools beside. */
 export function App({ problems = [] }: { problems?: readonly string[] }) {
   const store = useStoreApi();
-  const title = useStore((s) => s.scenario.title);
   const description = useStore((s) => s.scenario.description);
   const selection = useStore((s) => s.selection);
   const [tab, setTab] = useState('inspect');
@@ -36,9 +36,7 @@ export function App({ problems = [] }: { problems?: readonly string[] }) {
       <FileDrop store={store} />
       <header className="topbar">
         <h1 className="brand">netsplit</h1>
-        <div className="scenario-title" title={description}>
-          {title || 'Custom run'}
-        </div>
+        <RunTitle />
         <LibraryButton />
         <PresenterButton />
         <ControlBar />

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { runNameOf } from '../../app/runName';
 import { MAX_CLUSTER, presetsOf, reconfigure } from '../../app/scenarios';
 import { useStore, useStoreApi } from '../../app/useStore';
 import { libraryProtocols } from '../../protocols';
@@ -9,6 +10,7 @@ export function RunSetup() {
   const store = useStoreApi();
   const scenario = useStore((s) => s.scenario);
   const presetId = useStore((s) => s.presetId);
+  const name = useStore((s) => runNameOf(s.scenario, s.frame.inputs, s.presetId));
   const protocol = useStore((s) => s.frame.protocol);
   const [error, setError] = useState<string | null>(null);
   const bugHelp = useId();
@@ -18,7 +20,8 @@ export function RunSetup() {
     const result = reconfigure(scenario, patch);
     if (result.ok) {
       setError(null);
-      store.load(result.scenario, null);
+      // Still the preset it started from, now modified: the name says so (app/runName.ts).
+      store.load(result.scenario, presetId);
     } else setError(result.errors.join('; '));
   };
 
@@ -27,12 +30,14 @@ export function RunSetup() {
       <label>
         Scenario
         <select
-          value={presetId ?? ''}
+          value={name.kind === 'preset' && presetId ? presetId : ''}
           onChange={(e) => {
             if (e.target.value) void openPreset(store, e.target.value);
           }}
         >
-          {presetId === null && <option value="">(custom run)</option>}
+          {name.kind !== 'preset' && (
+            <option value="">{name.kind === 'modified' ? `(modified) ${name.presetTitle}` : '(custom run)'}</option>
+          )}
           {presetsOf(scenario.protocol).map((p) => (
             <option key={p.id} value={p.id}>
               {p.title}
