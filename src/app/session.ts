@@ -1,4 +1,4 @@
-import { getPreset, loadProtocol } from '../protocols';
+import { getPreset, loadPreset, loadProtocol } from '../protocols';
 import type { ParseResult, Scenario } from '../scenario/types';
 import { type KeyValueStorage, loadRun, saveRun } from './autosave';
 import type { BranchState } from './branches';
@@ -32,6 +32,27 @@ export interface Start {
  * on bad input. Resolves once the chosen run's protocol is loaded.
  */
 export async function chooseStart(
+  location: Pick<Location, 'search' | 'hash'>,
+  storage: KeyValueStorage | null,
+): Promise<Start> {
+  return withPresetLoaded(await chooseSource(location, storage));
+}
+
+/**
+ * The preset a run started from must be at hand to tell whether the run still is it (runName.ts): a
+ * link's or a save's preset file is fetched too. One that cannot be fetched leaves the run nameless.
+ */
+async function withPresetLoaded<T extends { readonly presetId: string | null }>(start: T): Promise<T> {
+  if (!start.presetId || !isPreset(start.presetId)) return start;
+  try {
+    await loadPreset(start.presetId);
+    return start;
+  } catch {
+    return { ...start, presetId: null };
+  }
+}
+
+async function chooseSource(
   location: Pick<Location, 'search' | 'hash'>,
   storage: KeyValueStorage | null,
 ): Promise<Start> {
@@ -120,7 +141,7 @@ export async function openLinkInTab(
     await prepare(id);
     return loadProtocol(id);
   });
-  return openParsed(store, result, 'This link', linkExtras(hash, isPreset));
+  return openParsed(store, result, 'This link', await withPresetLoaded(linkExtras(hash, isPreset)));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import './styles/bottom.css';
 import { DEFAULT_DIAGRAM_VIEW, type DiagramView } from './diagram/view';
-import { useProtocolUi } from './hooks';
+import { useOpenWhenAsked, useProtocolUi } from './hooks';
 import { DiagramPanel } from './lazy';
 import { Tabs } from './Tabs';
 
@@ -30,6 +30,9 @@ export function BottomPanel() {
   const { Panel, panelTitle = 'Protocol' } = useProtocolUi();
   const isWide = useMedia(SIDE_BY_SIDE);
   const [tab, setTab] = useState('protocol');
+  // A pause point that says "look at the logs" brings its tab to the front.
+  useOpenWhenAsked('panel', () => setTab('protocol'));
+  useOpenWhenAsked('diagram', () => setTab('diagram'));
   const [view, setView] = useState<DiagramView>(DEFAULT_DIAGRAM_VIEW);
   const diagram = <DiagramPanel view={view} onViewChange={setView} />;
 

@@ -1,6 +1,9 @@
+import { useEffect, useRef } from 'react';
+import { pauseAt } from '../app/pauseNav';
 import { nodeOf } from '../app/selectors';
 import { useStore } from '../app/useStore';
 import type { Face } from '../engine/face';
+import type { PauseShows } from '../engine/inputs/pause';
 import type { NodeId, NodeView } from '../engine/types';
 import { protocolUi } from './protocols';
 import type { ProtocolUi } from './protocols/types';
@@ -42,4 +45,25 @@ export function useProtocol() {
 /** The protocol's face: what the generic UI shows of it (engine/face.ts). */
 export function useFace(): Face {
   return useStore((s) => s.frame.protocol.face);
+}
+
+/**
+ * What the pause point the run stands at asks to have open (`show` of a pause input: the protocol's
+ * panel or the diagram), or null. Changes only when the run arrives at or leaves such a pause.
+ */
+export function useAskedToShow(): PauseShows | null {
+  return useStore((s) => pauseAt(s.frame.inputs, s.now, s.playing || s.seeking !== null)?.show ?? null);
+}
+
+/**
+ * Opens what a pause point asks for, once per arrival: `open` runs when the run reaches a pause whose
+ * `show` is `what`; the user may close it again while standing there.
+ */
+export function useOpenWhenAsked(what: PauseShows, open: () => void): void {
+  const asked = useAskedToShow();
+  const opened = useRef(open);
+  opened.current = open;
+  useEffect(() => {
+    if (asked === what) opened.current();
+  }, [asked, what]);
 }

@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type FrameLocator, type Locator, type Page, test } from '@playwright/test';
 
 /** Opens the workbench; `params` go to the URL (`speed`, `preset`, `paused`). */
 export async function openApp(page: Page, params: Record<string, string | number> = {}): Promise<void> {
@@ -53,7 +53,7 @@ export function logRow(page: Page, id: string) {
     .filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${id}\\b`) }) });
 }
 
-export async function openTab(page: Page, name: 'Inspect' | 'Faults' | 'Run'): Promise<void> {
+export async function openTab(page: Page, name: 'Inspect' | 'Faults' | 'Script' | 'Run'): Promise<void> {
   await page.getByRole('tab', { name }).click();
 }
 
@@ -100,4 +100,25 @@ export async function playUntilViolation(page: Page): Promise<Locator> {
     )
     .toBe(true);
   return alert;
+}
+
+/**
+ * A slide deck's page with the player in an iframe and a button of its own. It is served from the app's
+ * origin (Chromium keeps a made-up public origin from framing a localhost page).
+ */
+export async function openSlides(page: Page, playerQuery: string): Promise<FrameLocator> {
+  const base = test.info().project.use.baseURL;
+  const slides = `${base}/test-slides.html`;
+  await page.route(slides, (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="en"><head><title>Slides</title></head><body>
+        <h1>Slide 3: Raft</h1>
+        <button type="button" autofocus>Next slide</button>
+        <iframe title="Raft demo" src="${base}/?${playerQuery}" width="800" height="500" style="border:0"></iframe>
+      </body></html>`,
+    }),
+  );
+  await page.goto(slides);
+  return page.frameLocator('iframe[title="Raft demo"]');
 }

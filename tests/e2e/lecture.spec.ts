@@ -1,27 +1,6 @@
 import { expect, type FrameLocator, type Page, test } from '@playwright/test';
 import { expectNoSeriousViolations } from './axe';
-import { openApp } from './helpers';
-
-/**
- * A slide deck's page with the player in an iframe and a button of its own. It is served from the app's
- * origin (Chromium keeps a made-up public origin from framing a localhost page).
- */
-async function openSlides(page: Page, playerQuery: string): Promise<FrameLocator> {
-  const base = test.info().project.use.baseURL;
-  const slides = `${base}/test-slides.html`;
-  await page.route(slides, (route) =>
-    route.fulfill({
-      contentType: 'text/html',
-      body: `<!doctype html><html lang="en"><head><title>Slides</title></head><body>
-        <h1>Slide 3: Raft</h1>
-        <button type="button" autofocus>Next slide</button>
-        <iframe title="Raft demo" src="${base}/?${playerQuery}" width="800" height="500" style="border:0"></iframe>
-      </body></html>`,
-    }),
-  );
-  await page.goto(slides);
-  return page.frameLocator('iframe[title="Raft demo"]');
-}
+import { openApp, openSlides } from './helpers';
 
 /** Where the screens go: test-results/screens, or SCREENS_DIR (a folder no other test run clears). */
 const SCREENS = process.env.SCREENS_DIR ?? 'test-results/screens';

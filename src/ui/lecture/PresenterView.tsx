@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useStore } from '../../app/useStore';
 import { Canvas } from '../canvas/Canvas';
-import { useProtocolUi } from '../hooks';
+import { useOpenWhenAsked, useProtocolUi } from '../hooks';
 import { AlertBanner } from '../panels/AlertBanner';
 import { CaptionBar } from '../panels/CaptionBar';
 import { useLecture } from './LectureContext';
@@ -17,6 +17,8 @@ export function PresenterView() {
   const title = useStore((s) => s.scenario.title);
   const { Panel, panelTitle = 'Protocol' } = useProtocolUi();
   const [isPanelShown, setPanelShown] = useState(false);
+  // A pause point that asks for the protocol's panel opens it beside the cluster.
+  useOpenWhenAsked('panel', () => setPanelShown(true));
   const { isRevealed, reveal, hold } = useReveal();
 
   return (
@@ -28,7 +30,15 @@ export function PresenterView() {
       <div className="presenter-controls" onPointerEnter={() => hold(true)} onPointerLeave={() => hold(false)}>
         <LectureControls label="Presenter controls">
           {Panel && (
-            <button type="button" aria-pressed={isPanelShown} onClick={() => setPanelShown(!isPanelShown)}>
+            <button
+              type="button"
+              aria-pressed={isPanelShown}
+              onClick={(event) => {
+                setPanelShown(!isPanelShown);
+                // Clicked with the pointer, the toggle gives the keyboard back: Space plays again, as the help says.
+                if (event.detail > 0) event.currentTarget.blur();
+              }}
+            >
               {panelTitle}
             </button>
           )}
