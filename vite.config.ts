@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { chunkGraph } from './bench/chunkGraph';
+import { chunkGraph } from './bench/chunkGraph.ts';
 
 const graph = chunkGraph();
 
