@@ -7,7 +7,6 @@
  *
  * Budget (issue 8): at most 250 kB gzip. Exit status 1 when over.
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -15,6 +14,7 @@ import { chromium } from '@playwright/test';
 import { manifest } from '../src/protocols';
 import { CHUNK_GRAPH_FILE } from './chunkGraph';
 import { isProtocolModule, readChunks } from './firstScreenGraph';
+import { servePreview } from './preview';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4178);
 const OUT_DIR = process.env.BENCH_OUT_DIR ?? 'dist';
@@ -23,19 +23,6 @@ const BUDGET_KB = 250;
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 /** Gzip at zlib's default level, as a web server would send it. */
 const gzipSize = (file: string) => gzipSync(readFileSync(join(OUT_DIR, file))).length;
-
-async function waitForServer(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`vite preview did not answer at ${url} within ${timeoutMs} ms`);
-}
 
 async function firstScreenFiles(): Promise<string[]> {
   const browser = await chromium.launch({
@@ -65,29 +52,8 @@ async function firstScreenFiles(): Promise<string[]> {
 }
 
 async function main(): Promise<void> {
-  if (process.argv.includes('--build') || !existsSync(join(OUT_DIR, 'index.html'))) {
-    console.log(`building ${OUT_DIR}/ ...`);
-    const build = spawnSync('npx', ['vite', 'build', '--outDir', OUT_DIR, '--emptyOutDir'], { stdio: 'inherit' });
-    if (build.status !== 0) process.exit(build.status ?? 1);
-  }
-  let server: ChildProcess | null = spawn(
-    'npx',
-    ['vite', 'preview', '--outDir', OUT_DIR, '--port', String(PORT), '--strictPort'],
-    { stdio: 'ignore', detached: true },
-  );
-  const stop = () => {
-    if (server?.pid) {
-      try {
-        process.kill(-server.pid);
-      } catch {
-        // already gone
-      }
-    }
-    server = null;
-  };
-  process.on('exit', stop);
+  const stop = await servePreview({ outDir: OUT_DIR, port: PORT, rebuild: process.argv.includes('--build') });
   try {
-    await waitForServer(`http://localhost:${PORT}/`, 30_000);
     const files = await firstScreenFiles();
     const sizes = files.map((file) => ({ file, size: gzipSize(file) })).sort((a, b) => b.size - a.size);
     const total = sizes.reduce((sum, s) => sum + s.size, 0);

@@ -8,9 +8,8 @@
  * Targets (DESIGN.md, performance budget): p95 within 16.7 ms with 5 nodes, within 20 ms with 25
  * nodes and about 200 messages in flight.
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
+import { servePreview } from './preview';
 
 const PORT = 4179;
 const URL = `http://localhost:${PORT}/?paused`;
@@ -50,20 +49,6 @@ const cases: readonly Case[] = [
     speed: 0.05,
   },
 ];
-
-async function waitForServer(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(url);
-      if (response.ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`vite preview did not answer at ${url} within ${timeoutMs} ms`);
-}
 
 interface Result {
   readonly median: number;
@@ -117,28 +102,8 @@ function measureFrames(page: Page): Promise<Omit<Result, 'busyPerFrame'>> {
 }
 
 async function main(): Promise<void> {
-  if (process.argv.includes('--build') || !existsSync('dist/index.html')) {
-    console.log('building dist/ ...');
-    const build = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
-    if (build.status !== 0) process.exit(build.status ?? 1);
-  }
-  let server: ChildProcess | null = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], {
-    stdio: 'ignore',
-    detached: true,
-  });
-  const stop = () => {
-    if (server?.pid) {
-      try {
-        process.kill(-server.pid);
-      } catch {
-        // already gone
-      }
-    }
-    server = null;
-  };
-  process.on('exit', stop);
+  const stop = await servePreview({ outDir: 'dist', port: PORT, rebuild: process.argv.includes('--build') });
   try {
-    await waitForServer(URL, 30_000);
     const browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
