@@ -1,26 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import './styles/bottom.css';
 import { DEFAULT_DIAGRAM_VIEW, type DiagramView } from './diagram/view';
 import { useProtocolUi } from './hooks';
 import { DiagramPanel } from './lazy';
 import { Tabs } from './Tabs';
-
-/** Wide enough to show the protocol's panel and the diagram side by side. */
-const SIDE_BY_SIDE = '(min-width: 1600px)';
-
-function useMedia(query: string): boolean {
-  const get = () => typeof window !== 'undefined' && !!window.matchMedia?.(query).matches;
-  const [matches, setMatches] = useState(get);
-  useEffect(() => {
-    const list = window.matchMedia?.(query);
-    if (!list) return;
-    const update = () => setMatches(list.matches);
-    update();
-    list.addEventListener('change', update);
-    return () => list.removeEventListener('change', update);
-  }, [query]);
-  return matches;
-}
+import { SIDE_BY_SIDE, useMedia } from './useMedia';
 
 /**
  * Under the timeline: the protocol's own panel (Raft: the logs) and the space-time diagram. On a wide
