@@ -23,6 +23,7 @@ import { Timeline } from './timeline/Timeline';
 import { COMPACT, PHONE, useMedia } from './useMedia';
 // After every component's own styles: the screen classes adjust them.
 import './styles/tablet.css';
+import './styles/laptop.css';
 import './styles/phone.css';
 
 /**
@@ -75,9 +76,10 @@ export function App({ problems = [] }: { problems?: readonly string[] }) {
           {problems.join(' ')}
         </p>
       )}
+      {/* Over the whole width: a caption of two lines beside the tools is one line here. */}
+      <CaptionBar />
       <main className="workspace">
         <section className="stage" aria-label="Cluster">
-          <CaptionBar />
           <div className="canvas-wrap">
             <Canvas />
             <ClusterLoading />
