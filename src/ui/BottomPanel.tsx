@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import './styles/bottom.css';
 import { DEFAULT_DIAGRAM_VIEW, type DiagramView } from './diagram/view';
 import { useProtocolUi } from './hooks';
@@ -15,7 +15,7 @@ export function BottomPanel() {
   const isWide = useMedia(SIDE_BY_SIDE);
   const [tab, setTab] = useState('protocol');
   const [view, setView] = useState<DiagramView>(DEFAULT_DIAGRAM_VIEW);
-  const diagram = <DiagramPanel view={view} onViewChange={setView} />;
+  const diagram = (heading?: ReactNode) => <DiagramPanel view={view} onViewChange={setView} heading={heading} />;
 
   if (!Panel || isWide) {
     return (
@@ -27,8 +27,7 @@ export function BottomPanel() {
           </section>
         )}
         <section className="diagram-section" aria-labelledby="diagram-title">
-          <h2 id="diagram-title">Space-time diagram</h2>
-          {diagram}
+          {diagram(<h2 id="diagram-title">Space-time diagram</h2>)}
         </section>
       </div>
     );
@@ -49,7 +48,7 @@ export function BottomPanel() {
               </section>
             ),
           },
-          { id: 'diagram', label: 'Space-time diagram', content: diagram },
+          { id: 'diagram', label: 'Space-time diagram', content: diagram() },
         ]}
       />
     </div>
