@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import '../styles/presenter.css';
 import { useStore } from '../../app/useStore';
 import { Canvas } from '../canvas/Canvas';
 import { useProtocolUi } from '../hooks';
@@ -6,17 +6,20 @@ import { AlertBanner } from '../panels/AlertBanner';
 import { CaptionBar } from '../panels/CaptionBar';
 import { useLecture } from './LectureContext';
 import { LectureControls } from './LectureControls';
+import { usePresenterPanel } from './usePresenterPanel';
 import { useReveal } from './useReveal';
 
 /**
  * Presenter mode, for a hall: the cluster and the narration in large type, nothing else. The controls
  * appear when the mouse moves or a key reaches them (Tab), and fade away again; the keys always work.
+ * The protocol's panel shows beside the cluster on a wide screen and under it on a tall one; `isPanelAsked`
+ * opens it from outside (see usePresenterPanel).
  */
-export function PresenterView() {
+export function PresenterView({ isPanelAsked = false }: { isPanelAsked?: boolean }) {
   const { setPresenting, openHelp } = useLecture();
   const title = useStore((s) => s.scenario.title);
   const { Panel, panelTitle = 'Protocol' } = useProtocolUi();
-  const [isPanelShown, setPanelShown] = useState(false);
+  const panel = usePresenterPanel(isPanelAsked);
   const { isRevealed, reveal, hold } = useReveal();
 
   return (
@@ -28,7 +31,7 @@ export function PresenterView() {
       <div className="presenter-controls" onPointerEnter={() => hold(true)} onPointerLeave={() => hold(false)}>
         <LectureControls label="Presenter controls">
           {Panel && (
-            <button type="button" aria-pressed={isPanelShown} onClick={() => setPanelShown(!isPanelShown)}>
+            <button type="button" aria-pressed={panel.isShown} onClick={panel.toggle}>
               {panelTitle}
             </button>
           )}
@@ -40,11 +43,11 @@ export function PresenterView() {
           </button>
         </LectureControls>
       </div>
-      <main className="presenter-stage" aria-label="Cluster">
+      <main className={`presenter-stage${Panel && panel.isShown ? ' shows-panel' : ''}`} aria-label="Cluster">
         <div className="canvas-wrap">
           <Canvas />
         </div>
-        {Panel && isPanelShown && (
+        {Panel && panel.isShown && (
           <section className="protocol-panel" aria-labelledby="presenter-panel-title">
             <h2 id="presenter-panel-title">{panelTitle}</h2>
             <Panel />
