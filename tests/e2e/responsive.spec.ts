@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import lzString from 'lz-string';
+import { expectNoSeriousViolations } from './axe';
 import { openApp } from './helpers';
 
 /**
@@ -267,5 +268,31 @@ test.describe('the space-time diagram at 1920x1080', () => {
     const heading = await boxOf(page.getByRole('heading', { name: 'Space-time diagram' }));
     expect(intersects(await boxOf(page.getByRole('combobox', { name: 'Clocks' })), heading)).toBe(false);
     expect(intersects(await boxOf(page.getByRole('button', { name: 'Save diagram as PNG' })), heading)).toBe(false);
+  });
+});
+
+test.describe('a phone, by keyboard and screen reader', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('its sheets pass axe, take the focus when opened, and give it back on Esc', async ({ page }) => {
+    await openApp(page, { paused: '' });
+    await expectNoSeriousViolations(page, 'phone, sheets closed');
+    const tools = page.getByRole('button', { name: 'Tools', exact: true });
+    await tools.click();
+    await expect(tools).toHaveAttribute('aria-expanded', 'true');
+    await expect(page.getByRole('button', { name: 'Close Tools' })).toBeFocused();
+    await expectNoSeriousViolations(page, 'phone, tools sheet open');
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('tab', { name: 'Faults' })).toBeHidden();
+    await expect(tools).toBeFocused();
+
+    const panels = page.getByRole('button', { name: 'Logs & diagram', exact: true });
+    await panels.click();
+    await page.getByRole('tab', { name: 'Space-time diagram' }).click();
+    await expect(page.getByRole('button', { name: 'Show more time' })).toBeVisible();
+    await expectNoSeriousViolations(page, 'phone, diagram sheet open');
+    await expectNoSidewaysScroll(page);
+    await page.getByRole('button', { name: 'Close Logs & diagram' }).click();
+    await expect(panels).toBeFocused();
   });
 });
