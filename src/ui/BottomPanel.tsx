@@ -1,26 +1,10 @@
-import { useEffect, useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import './styles/bottom.css';
 import { DEFAULT_DIAGRAM_VIEW, type DiagramView } from './diagram/view';
 import { useOpenWhenAsked, useProtocolUi } from './hooks';
 import { DiagramPanel } from './lazy';
 import { Tabs } from './Tabs';
-
-/** Wide enough to show the protocol's panel and the diagram side by side. */
-const SIDE_BY_SIDE = '(min-width: 1600px)';
-
-function useMedia(query: string): boolean {
-  const get = () => typeof window !== 'undefined' && !!window.matchMedia?.(query).matches;
-  const [matches, setMatches] = useState(get);
-  useEffect(() => {
-    const list = window.matchMedia?.(query);
-    if (!list) return;
-    const update = () => setMatches(list.matches);
-    update();
-    list.addEventListener('change', update);
-    return () => list.removeEventListener('change', update);
-  }, [query]);
-  return matches;
-}
+import { SIDE_BY_SIDE, useMedia } from './useMedia';
 
 /**
  * Under the timeline: the protocol's own panel (Raft: the logs) and the space-time diagram. On a wide
@@ -34,7 +18,7 @@ export function BottomPanel() {
   useOpenWhenAsked('panel', () => setTab('protocol'));
   useOpenWhenAsked('diagram', () => setTab('diagram'));
   const [view, setView] = useState<DiagramView>(DEFAULT_DIAGRAM_VIEW);
-  const diagram = <DiagramPanel view={view} onViewChange={setView} />;
+  const diagram = (heading?: ReactNode) => <DiagramPanel view={view} onViewChange={setView} heading={heading} />;
 
   if (!Panel || isWide) {
     return (
@@ -46,8 +30,7 @@ export function BottomPanel() {
           </section>
         )}
         <section className="diagram-section" aria-labelledby="diagram-title">
-          <h2 id="diagram-title">Space-time diagram</h2>
-          {diagram}
+          {diagram(<h2 id="diagram-title">Space-time diagram</h2>)}
         </section>
       </div>
     );
@@ -68,7 +51,7 @@ export function BottomPanel() {
               </section>
             ),
           },
-          { id: 'diagram', label: 'Space-time diagram', content: diagram },
+          { id: 'diagram', label: 'Space-time diagram', content: diagram() },
         ]}
       />
     </div>

@@ -56,10 +56,10 @@ export function PicturesPanel() {
   );
 }
 
-export function PresenterView() {
+export function PresenterView(props: ComponentProps<typeof LazyPresenterView>) {
   return (
     <Suspense fallback={null}>
-      <LazyPresenterView />
+      <LazyPresenterView {...props} />
     </Suspense>
   );
 }

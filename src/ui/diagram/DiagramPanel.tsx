@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useState } from 'react';
+import { type KeyboardEvent, type ReactNode, useState } from 'react';
 import type { ClockMode } from '../../app/clocks';
 import { useStore, useStoreApi } from '../../app/useStore';
 import { downloadBlob, pictureName, svgBlob } from '../pictures/download';
@@ -20,9 +20,18 @@ export { DEFAULT_DIAGRAM_VIEW, type DiagramView } from './view';
 /**
  * The run's space-time diagram in the workbench: the cursor is now, a click seeks there, and the
  * message under the pointer is the one the canvas highlights (and the other way round). The view
- * (time span, clocks) is held by the parent, so it survives switching tabs.
+ * (time span, clocks) is held by the parent, so it survives switching tabs. A `heading` shares the row
+ * of the tools, which wrap under it when the row is too narrow, so they never cover it.
  */
-export function DiagramPanel({ view, onViewChange }: { view: DiagramView; onViewChange: (view: DiagramView) => void }) {
+export function DiagramPanel({
+  view,
+  onViewChange,
+  heading,
+}: {
+  view: DiagramView;
+  onViewChange: (view: DiagramView) => void;
+  heading?: ReactNode;
+}) {
   const store = useStoreApi();
   const trace = useStore((s) => s.frame.trace);
   const describeMessage = useStore((s) => s.frame.protocol.describeMessage);
@@ -61,6 +70,7 @@ export function DiagramPanel({ view, onViewChange }: { view: DiagramView; onView
   return (
     <div className="diagram-panel">
       <div className="diagram-tools">
+        {heading}
         <label>
           Clocks
           <select value={view.clocks} onChange={(e) => onViewChange({ ...view, clocks: e.target.value as ClockMode })}>
@@ -70,7 +80,9 @@ export function DiagramPanel({ view, onViewChange }: { view: DiagramView; onView
           </select>
         </label>
         <fieldset className="save-as">
-          <legend>Save diagram as</legend>
+          <legend>
+            Save<span className="sr-only"> diagram</span> as
+          </legend>
           <button type="button" onClick={savePng} aria-label="Save diagram as PNG">
             PNG
           </button>

@@ -103,7 +103,13 @@ export function buildScene(model: DiagramModel, options: SceneOptions): DiagramS
     const label = `now ${formatTime(model.nowMs)}`;
     // Left of the line, unless that would run into the corner kept free: then right of it.
     const anchor = cx - 4 - textWidth(label, FONT_PX.mark) > reserved + 4 ? 'end' : 'start';
-    const text: SceneText = { x: anchor === 'end' ? cx - 4 : cx + 4, y: plot.top - 15, text: label, anchor };
+    // Right of the line, never inside the corner kept free (at t = 0 the line stands under the control).
+    const text: SceneText = {
+      x: anchor === 'end' ? cx - 4 : Math.max(cx + 4, reserved + 4),
+      y: plot.top - 15,
+      text: label,
+      anchor,
+    };
     cursor = { x: cx, label: text };
     placer.reserve(textBox(text, FONT_PX.mark));
   }

@@ -77,7 +77,8 @@ function OpenLink() {
   const href = useMemo(() => startLink(store, window.location.href), [store, key]);
   return (
     <a className="player-open" href={href} target="_blank" rel="noopener">
-      Open in netsplit<span aria-hidden="true"> ↗</span>
+      Open<span className="player-open-words"> in netsplit</span>
+      <span aria-hidden="true"> ↗</span>
     </a>
   );
 }

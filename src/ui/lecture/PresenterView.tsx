@@ -1,24 +1,27 @@
-import { useState } from 'react';
+import '../styles/presenter.css';
 import { useStore } from '../../app/useStore';
 import { Canvas } from '../canvas/Canvas';
-import { useOpenWhenAsked, useProtocolUi } from '../hooks';
+import { useAskedToShow, useProtocolUi } from '../hooks';
 import { AlertBanner } from '../panels/AlertBanner';
 import { CaptionBar } from '../panels/CaptionBar';
 import { useLecture } from './LectureContext';
 import { LectureControls } from './LectureControls';
+import { usePresenterPanel } from './usePresenterPanel';
 import { useReveal } from './useReveal';
 
 /**
  * Presenter mode, for a hall: the cluster and the narration in large type, nothing else. The controls
  * appear when the mouse moves or a key reaches them (Tab), and fade away again; the keys always work.
+ * The protocol's panel shows beside the cluster on a wide screen and under it on a tall one; `isPanelAsked`
+ * opens it from outside (see usePresenterPanel).
  */
-export function PresenterView() {
+export function PresenterView({ isPanelAsked = false }: { isPanelAsked?: boolean }) {
   const { setPresenting, openHelp } = useLecture();
   const title = useStore((s) => s.scenario.title);
   const { Panel, panelTitle = 'Protocol' } = useProtocolUi();
-  const [isPanelShown, setPanelShown] = useState(false);
-  // A pause point that asks for the protocol's panel opens it beside the cluster.
-  useOpenWhenAsked('panel', () => setPanelShown(true));
+  // A pause point that asks for the protocol's panel (`show: "panel"`) opens it beside the cluster.
+  const isAsked = useAskedToShow() === 'panel';
+  const panel = usePresenterPanel(isPanelAsked || isAsked);
   const { isRevealed, reveal, hold } = useReveal();
 
   return (
@@ -32,9 +35,9 @@ export function PresenterView() {
           {Panel && (
             <button
               type="button"
-              aria-pressed={isPanelShown}
+              aria-pressed={panel.isShown}
               onClick={(event) => {
-                setPanelShown(!isPanelShown);
+                panel.toggle();
                 // Clicked with the pointer, the toggle gives the keyboard back: Space plays again, as the help says.
                 if (event.detail > 0) event.currentTarget.blur();
               }}
@@ -50,11 +53,11 @@ export function PresenterView() {
           </button>
         </LectureControls>
       </div>
-      <main className="presenter-stage" aria-label="Cluster">
+      <main className={`presenter-stage${Panel && panel.isShown ? ' shows-panel' : ''}`} aria-label="Cluster">
         <div className="canvas-wrap">
           <Canvas />
         </div>
-        {Panel && isPanelShown && (
+        {Panel && panel.isShown && (
           <section className="protocol-panel" aria-labelledby="presenter-panel-title">
             <h2 id="presenter-panel-title">{panelTitle}</h2>
             <Panel />

@@ -100,7 +100,9 @@ export function RaftLogView() {
                             style={isCommitted ? { background: termColor(entry.term) } : undefined}
                           >
                             <span className="entry-term">t{entry.term}</span>
-                            <span className="entry-command">{entry.command || '·'}</span>
+                            <span className="entry-command" title={entry.command || undefined}>
+                              {entry.command || '·'}
+                            </span>
                           </span>
                         )}
                         {!entry && marks && <span className="entry-box ghost" aria-hidden="true" />}
@@ -126,8 +128,8 @@ export function RaftLogView() {
         <span className="legend-item">
           <span className="swatch uncommitted" /> not yet committed
         </span>
-        <span className="legend-item">t3 = written in term 3 (colour follows the term)</span>
-        <span className="legend-item">N / M = the leader's nextIndex / matchIndex for that follower</span>
+        <span className="legend-item">t3 = written in term 3</span>
+        <span className="legend-item">N / M = nextIndex / matchIndex</span>
       </p>
     </div>
   );
