@@ -1,7 +1,7 @@
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo, useRef } from 'react';
 import { useStore, useStoreApi } from '../../app/useStore';
-import { badgeText, nodeLook } from '../faces';
+import { badgeText, nodeLook, roleGlyph } from '../faces';
 import { useFace, useNode, useProtocolUi } from '../hooks';
 import { NodeMenu } from './NodeMenu';
 import { TimerRing } from './TimerRing';
@@ -24,6 +24,7 @@ export const NodeCard = memo(function NodeCard({ id, selected }: NodeProps) {
   if (!node) return null;
 
   const look = nodeLook(face, node, clusterSize);
+  const glyph = roleGlyph(look, node.isUp);
   const classes = ['node-card', node.isUp ? 'is-up' : 'is-crashed'];
   if (selected) classes.push('is-picked');
   if (isInspected) classes.push('is-inspected');
@@ -33,16 +34,26 @@ export const NodeCard = memo(function NodeCard({ id, selected }: NodeProps) {
       <Handle type="source" position={Position.Top} isConnectable={false} style={hiddenHandle} />
       <Handle type="target" position={Position.Top} isConnectable={false} style={hiddenHandle} />
       {node.isUp && <TimerRing id={id} timerName={ui.ringTimer} />}
+      {glyph && (
+        <span className="node-glyph" aria-hidden="true">
+          {glyph}
+        </span>
+      )}
       <div className="node-face">
         <span className="node-id">{id}</span>
-        {node.isUp ? (
-          <span className="node-role">{look.role.word}</span>
-        ) : (
-          <span className="node-crashed">
-            <span aria-hidden="true">✕ </span>crashed
+        <span className={node.isUp ? 'node-role' : 'node-role is-crashed'} data-node-role={look.role.word}>
+          {look.role.word}
+        </span>
+        {look.badge && (
+          <span
+            className="node-badge"
+            data-node-badge=""
+            style={look.badge.color && node.isUp ? { color: look.badge.color, fontWeight: 700 } : undefined}
+          >
+            {look.badge.mark && <span aria-hidden="true">{look.badge.mark} </span>}
+            {badgeText(look.badge)}
           </span>
         )}
-        {look.badge && <span className="node-badge">{badgeText(look.badge)}</span>}
         {look.note && <span className="node-note">{look.note}</span>}
       </div>
       <button

@@ -1,4 +1,4 @@
-import { drawnLinks } from '../../app/layout';
+import { centerOf, drawnLinks, type XY } from '../../app/layout';
 import { type LinkStatus, linkStatus, nodeOf } from '../../app/selectors';
 import type { AppState } from '../../app/state';
 import type { NodeId } from '../../engine/types';
@@ -65,9 +65,11 @@ export function canvasPicture(state: AppState): CanvasPicture {
     b,
     status: linkStatus(frame.network, a, b),
   }));
+  const centres: Record<NodeId, XY> = {};
+  for (const [id, p] of Object.entries(positions)) centres[id] = centerOf(p);
   const messages: PictureMessage[] = [];
   for (const m of frame.messages) {
-    const at = messagePoint(m, now, positions);
+    const at = messagePoint(m, now, centres);
     if (!at) continue;
     const look = frame.protocol.describeMessage(m.message);
     messages.push({

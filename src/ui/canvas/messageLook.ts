@@ -1,0 +1,39 @@
+import type { Frame } from '../../app/frame';
+import type { XY } from '../../app/layout';
+import { badgeText, nodeLook } from '../faces';
+import type { Box, Circle } from './labels';
+import { textWidth } from './measure';
+import type { Stage } from './stage';
+
+/** Message labels read a little smaller than the nodes' words, never below 11 px at zoom 1. */
+export function labelFontOf(stage: Stage): number {
+  return Math.max(11, Math.round(stage.font * 0.8));
+}
+
+/** A label's box for its words at `font` px (canvas.css: `.message-label` padding and border). */
+export function labelSize(text: string, font: number): { width: number; height: number } {
+  return { width: Math.ceil(textWidth(text, font) + font + 4), height: Math.ceil(font * 1.3 + 4) };
+}
+
+/** What labels must keep clear of: every card, and the block of its words where they run past the card. */
+export function nodeObstacles(
+  frame: Frame,
+  centres: Readonly<Record<string, XY>>,
+  stage: Stage,
+): { circles: Circle[]; boxes: Box[] } {
+  const circles: Circle[] = [];
+  const boxes: Box[] = [];
+  const lines = stage.words === 'full' ? 5 : stage.words === 'brief' ? 4 : 2.5;
+  for (const node of frame.nodes) {
+    const c = centres[node.id];
+    if (!c) continue;
+    circles.push({ x: c.x, y: c.y, r: stage.cardWidth / 2 + 2, ry: stage.card / 2 + 2 });
+    const look = nodeLook(frame.protocol.face, node, frame.nodes.length);
+    const words = [look.role.word, look.badge ? badgeText(look.badge) : ''];
+    const width = Math.max(...words.map((w) => textWidth(`▲ ${w}`, stage.font, 700)));
+    if (width <= stage.cardWidth * 0.8) continue;
+    const height = lines * stage.font * 1.15;
+    boxes.push({ x: c.x - width / 2, y: c.y - height / 2, width, height });
+  }
+  return { circles, boxes };
+}
