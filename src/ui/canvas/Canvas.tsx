@@ -8,13 +8,14 @@ import {
   type NodeChange,
   ReactFlow,
 } from '@xyflow/react';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { drawnLinks } from '../../app/layout';
 import { isEitherWayCut } from '../../app/selectors';
 import { useStore, useStoreApi } from '../../app/useStore';
 import { nodeWord } from '../faces';
 import { useFace } from '../hooks';
 import { FitStage } from './FitStage';
+import { Legend } from './Legend';
 import { type LinkData, LinkEdge } from './LinkEdge';
 import { MessageLayer } from './MessageLayer';
 import { NetworkStatus } from './NetworkStatus';
@@ -40,8 +41,12 @@ export function Canvas() {
   const positions = useStore((s) => s.positions);
   const picked = useStore((s) => s.picked);
   const word = nodeWord(useFace());
-  const inset = 0;
-  const { ref, stage } = useMeasuredStage(inset);
+  const [legendWidth, setLegendWidth] = useState(0);
+  const [isLegendOpen, setLegendOpen] = useState<boolean | null>(null);
+  const inset = legendWidth;
+  const { ref, stage, size, view } = useMeasuredStage(inset);
+  // Open at first where there is room beside the cluster for it; the user's choice holds after that.
+  const isLegendShown = isLegendOpen ?? (view === 'workbench' && size.width >= 760 && size.height >= 380);
 
   const nodes: Node[] = useMemo(
     () =>
@@ -168,6 +173,7 @@ export function Canvas() {
         <Controls showInteractive={false} position="bottom-left" />
         <MessageLayer />
         <NetworkStatus />
+        <Legend isOpen={isLegendShown} onToggle={() => setLegendOpen(!isLegendShown)} onWidth={setLegendWidth} />
         <FitStage stage={stage} inset={inset} />
       </ReactFlow>
     </StageContext.Provider>

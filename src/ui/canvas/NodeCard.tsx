@@ -34,14 +34,14 @@ export const NodeCard = memo(function NodeCard({ id, selected }: NodeProps) {
       <Handle type="source" position={Position.Top} isConnectable={false} style={hiddenHandle} />
       <Handle type="target" position={Position.Top} isConnectable={false} style={hiddenHandle} />
       {node.isUp && <TimerRing id={id} timerName={ui.ringTimer} />}
-      {glyph && (
-        <span className="node-glyph" aria-hidden="true">
-          {glyph}
-        </span>
-      )}
       <div className="node-face">
         <span className="node-id">{id}</span>
         <span className={node.isUp ? 'node-role' : 'node-role is-crashed'} data-node-role={look.role.word}>
+          {glyph && (
+            <span className="node-glyph" aria-hidden="true">
+              {glyph}{' '}
+            </span>
+          )}
           {look.role.word}
         </span>
         {look.badge && (

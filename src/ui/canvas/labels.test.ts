@@ -78,6 +78,9 @@ describe('message labels', () => {
     const again = layoutLabels([message(1, 'Heartbeat', 202)], { ...space, previous: new Map([[1, slot]]) });
     expect(first[0]?.slot).toBe(0);
     expect(again[0]?.slot).toBe(slot);
+    // A label that had no place last frame looks for one afresh.
+    const after = layoutLabels([message(1, 'Heartbeat', 200)], { ...space, previous: new Map([[1, -1]]) });
+    expect(after[0]?.slot).toBe(0);
   });
 
   it('never overlap one another, nor a node, nor any dot, for any messages on the link', () => {

@@ -77,7 +77,7 @@ export function layoutLabels(labels: readonly LabelInput[], space: LabelSpace): 
     const size = space.measure(text);
     const places = placesFor(group, size, space);
     const was = space.previous?.get(first.id);
-    const order = was !== undefined && was < places.length ? [was, ...places.keys()] : [...places.keys()];
+    const order = was !== undefined && was >= 0 && was < places.length ? [was, ...places.keys()] : [...places.keys()];
     let chosen: { box: Box; slot: number } | null = null;
     for (const slot of order) {
       const box = places[slot] as Box;

@@ -28,6 +28,7 @@ export function useMeasuredStage(inset: number): {
   ref: (el: HTMLDivElement | null) => void;
   stage: Stage;
   size: { width: number; height: number };
+  view: View;
 } {
   const store = useStoreApi();
   const [el, ref] = useState<HTMLDivElement | null>(null);
@@ -66,5 +67,5 @@ export function useMeasuredStage(inset: number): {
       }),
     [size, inset, view, ids, runId, store],
   );
-  return { ref, stage, size };
+  return { ref, stage, size, view };
 }

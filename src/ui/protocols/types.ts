@@ -14,6 +14,8 @@ export interface NodeDetailsProps {
 export interface ProtocolUi {
   /** The timer that drains on a node's ring (default: the node's earliest pending timer). */
   readonly ringTimer?: string;
+  /** What the ring shows, for the canvas's legend (`time left until it stands for election`). */
+  readonly ringWord?: string;
   /**
    * The inspector's view of a node's state (default: the view as JSON). `isUp` false: the node has crashed,
    * and its role reads as crashed (its view keeps what it last was).
