@@ -5,7 +5,7 @@ import { useStore, useStoreApi } from '../../app/useStore';
 import type { AnyProtocol, MessageLook } from '../../engine/protocol';
 import type { InFlight } from '../../engine/simulation';
 import { flightProgress, LOST_AT, messagePoint, pointOnLink, type Rim, vanishing } from './geometry';
-import { type LabelInput, layoutLabels } from './labels';
+import { type LabelInput, layoutLabels, tether } from './labels';
 import { MessageDots } from './MessageDots';
 import { labelFontOf, labelSize, nodeObstacles } from './messageLook';
 import { displayCentres, rimOf } from './stage';
@@ -66,6 +66,7 @@ export function MessageLayer() {
   });
   slots.current = new Map(plans.map((p) => [p.key, p.slot]));
   const lookById = new Map(shown.map((s) => [s.m.id, s.look]));
+  const dotById = new Map(shown.map((s) => [s.m.id, s.at]));
 
   const { index } = frame;
   const drops = index.dropsSince(now - DROP_SHOWN_MS, frame.trace.length);
@@ -128,6 +129,25 @@ export function MessageLayer() {
               onPointerLeave={() => hover(null)}
               onFocus={() => hover(m.id)}
               onBlur={() => hover(null)}
+            />
+          );
+        })}
+        {plans.map((plan) => {
+          if (!plan.box) return null;
+          const dots = plan.members.flatMap((id) => dotById.get(id) ?? []);
+          const line = tether(plan.box, dots, dot * 2.2);
+          if (!line) return null;
+          const length = Math.hypot(line.to.x - line.from.x, line.to.y - line.from.y);
+          const angle = Math.atan2(line.to.y - line.from.y, line.to.x - line.from.x);
+          return (
+            <div
+              key={`tether-${plan.key}`}
+              className="message-tether"
+              aria-hidden="true"
+              style={{
+                width: length,
+                transform: `translate(${line.from.x}px, ${line.from.y}px) rotate(${angle}rad)`,
+              }}
             />
           );
         })}

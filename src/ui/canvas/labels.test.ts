@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Box, boxesMeet, boxMeetsCircle, type LabelInput, type LabelSpace, layoutLabels } from './labels';
+import { type Box, boxesMeet, boxMeetsCircle, type LabelInput, type LabelSpace, layoutLabels, tether } from './labels';
 
 /** Labels 8 units per character and 20 tall; two nodes, 100 units across, at (0, 0) and (400, 0). */
 const space: LabelSpace = {
@@ -81,6 +81,21 @@ describe('message labels', () => {
     // A label that had no place last frame looks for one afresh.
     const after = layoutLabels([message(1, 'Heartbeat', 200)], { ...space, previous: new Map([[1, -1]]) });
     expect(after[0]?.slot).toBe(0);
+  });
+
+  it('tie a label that slid away to its nearest dot with a line, and none when it sits beside it', () => {
+    const box = { x: 100, y: 0, width: 60, height: 20 };
+    expect(tether(box, [{ x: 95, y: 10 }], 12)).toBeNull();
+    const line = tether(
+      box,
+      [
+        { x: 20, y: 10 },
+        { x: 60, y: 30 },
+      ],
+      12,
+    );
+    expect(line?.from).toEqual({ x: 60, y: 30 });
+    expect(line?.to).toEqual({ x: 100, y: 20 });
   });
 
   it('never overlap one another, nor a node, nor any dot, for any messages on the link', () => {

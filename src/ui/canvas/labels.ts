@@ -155,6 +155,23 @@ function isFree(box: Box, space: LabelSpace, dots: readonly Circle[], placed: re
   return true;
 }
 
+/**
+ * A thin line from a label to its nearest dot when the label had to slide away from it, so the eye
+ * finds which dot it names; null when the label is right beside the dot.
+ */
+export function tether(box: Box, dots: readonly XY[], near: number): { from: XY; to: XY } | null {
+  let best: { from: XY; to: XY; length: number } | null = null;
+  for (const dot of dots) {
+    const to = {
+      x: Math.max(box.x, Math.min(dot.x, box.x + box.width)),
+      y: Math.max(box.y, Math.min(dot.y, box.y + box.height)),
+    };
+    const length = distance(dot, to);
+    if (!best || length < best.length) best = { from: dot, to, length };
+  }
+  return best && best.length > near ? { from: best.from, to: best.to } : null;
+}
+
 export function boxesMeet(a: Box, b: Box, gap = 0): boolean {
   return (
     a.x < b.x + b.width + gap && b.x < a.x + a.width + gap && a.y < b.y + b.height + gap && b.y < a.y + a.height + gap

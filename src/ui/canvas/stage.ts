@@ -23,6 +23,8 @@ const MAX_ASPECT = 4;
 const MAX_GROWTH = 1.5;
 /** A card too small for every word turns into an oval this many times as wide as tall: words are wide. */
 const WIDE = 1.5;
+/** On the smallest stages, with two lines of words, wider still. */
+const WIDER = 1.75;
 
 /** Every word; no note; no note and the id beside the badge (two lines, for the smallest stages). */
 export type Words = 'full' | 'brief' | 'bare';
@@ -120,8 +122,28 @@ export function solveStage({ width, height, positions, minFontPx }: StageInput):
   // Too small for every word at the minimum: the note goes, the size stays, and the card widens.
   const card = Math.floor(largest(WIDE));
   const { sx, sy } = stretch(card, WIDE) ?? { sx: 0.2, sy: 0.2 };
-  const words = card >= minFontPx * THREE_LINES ? 'brief' : 'bare';
-  return { scaleX: sx, scaleY: sy, origin, card, cardWidth: Math.floor(card * WIDE), font: minFontPx, words };
+  if (card >= minFontPx * THREE_LINES) {
+    return {
+      scaleX: sx,
+      scaleY: sy,
+      origin,
+      card,
+      cardWidth: Math.floor(card * WIDE),
+      font: minFontPx,
+      words: 'brief',
+    };
+  }
+  const low = Math.floor(largest(WIDER));
+  const bare = stretch(low, WIDER) ?? { sx: 0.2, sy: 0.2 };
+  return {
+    scaleX: bare.sx,
+    scaleY: bare.sy,
+    origin,
+    card: low,
+    cardWidth: Math.floor(low * WIDER),
+    font: minFontPx,
+    words: 'bare',
+  };
 }
 
 /** Where a node's card centre is drawn, in pixels at zoom 1, the cluster centred on (0, 0). */
