@@ -3,8 +3,10 @@ import { memo, useRef } from 'react';
 import { useStore, useStoreApi } from '../../app/useStore';
 import { badgeText, nodeLook, roleGlyph } from '../faces';
 import { useFace, useNode, useProtocolUi } from '../hooks';
+import { cardWidthFor } from './messageLook';
 import { NodeMenu } from './NodeMenu';
 import { TimerRing } from './TimerRing';
+import { useStageOf } from './useStage';
 
 const hiddenHandle = { top: '50%', left: '50%', width: 1, height: 1, minWidth: 0, minHeight: 0, opacity: 0, border: 0 };
 
@@ -21,16 +23,23 @@ export const NodeCard = memo(function NodeCard({ id, selected }: NodeProps) {
   const isInspected = useStore((s) => s.selection?.kind === 'node' && s.selection.id === id);
   const isMenuOpen = useStore((s) => s.menuFor === id);
   const button = useRef<HTMLButtonElement>(null);
+  const stage = useStageOf();
   if (!node) return null;
 
   const look = nodeLook(face, node, clusterSize);
   const glyph = roleGlyph(look, node.isUp);
+  // A long role or badge widens this card about its centre (React Flow's box keeps the stage's width).
+  const width = cardWidthFor(stage, look, node.isUp);
+  const style = {
+    '--role': look.role.color,
+    ...(width > stage.cardWidth ? { '--card-width': `${width}px`, marginLeft: (stage.cardWidth - width) / 2 } : {}),
+  } as React.CSSProperties;
   const classes = ['node-card', node.isUp ? 'is-up' : 'is-crashed'];
   if (selected) classes.push('is-picked');
   if (isInspected) classes.push('is-inspected');
 
   return (
-    <div className={classes.join(' ')} style={{ '--role': look.role.color } as React.CSSProperties}>
+    <div className={classes.join(' ')} style={style}>
       <Handle type="source" position={Position.Top} isConnectable={false} style={hiddenHandle} />
       <Handle type="target" position={Position.Top} isConnectable={false} style={hiddenHandle} />
       {node.isUp && <TimerRing id={id} timerName={ui.ringTimer} />}
