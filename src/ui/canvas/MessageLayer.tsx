@@ -5,7 +5,7 @@ import { useStore, useStoreApi } from '../../app/useStore';
 import type { AnyProtocol, MessageLook } from '../../engine/protocol';
 import type { InFlight } from '../../engine/simulation';
 import { flightProgress, LOST_AT, messagePoint, pointOnLink, type Rim, vanishing } from './geometry';
-import { type LabelInput, layoutLabels, tether } from './labels';
+import { type Box, type LabelInput, layoutLabels, tether } from './labels';
 import { MessageDots } from './MessageDots';
 import { labelFontOf, labelSize, nodeObstacles } from './messageLook';
 import { displayCentres, rimOf } from './stage';
@@ -57,11 +57,14 @@ export function MessageLayer() {
     isPinned: m.id === selected || m.id === hovered,
   }));
   const obstacles = nodeObstacles(frame, centres, stage);
+  const inView = useInView();
   const plans = layoutLabels(inputs, {
     measure: (text) => labelSize(text, labelFont),
     dot,
     gap: Math.max(3, labelFont * 0.25),
-    ...obstacles,
+    circles: obstacles.circles,
+    boxes: inView ? [...obstacles.boxes, ...inView.corners] : obstacles.boxes,
+    ...(inView ? { bounds: inView.bounds } : {}),
     previous: slots.current,
   });
   slots.current = new Map(plans.map((p) => [p.key, p.slot]));
@@ -184,6 +187,32 @@ export function MessageLayer() {
       </div>
     </ViewportPortal>
   );
+}
+
+/** Screen pixels kept free at the canvas's lower corners: the legend's button and the zoom controls. */
+const LEGEND_CORNER = { width: 130, height: 48 };
+const CONTROLS_CORNER = { width: 52, height: 124 };
+
+/** The canvas in view, in flow units, less its edges; and the corners with controls, which labels avoid. */
+function useInView(): { bounds: Box; corners: Box[] } | null {
+  const width = useFlowStore((s) => s.width);
+  const height = useFlowStore((s) => s.height);
+  const [tx, ty, zoom] = useFlowStore((s) => s.transform);
+  if (width <= 0 || height <= 0 || zoom <= 0) return null;
+  const edge = 4;
+  const bounds = {
+    x: (edge - tx) / zoom,
+    y: (edge - ty) / zoom,
+    width: (width - 2 * edge) / zoom,
+    height: (height - 2 * edge) / zoom,
+  };
+  const corner = (left: number, size: { width: number; height: number }) => ({
+    x: (left - tx) / zoom,
+    y: (height - size.height - ty) / zoom,
+    width: size.width / zoom,
+    height: size.height / zoom,
+  });
+  return { bounds, corners: [corner(width - LEGEND_CORNER.width, LEGEND_CORNER), corner(0, CONTROLS_CORNER)] };
 }
 
 function unit(a: XY, b: XY): XY {

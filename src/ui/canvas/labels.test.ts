@@ -72,6 +72,25 @@ describe('message labels', () => {
     expect(plan?.slot).toBe(-1);
   });
 
+  it('stay inside the part of the canvas in view', () => {
+    const bounds = { x: 0, y: -40, width: 400, height: 80 };
+    const plans = layoutLabels([message(1, 'RequestVote t2', 200, 7), message(2, 'Vote ✓', 200, -7)], {
+      ...space,
+      bounds,
+    });
+    for (const box of placed(plans)) {
+      expect(box.x).toBeGreaterThanOrEqual(bounds.x);
+      expect(box.y).toBeGreaterThanOrEqual(bounds.y);
+      expect(box.x + box.width).toBeLessThanOrEqual(bounds.x + bounds.width);
+      expect(box.y + box.height).toBeLessThanOrEqual(bounds.y + bounds.height);
+    }
+    const none = layoutLabels([message(1, 'Heartbeat', 200)], {
+      ...space,
+      bounds: { x: 0, y: 0, width: 10, height: 10 },
+    });
+    expect(none[0]?.box).toBeNull();
+  });
+
   it('keep last frame’s place while it is still free, so labels do not hop', () => {
     const first = layoutLabels([message(1, 'Heartbeat', 200)], space);
     const slot = 3;

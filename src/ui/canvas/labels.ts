@@ -57,6 +57,8 @@ export interface LabelSpace {
   /** Node cards and the boxes of their words: labels never cover them. */
   readonly circles: readonly Circle[];
   readonly boxes: readonly Box[];
+  /** The part of the canvas in view: a label never goes past its edges. */
+  readonly bounds?: Box;
   /** Last frame's slots by key. */
   readonly previous?: ReadonlyMap<number, number>;
 }
@@ -147,7 +149,9 @@ function middleOf(group: readonly LabelInput[]): LabelInput {
 }
 
 function isFree(box: Box, space: LabelSpace, dots: readonly Circle[], placed: readonly Box[]): boolean {
-  const { gap } = space;
+  const { gap, bounds } = space;
+  if (bounds && !(box.x >= bounds.x && box.y >= bounds.y && box.x + box.width <= bounds.x + bounds.width)) return false;
+  if (bounds && box.y + box.height > bounds.y + bounds.height) return false;
   for (const c of space.circles) if (boxMeetsCircle(box, c, gap)) return false;
   for (const b of space.boxes) if (boxesMeet(box, b, gap)) return false;
   for (const d of dots) if (boxMeetsCircle(box, d, gap / 2)) return false;
