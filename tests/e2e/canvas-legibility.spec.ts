@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { openApp, playUntilViolation } from './helpers';
+import { openApp, openTab, playUntilViolation, waitForLeader } from './helpers';
 
 /**
  * The cluster reads from the back of a lecture hall and stays calm: node words at least a minimum size on
@@ -137,4 +137,18 @@ test('the legend explains the marks, opens and closes, and never covers a node',
   expect(covered).toBe(false);
   await page.getByRole('button', { name: 'Hide legend' }).click();
   await expect(legend).toHaveCount(0);
+});
+
+test('a crashed leader reads as crashed on its card and in the Inspect panel, not as leader', async ({ page }) => {
+  await openApp(page, { speed: 1 });
+  const leader = await waitForLeader(page);
+  const card = page.getByRole('group', { name: `Server ${leader.id}` });
+  await expect(card.locator('[data-node-role]')).toHaveText(/leader$/);
+  await page.getByRole('button', { name: `Actions for ${leader.id}` }).click();
+  await page.getByRole('menuitem', { name: `Crash ${leader.id}` }).click();
+  await expect(card.locator('[data-node-role]')).toHaveText(/crashed$/);
+  await openTab(page, 'Inspect');
+  const role = page.getByRole('definition').filter({ hasText: /^crashed/ });
+  await expect(role).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: /^leader$/ })).toHaveCount(0);
 });
