@@ -6,7 +6,7 @@ import { useFace, useNode, useProtocolUi } from '../hooks';
 import { cardWidthFor } from './messageLook';
 import { NodeMenu } from './NodeMenu';
 import { TimerRing } from './TimerRing';
-import { useStageOf } from './useStage';
+import { useDisplayCentre, useStageOf } from './useStage';
 
 const hiddenHandle = { top: '50%', left: '50%', width: 1, height: 1, minWidth: 0, minHeight: 0, opacity: 0, border: 0 };
 
@@ -24,6 +24,7 @@ export const NodeCard = memo(function NodeCard({ id, selected }: NodeProps) {
   const isMenuOpen = useStore((s) => s.menuFor === id);
   const button = useRef<HTMLButtonElement>(null);
   const stage = useStageOf();
+  const centre = useDisplayCentre(id);
   if (!node) return null;
 
   const look = nodeLook(face, node, clusterSize);
@@ -84,6 +85,8 @@ export const NodeCard = memo(function NodeCard({ id, selected }: NodeProps) {
         <NodeMenu
           id={id}
           isUp={node.isUp}
+          opensLeft={(centre?.x ?? 0) > 0}
+          opensUp={(centre?.y ?? 0) > 0}
           onClose={(refocus) => {
             store.openMenu(null);
             if (refocus) button.current?.focus({ preventScroll: true });
