@@ -5,8 +5,9 @@ import { centerOf, NODE_SIZE, type XY } from '../../app/layout';
  * each node's place in layout units (app/layout.ts); the stage stretches those places to the canvas's
  * pixel size (each axis on its own, within a limit, so a wide stage spreads the cluster sideways) and
  * picks a card size, at zoom 1, so that the role and badge text is at least `minFontPx` on screen.
- * When the stage is too small for every word at that size, the cards show fewer words (the note goes),
- * never smaller ones. Pure: the canvas, its tests and the legibility checks share it.
+ * When the stage is too small for every word at that size, the cards turn into ovals (words are wide)
+ * and show fewer words (the note goes; on the smallest stages the id moves beside the badge), never
+ * smaller ones. Pure: the canvas and its tests share it.
  */
 
 /** A card's role text is this fraction of its diameter with every word shown (16 px on a 120 px card). */
@@ -28,7 +29,7 @@ const WIDER = 1.75;
 
 /** Every word; no note; no note and the id beside the badge (two lines, for the smallest stages). */
 export type Words = 'full' | 'brief' | 'bare';
-/** Below this height in lines of text, a card shows two lines, not three. */
+/** A card shorter than this many times its text size shows two lines of words, not three. */
 const THREE_LINES = 4.4;
 
 export interface StageInput {
