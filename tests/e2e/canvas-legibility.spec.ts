@@ -158,7 +158,7 @@ test('a crashed leader reads as crashed on its card and in the Inspect panel, no
   await page.getByRole('menuitem', { name: `Crash ${leader.id}` }).click();
   await expect(card.locator('[data-node-role]')).toHaveText(/crashed$/);
   await openTab(page, 'Inspect');
-  const role = page.getByRole('definition').filter({ hasText: /^crashed/ });
-  await expect(role).toBeVisible();
-  await expect(page.getByRole('definition').filter({ hasText: /^leader$/ })).toHaveCount(0);
+  const inspector = page.getByRole('tabpanel', { name: 'Inspect' });
+  await expect(inspector.getByRole('definition').filter({ hasText: /^crashed/ })).toBeVisible();
+  await expect(inspector.getByRole('definition').filter({ hasText: /^leader$/ })).toHaveCount(0);
 });
