@@ -46,7 +46,7 @@ export function Canvas() {
   const inset = legendWidth;
   const { ref, stage, size, view } = useMeasuredStage(inset);
   // Open at first where there is room beside the cluster for it; the user's choice holds after that.
-  const isLegendShown = isLegendOpen ?? (view === 'workbench' && size.width >= 760 && size.height >= 380);
+  const isLegendShown = isLegendOpen ?? (view === 'workbench' && size.width >= 760 && size.height >= 320);
 
   const nodes: Node[] = useMemo(
     () =>
