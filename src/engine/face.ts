@@ -25,6 +25,10 @@ export interface Badge {
   /** Short name shown before the value (`term`, `ballot`); also the accessible name's first word. */
   readonly label: string;
   readonly value: string | number;
+  /** Optional: a CSS colour for it (at least 4.5:1 on white), for a value that is an outcome; muted by default. */
+  readonly color?: string;
+  /** Optional: a glyph shown before it (`✓`, `✗`), so an outcome differs by shape as well as by colour. */
+  readonly mark?: string;
 }
 
 /** One node as the generic UI shows it. */

@@ -81,7 +81,7 @@ export interface Milestone {
 }
 
 export interface MessageLook {
-  /** Short label on the canvas: `RequestVote`, `AppendEntries ×3`, `Vote ✓`. */
+  /** Short label on the canvas: `RequestVote`, `AppendEntries 3 entries`, `Vote ✓` (the canvas writes `×N` for N messages under one label). */
   readonly label: string;
   /** Replies are drawn differently from requests. */
   readonly isReply: boolean;

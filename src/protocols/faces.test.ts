@@ -12,7 +12,7 @@ describe('protocol faces', () => {
   it('Raft shows the role in words, the term as its badge, and a candidate its votes', () => {
     const face = faceOf('raft');
     expect(face.node({ role: 'candidate', term: 4, votes: ['n1', 'n2'] }, 5)).toEqual({
-      role: { word: 'candidate', color: '#a34700', shape: 'triangle' },
+      role: { word: 'candidate', color: '#a34d80', shape: 'triangle' },
       badge: { label: 'term', value: 4 },
       note: 'votes 2/3',
     });

@@ -1,4 +1,4 @@
-import type { Badge, Face, NodeSelector, RoleFace } from '../engine/face';
+import type { Badge, Face, NodeSelector, RoleFace, Shape } from '../engine/face';
 import type { NodeView } from '../engine/types';
 
 /** How one node reads on its card, in the inspector and in pictures: the protocol's face, or crashed. */
@@ -9,7 +9,24 @@ export interface NodeLook {
 }
 
 /** A crashed node reads the same in every protocol: liveness is the engine's, not the protocol's. */
-const CRASHED: RoleFace = { word: 'crashed', color: '#4d5b6b' };
+export const CRASHED: RoleFace = { word: 'crashed', color: '#4d5b6b' };
+
+/** A role's shape as a glyph beside its word, so roles differ by shape as well as by colour. */
+const GLYPHS: Readonly<Record<Shape, string>> = {
+  circle: '●',
+  square: '■',
+  diamond: '◆',
+  triangle: '▲',
+  hexagon: '⬢',
+  ring: '○',
+  star: '★',
+};
+
+/** The glyph beside a node's role word: its role's shape, or a cross for a crashed node. */
+export function roleGlyph(look: { readonly role: RoleFace }, isUp: boolean): string {
+  if (!isUp) return '✕';
+  return look.role.shape ? GLYPHS[look.role.shape] : '';
+}
 
 /** A node's look from its protocol's face and its liveness; a crashed node keeps its badge (what survived). */
 export function nodeLook(face: Face, node: { readonly isUp: boolean; readonly view: NodeView }, clusterSize: number) {

@@ -4,9 +4,16 @@ import type { NodeId } from '../../engine/types';
 import type { TwoPcContext } from './types';
 import type { TwoPcView } from './view';
 
+/** Okabe and Ito's colour-blind-safe hues, darkened to at least 4.5:1 on white; each role its own shape too. */
 const roles: Readonly<Record<string, RoleFace>> = {
-  coordinator: { word: 'coordinator', color: '#6b3fa0', shape: 'hexagon' },
-  participant: { word: 'participant', color: '#2f5d8a', shape: 'circle' },
+  coordinator: { word: 'coordinator', color: '#a34d80', shape: 'hexagon' },
+  participant: { word: 'participant', color: '#0072b2', shape: 'circle' },
+};
+
+/** Outcomes differ by mark and word as well as colour: bluish green ✓ committed, vermilion ✗ aborted. */
+const outcomes: Readonly<Record<string, { color: string; mark: string }>> = {
+  committed: { color: '#007a5a', mark: '✓' },
+  aborted: { color: '#b34a00', mark: '✗' },
 };
 
 /** The coordinator (the first node) while it is up: the `"leader"` selector and where requests go. */
@@ -27,7 +34,7 @@ export const twoPcFace: Face<TwoPcView, TwoPcContext> = {
     const tx = latestTransaction(view);
     return {
       role: roles[role] as RoleFace,
-      ...(tx ? { badge: { label: tx[0], value: tx[1] } } : {}),
+      ...(tx ? { badge: { label: tx[0], value: tx[1], ...outcomes[tx[1]] } } : {}),
       ...(tx?.[1] === 'prepared' ? { note: 'locked' } : {}),
     };
   },

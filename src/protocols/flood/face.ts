@@ -4,7 +4,7 @@ import type { FloodContext, FloodView } from './types';
 /** Every node plays the same part; the headline is how many broadcasts it has delivered. */
 export const floodFace: Face<FloodView, FloodContext> = {
   node: (view) => ({
-    role: { word: 'node', color: '#2f5d8a', shape: 'circle' },
+    role: { word: 'node', color: '#0072b2', shape: 'circle' },
     badge: { label: 'delivered', value: view.delivered.length },
   }),
   milestones: [],

@@ -9,7 +9,7 @@ export function describeFloodMessage(payload: Payload): MessageLook {
   const m = payload as FloodMessage;
   const [first] = m.broadcasts;
   return {
-    label: m.broadcasts.length === 1 && first ? `Flood ${first.id}` : `Flood ×${m.broadcasts.length}`,
+    label: m.broadcasts.length === 1 && first ? `Flood ${first.id}` : `Flood ${m.broadcasts.length} broadcasts`,
     isReply: false,
   };
 }

@@ -4,11 +4,16 @@ import type { NodeId } from '../../engine/types';
 import type { RaftContext } from './types';
 import type { RaftView } from './view';
 
+/**
+ * Okabe and Ito's colour-blind-safe hues, darkened to at least 4.5:1 on white: blue followers, a
+ * vermilion leader (blue and vermilion stay apart for every kind of colour blindness), candidates in
+ * reddish purple and ochre. Each role has its own shape and word as well.
+ */
 const roles: Readonly<Record<string, RoleFace>> = {
-  follower: { word: 'follower', color: '#2f5d8a', shape: 'circle' },
-  precandidate: { word: 'pre-candidate', color: '#8a5300', shape: 'triangle' },
-  candidate: { word: 'candidate', color: '#a34700', shape: 'triangle' },
-  leader: { word: 'leader', color: '#17703f', shape: 'star' },
+  follower: { word: 'follower', color: '#0072b2', shape: 'circle' },
+  precandidate: { word: 'pre-candidate', color: '#8f6100', shape: 'diamond' },
+  candidate: { word: 'candidate', color: '#a34d80', shape: 'triangle' },
+  leader: { word: 'leader', color: '#b34a00', shape: 'star' },
 };
 
 /** The live leader of the highest term: what the `"leader"` selector names (scenario.md, node fields). */

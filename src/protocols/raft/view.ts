@@ -47,7 +47,11 @@ export function describeRaftMessage(payload: Payload): MessageLook {
     case 'PreVoteReply':
       return { label: m.voteGranted ? 'PreVote ✓' : 'PreVote ✗', isReply: true };
     case 'AppendEntries':
-      return { label: m.entries.length === 0 ? 'Heartbeat' : `AppendEntries ×${m.entries.length}`, isReply: false };
+      // The count in words: on the canvas `×N` means N messages under one label.
+      return {
+        label: m.entries.length === 0 ? 'Heartbeat' : `AppendEntries ${entries(m.entries.length)}`,
+        isReply: false,
+      };
     case 'AppendEntriesReply':
       // A success reply says how far the follower's log now matches the leader's.
       return {
@@ -58,6 +62,10 @@ export function describeRaftMessage(payload: Payload): MessageLook {
       m satisfies never;
       return { label: String((payload as Payload).type), isReply: false };
   }
+}
+
+function entries(n: number): string {
+  return n === 1 ? '1 entry' : `${n} entries`;
 }
 
 /** Timeline milestones: a server becomes leader; a leader advances its commit index. */

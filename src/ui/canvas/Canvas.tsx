@@ -8,17 +8,20 @@ import {
   type NodeChange,
   ReactFlow,
 } from '@xyflow/react';
-import { useCallback, useMemo } from 'react';
-import { drawnLinks, NODE_SIZE } from '../../app/layout';
+import { useCallback, useMemo, useState } from 'react';
+import { drawnLinks } from '../../app/layout';
 import { isEitherWayCut } from '../../app/selectors';
 import { useStore, useStoreApi } from '../../app/useStore';
 import { nodeWord } from '../faces';
 import { useFace } from '../hooks';
-import { FIT_PADDING, FitOnResize } from './FitOnResize';
+import { FitStage } from './FitStage';
+import { Legend } from './Legend';
 import { type LinkData, LinkEdge } from './LinkEdge';
 import { MessageLayer } from './MessageLayer';
 import { NetworkStatus } from './NetworkStatus';
 import { NodeCard } from './NodeCard';
+import { fromDisplay, toDisplay } from './stage';
+import { StageContext, useMeasuredStage } from './useStage';
 
 const nodeTypes = { server: NodeCard };
 const edgeTypes = { link: LinkEdge };
@@ -26,7 +29,8 @@ const edgeTypes = { link: LinkEdge };
 /**
  * The cluster: nodes where the protocol's layout hint puts them (draggable), a line for every link
  * that exists (every pair in a full mesh), messages in flight on top. React Flow's `nodes` hold only position and selection; everything that changes with time is
- * read by the components themselves from the store.
+ * read by the components themselves from the store. The stage (stage.ts) stretches the layout to the
+ * canvas and sizes the cards so their words read from the back row, at zoom 1.
  */
 export function Canvas() {
   const store = useStoreApi();
@@ -37,20 +41,29 @@ export function Canvas() {
   const positions = useStore((s) => s.positions);
   const picked = useStore((s) => s.picked);
   const word = nodeWord(useFace());
+  const [legendWidth, setLegendWidth] = useState(0);
+  const [isLegendOpen, setLegendOpen] = useState<boolean | null>(null);
+  const inset = legendWidth;
+  const { ref, stage, size, view } = useMeasuredStage(inset);
+  // Open at first where there is room beside the cluster for it; the user's choice holds after that.
+  const isLegendShown = isLegendOpen ?? (view === 'workbench' && size.width >= 760 && size.height >= 320);
 
   const nodes: Node[] = useMemo(
     () =>
-      ids.map((id) => ({
-        id,
-        type: 'server',
-        position: positions[id] ?? { x: 0, y: 0 },
-        data: {},
-        width: NODE_SIZE,
-        height: NODE_SIZE,
-        selected: picked.includes(id),
-        ariaLabel: `${word} ${id}`,
-      })),
-    [ids, positions, picked, word],
+      ids.map((id) => {
+        const centre = toDisplay(stage, positions[id] ?? { x: 0, y: 0 });
+        return {
+          id,
+          type: 'server',
+          position: { x: centre.x - stage.cardWidth / 2, y: centre.y - stage.card / 2 },
+          data: {},
+          width: stage.cardWidth,
+          height: stage.card,
+          selected: picked.includes(id),
+          ariaLabel: `${word} ${id}`,
+        };
+      }),
+    [ids, positions, picked, word, stage],
   );
 
   const edges: Edge<LinkData>[] = useMemo(
@@ -73,7 +86,10 @@ export function Canvas() {
       let picked = [...store.getState().picked];
       let hasSelection = false;
       for (const change of changes) {
-        if (change.type === 'position' && change.position) store.moveNode(change.id, change.position);
+        if (change.type === 'position' && change.position) {
+          const { x, y } = change.position;
+          store.moveNode(change.id, fromDisplay(stage, { x: x + stage.cardWidth / 2, y: y + stage.card / 2 }));
+        }
         if (change.type === 'select') {
           hasSelection = true;
           picked = change.selected
@@ -83,7 +99,7 @@ export function Canvas() {
       }
       if (hasSelection) store.setPicked(picked);
     },
-    [store],
+    [store, stage],
   );
 
   const onEdgesChange = useCallback(
@@ -122,34 +138,44 @@ export function Canvas() {
     store.setPicked([]);
   }, [store]);
 
+  const stageStyle = {
+    '--card': `${stage.card}px`,
+    '--card-width': `${stage.cardWidth}px`,
+    '--font': `${stage.font}px`,
+  } as React.CSSProperties;
+
   return (
-    <ReactFlow
-      key={runId}
-      nodes={nodes}
-      edges={edges}
-      nodeTypes={nodeTypes}
-      edgeTypes={edgeTypes}
-      onNodesChange={onNodesChange}
-      onEdgesChange={onEdgesChange}
-      onEdgeClick={onEdgeClick}
-      onNodeClick={onNodeClick}
-      onPaneClick={onPaneClick}
-      fitView
-      fitViewOptions={{ padding: FIT_PADDING }}
-      minZoom={0.2}
-      maxZoom={2.5}
-      nodesConnectable={false}
-      deleteKeyCode={null}
-      selectionOnDrag={isBoxSelect}
-      panOnDrag={!isBoxSelect}
-      elevateEdgesOnSelect={false}
-      aria-label="Cluster canvas"
-    >
-      <Background variant={BackgroundVariant.Dots} gap={28} size={1.2} color="#d5d8dd" />
-      <Controls showInteractive={false} position="bottom-left" />
-      <MessageLayer />
-      <NetworkStatus />
-      <FitOnResize />
-    </ReactFlow>
+    <StageContext.Provider value={stage}>
+      <ReactFlow
+        key={runId}
+        ref={ref}
+        style={stageStyle}
+        data-words={stage.words}
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onEdgeClick={onEdgeClick}
+        onNodeClick={onNodeClick}
+        onPaneClick={onPaneClick}
+        minZoom={0.2}
+        maxZoom={2.5}
+        nodesConnectable={false}
+        deleteKeyCode={null}
+        selectionOnDrag={isBoxSelect}
+        panOnDrag={!isBoxSelect}
+        elevateEdgesOnSelect={false}
+        aria-label="Cluster canvas"
+      >
+        <Background variant={BackgroundVariant.Dots} gap={28} size={1.2} color="#d5d8dd" />
+        <Controls showInteractive={false} position="bottom-left" />
+        <MessageLayer />
+        <NetworkStatus />
+        <Legend isOpen={isLegendShown} onToggle={() => setLegendOpen(!isLegendShown)} onWidth={setLegendWidth} />
+        <FitStage stage={stage} inset={inset} />
+      </ReactFlow>
+    </StageContext.Provider>
   );
 }

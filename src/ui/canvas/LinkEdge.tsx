@@ -1,9 +1,9 @@
 import type { EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { centerOf } from '../../app/layout';
 import { hasLinkOverride, linkStatus } from '../../app/selectors';
 import { useStore } from '../../app/useStore';
 import type { NodeId } from '../../engine/types';
+import { useDisplayCentre } from './useStage';
 
 export interface LinkData extends Record<string, unknown> {
   readonly a: NodeId;
@@ -19,8 +19,8 @@ export type { LinkStatus } from '../../app/selectors';
  */
 export const LinkEdge = memo(function LinkEdge({ data }: EdgeProps) {
   const { a, b } = data as LinkData;
-  const pa = useStore((s) => s.positions[a]);
-  const pb = useStore((s) => s.positions[b]);
+  const p = useDisplayCentre(a);
+  const q = useDisplayCentre(b);
   // The frame shares its network between faults: the same object, so this compares one reference per frame.
   const network = useStore((s) => s.frame.network);
   const status = linkStatus(network, a, b);
@@ -30,9 +30,7 @@ export const LinkEdge = memo(function LinkEdge({ data }: EdgeProps) {
       s.selection?.kind === 'link' &&
       ((s.selection.a === a && s.selection.b === b) || (s.selection.a === b && s.selection.b === a)),
   );
-  if (!pa || !pb) return null;
-  const p = centerOf(pa);
-  const q = centerOf(pb);
+  if (!p || !q) return null;
   const mid = { x: (p.x + q.x) / 2, y: (p.y + q.y) / 2 };
   const at = (t: number) => ({ x: p.x + (q.x - p.x) * t, y: p.y + (q.y - p.y) * t });
   const whole = `M ${p.x} ${p.y} L ${q.x} ${q.y}`;

@@ -1,9 +1,9 @@
 import { useStore as useFlowStore } from '@xyflow/react';
 import { useLayoutEffect, useRef } from 'react';
-import { NODE_SIZE, type XY } from '../../app/layout';
+import type { XY } from '../../app/layout';
 import type { MessageLook } from '../../engine/protocol';
 import type { InFlight } from '../../engine/simulation';
-import { messagePoint, vanishing } from './geometry';
+import { messagePoint, type Rim, vanishing } from './geometry';
 
 const MARGIN = 40;
 /** At most this many canvas pixels per flow unit. */
@@ -17,16 +17,19 @@ const MAX_DENSITY = 3;
 export function MessageDots({
   flights,
   now,
-  positions,
+  centres,
+  rim,
   lookOf,
 }: {
   flights: readonly InFlight[];
   now: number;
-  positions: Readonly<Record<string, XY>>;
+  /** The cards' drawn centres and a card's rim radius. */
+  centres: Readonly<Record<string, XY>>;
+  rim: Rim;
   lookOf: (m: InFlight) => MessageLook;
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
-  const box = bounds(positions);
+  const box = bounds(centres, rim);
   // One canvas pixel per screen pixel at the current zoom: sharp, and no bigger than it must be.
   const zoom = useFlowStore((s) => s.transform[2]);
   const density = Math.min(MAX_DENSITY, Math.max(0.1, zoom * (window.devicePixelRatio || 1)));
@@ -38,7 +41,7 @@ export function MessageDots({
     ctx.clearRect(box.x, box.y, box.width, box.height);
     ctx.lineWidth = 2;
     for (const m of flights) {
-      const at = messagePoint(m, now, positions);
+      const at = messagePoint(m, now, centres, rim);
       if (!at) continue;
       const fade = vanishing(m, now);
       ctx.globalAlpha = 1 - fade * 0.85;
@@ -64,16 +67,21 @@ export function MessageDots({
   );
 }
 
-function bounds(positions: Readonly<Record<string, XY>>): { x: number; y: number; width: number; height: number } {
+function bounds(
+  centres: Readonly<Record<string, XY>>,
+  card: Rim,
+): { x: number; y: number; width: number; height: number } {
   let x0 = Number.POSITIVE_INFINITY;
   let y0 = Number.POSITIVE_INFINITY;
   let x1 = Number.NEGATIVE_INFINITY;
   let y1 = Number.NEGATIVE_INFINITY;
-  for (const p of Object.values(positions)) {
-    x0 = Math.min(x0, p.x);
-    y0 = Math.min(y0, p.y);
-    x1 = Math.max(x1, p.x + NODE_SIZE);
-    y1 = Math.max(y1, p.y + NODE_SIZE);
+  const rx = typeof card === 'number' ? card : card.x;
+  const ry = typeof card === 'number' ? card : card.y;
+  for (const p of Object.values(centres)) {
+    x0 = Math.min(x0, p.x - rx);
+    y0 = Math.min(y0, p.y - ry);
+    x1 = Math.max(x1, p.x + rx);
+    y1 = Math.max(y1, p.y + ry);
   }
   if (!Number.isFinite(x0)) return { x: 0, y: 0, width: 1, height: 1 };
   return { x: x0 - MARGIN, y: y0 - MARGIN, width: x1 - x0 + 2 * MARGIN, height: y1 - y0 + 2 * MARGIN };

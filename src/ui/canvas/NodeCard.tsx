@@ -1,10 +1,12 @@
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo, useRef } from 'react';
 import { useStore, useStoreApi } from '../../app/useStore';
-import { badgeText, nodeLook } from '../faces';
+import { badgeText, nodeLook, roleGlyph } from '../faces';
 import { useFace, useNode, useProtocolUi } from '../hooks';
+import { cardWidthFor } from './messageLook';
 import { NodeMenu } from './NodeMenu';
 import { TimerRing } from './TimerRing';
+import { useDisplayCentre, useStageOf } from './useStage';
 
 const hiddenHandle = { top: '50%', left: '50%', width: 1, height: 1, minWidth: 0, minHeight: 0, opacity: 0, border: 0 };
 
@@ -21,28 +23,47 @@ export const NodeCard = memo(function NodeCard({ id, selected }: NodeProps) {
   const isInspected = useStore((s) => s.selection?.kind === 'node' && s.selection.id === id);
   const isMenuOpen = useStore((s) => s.menuFor === id);
   const button = useRef<HTMLButtonElement>(null);
+  const stage = useStageOf();
+  const centre = useDisplayCentre(id);
   if (!node) return null;
 
   const look = nodeLook(face, node, clusterSize);
+  const glyph = roleGlyph(look, node.isUp);
+  // A long role or badge widens this card about its centre (React Flow's box keeps the stage's width).
+  const width = cardWidthFor(stage, look, node.isUp);
+  const style = {
+    '--role': look.role.color,
+    ...(width > stage.cardWidth ? { '--card-width': `${width}px`, marginLeft: (stage.cardWidth - width) / 2 } : {}),
+  } as React.CSSProperties;
   const classes = ['node-card', node.isUp ? 'is-up' : 'is-crashed'];
   if (selected) classes.push('is-picked');
   if (isInspected) classes.push('is-inspected');
 
   return (
-    <div className={classes.join(' ')} style={{ '--role': look.role.color } as React.CSSProperties}>
+    <div className={classes.join(' ')} style={style}>
       <Handle type="source" position={Position.Top} isConnectable={false} style={hiddenHandle} />
       <Handle type="target" position={Position.Top} isConnectable={false} style={hiddenHandle} />
       {node.isUp && <TimerRing id={id} timerName={ui.ringTimer} />}
       <div className="node-face">
         <span className="node-id">{id}</span>
-        {node.isUp ? (
-          <span className="node-role">{look.role.word}</span>
-        ) : (
-          <span className="node-crashed">
-            <span aria-hidden="true">✕ </span>crashed
+        <span className={node.isUp ? 'node-role' : 'node-role is-crashed'} data-node-role={look.role.word}>
+          {glyph && (
+            <span className="node-glyph" aria-hidden="true">
+              {glyph}{' '}
+            </span>
+          )}
+          {look.role.word}
+        </span>
+        {look.badge && (
+          <span
+            className="node-badge"
+            data-node-badge=""
+            style={look.badge.color && node.isUp ? { color: look.badge.color, fontWeight: 700 } : undefined}
+          >
+            {look.badge.mark && <span aria-hidden="true">{look.badge.mark} </span>}
+            {badgeText(look.badge)}
           </span>
         )}
-        {look.badge && <span className="node-badge">{badgeText(look.badge)}</span>}
         {look.note && <span className="node-note">{look.note}</span>}
       </div>
       <button
@@ -64,6 +85,8 @@ export const NodeCard = memo(function NodeCard({ id, selected }: NodeProps) {
         <NodeMenu
           id={id}
           isUp={node.isUp}
+          opensLeft={(centre?.x ?? 0) > 0}
+          opensUp={(centre?.y ?? 0) > 0}
           onClose={(refocus) => {
             store.openMenu(null);
             if (refocus) button.current?.focus({ preventScroll: true });

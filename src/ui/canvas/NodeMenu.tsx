@@ -8,7 +8,21 @@ import { useFace } from '../hooks';
  * A node's actions: crash or restart it, fire its timer now, send it a client request. Each builds
  * an input for the store. Arrow keys move between items, Escape closes and returns focus.
  */
-export function NodeMenu({ id, isUp, onClose }: { id: NodeId; isUp: boolean; onClose: (refocus: boolean) => void }) {
+export function NodeMenu({
+  id,
+  isUp,
+  opensLeft = false,
+  opensUp = false,
+  onClose,
+}: {
+  id: NodeId;
+  isUp: boolean;
+  /** A card right of the cluster's middle opens its menu on its left, towards the middle, inside the canvas. */
+  opensLeft?: boolean;
+  /** A card in the lower half opens its menu upwards from its bottom edge. */
+  opensUp?: boolean;
+  onClose: (refocus: boolean) => void;
+}) {
   const store = useStoreApi();
   const { commands } = useFace();
   const ref = useRef<HTMLDivElement>(null);
@@ -42,7 +56,9 @@ export function NodeMenu({ id, isUp, onClose }: { id: NodeId; isUp: boolean; onC
 
   return (
     <div
-      className="node-menu nodrag nopan"
+      className={['node-menu', opensLeft && 'opens-left', opensUp ? 'opens-up' : 'opens-down', 'nodrag nopan']
+        .filter(Boolean)
+        .join(' ')}
       role="menu"
       aria-label={`Actions for ${id}`}
       ref={ref}

@@ -22,7 +22,7 @@ export function TimerRing({ id, timerName }: { id: NodeId; timerName: string | u
   if (remaining < 0) return null;
   const isLow = remaining < 0.2;
   return (
-    <svg className="timer-ring" width={SIZE} height={SIZE} viewBox={`0 0 ${SIZE} ${SIZE}`} aria-hidden="true">
+    <svg className="timer-ring" viewBox={`0 0 ${SIZE} ${SIZE}`} preserveAspectRatio="none" aria-hidden="true">
       <circle cx={SIZE / 2} cy={SIZE / 2} r={R} className="timer-track" />
       <circle
         cx={SIZE / 2}

@@ -53,6 +53,24 @@ describe('the canvas as an SVG picture', () => {
     expect(link?.querySelector('path')).not.toBeNull();
   });
 
+  it('cuts a long title with an ellipsis so it never runs over the clock, and keeps it whole in <title>', () => {
+    const long = 'A very long lecture title '.repeat(8).slice(0, 200);
+    const { svg, width } = canvasToSvg({ ...picture, title: long });
+    const doc = parse(svg);
+    const [heading, clock] = [...doc.querySelectorAll('svg > text')];
+    const shown = heading?.textContent ?? '';
+    expect(shown.endsWith('…')).toBe(true);
+    expect(shown.length).toBeLessThan(long.length);
+    // Even at a wide bold character (0.62 em) the title ends before the clock's widest text begins.
+    const titleEnd = Number(heading?.getAttribute('x')) + shown.length * 18 * 0.62;
+    const clockStart = Number(clock?.getAttribute('x')) - 't = 12.345 s'.length * 18 * 0.62;
+    expect(titleEnd).toBeLessThan(clockStart);
+    expect(doc.querySelector('svg > title')?.textContent).toBe(long);
+    expect(width).toBeGreaterThan(0);
+    // A short title is left alone.
+    expect(parse(canvasToSvg({ ...picture, title: 'Raft' }).svg).querySelector('svg > text')?.textContent).toBe('Raft');
+  });
+
   it('writes text from the run as text, never as markup', () => {
     const hostile = '<b>&"x"</b>';
     const { svg } = canvasToSvg({

@@ -17,6 +17,27 @@ const MESSAGE = '#24364f';
 
 const n = (v: number) => String(Math.round(v * 10) / 10);
 
+/** The header's text size, and a generous average width of one of its characters (bold, in em). */
+const HEADER_FONT = 18;
+const CHAR_EM = 0.62;
+/** Room kept for the clock label at the header's right end (`t = 12.345 s`). */
+const CLOCK_ROOM = 150;
+
+/**
+ * The title cut to fit beside the clock, with an ellipsis when it is too long: a picture has no hover,
+ * so the full title goes in the SVG's <title> for screen readers and viewers that show it.
+ */
+export function fitTitle(title: string, width: number): string {
+  const chars = Math.max(8, Math.floor((width - MARGIN - CLOCK_ROOM) / (HEADER_FONT * CHAR_EM)));
+  const text = [...title];
+  return text.length <= chars
+    ? title
+    : `${text
+        .slice(0, chars - 1)
+        .join('')
+        .trimEnd()}…`;
+}
+
 export interface CanvasSvg {
   readonly svg: string;
   readonly width: number;
@@ -41,12 +62,14 @@ export function canvasToSvg(picture: CanvasPicture): CanvasSvg {
   const dx = (width - (x1 - x0)) / 2 - x0;
   const dy = MARGIN + HEADER - y0;
   const at = new Map(picture.nodes.map((p) => [p.id, centerOf(p)]));
+  const title = picture.title || 'Custom run';
 
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escapeXml(FONT)}">`,
     `<rect width="${width}" height="${height}" fill="#fafbfc"/>`,
-    `<text x="${MARGIN / 2}" y="28" font-size="18" font-weight="700" fill="${INK}">${escapeXml(picture.title || 'Custom run')}</text>`,
-    `<text x="${width - MARGIN / 2}" y="28" font-size="18" text-anchor="end" fill="${MUTED}">t = ${(picture.nowMs / 1000).toFixed(3)} s</text>`,
+    `<title>${escapeXml(title)}</title>`,
+    `<text x="${MARGIN / 2}" y="28" font-size="${HEADER_FONT}" font-weight="700" fill="${INK}">${escapeXml(fitTitle(title, width))}</text>`,
+    `<text x="${width - MARGIN / 2}" y="28" font-size="${HEADER_FONT}" text-anchor="end" fill="${MUTED}">t = ${(picture.nowMs / 1000).toFixed(3)} s</text>`,
     `<g transform="translate(${n(dx)} ${n(dy)})">`,
   ];
   for (const link of picture.links) {
@@ -96,7 +119,9 @@ function nodeSvg(node: PictureNode): string {
   const top = hasBadge ? -22 : -12;
   const lines = [
     text(top, 25, 700, INK, node.id),
-    node.isUp ? text(top + 24, 16, 700, node.color, node.role) : text(top + 24, 15, 800, '#374151', '✕ CRASHED'),
+    node.isUp
+      ? text(top + 24, 16, 700, node.color, node.glyph ? `${node.glyph} ${node.role}` : node.role)
+      : text(top + 24, 15, 800, '#374151', '✕ CRASHED'),
   ];
   if (node.badge !== undefined) lines.push(text(top + 44, 16, 400, MUTED, node.badge));
   return `<g data-node="${escapeXml(node.id)}">${ring}${lines.join('')}</g>`;

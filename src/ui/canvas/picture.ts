@@ -1,8 +1,8 @@
-import { drawnLinks } from '../../app/layout';
+import { centerOf, drawnLinks, type XY } from '../../app/layout';
 import { type LinkStatus, linkStatus, nodeOf } from '../../app/selectors';
 import type { AppState } from '../../app/state';
 import type { NodeId } from '../../engine/types';
-import { badgeText, nodeLook } from '../faces';
+import { badgeText, nodeLook, roleGlyph } from '../faces';
 import { messagePoint, vanishing } from './geometry';
 
 /**
@@ -25,6 +25,8 @@ export interface PictureNode {
   readonly y: number;
   readonly isUp: boolean;
   readonly role: string;
+  /** The role's shape as a glyph (`★`), so roles differ by shape in the picture too. */
+  readonly glyph: string;
   readonly color: string;
   /** The protocol's headline in words (`term 3`), if its face gives one. */
   readonly badge?: string;
@@ -58,16 +60,19 @@ export function canvasPicture(state: AppState): CanvasPicture {
     if (!at || !node) continue;
     const look = nodeLook(frame.protocol.face, node, ids.length);
     const badge = look.badge && badgeText(look.badge);
-    nodes.push({ id, x: at.x, y: at.y, isUp: node.isUp, role: look.role.word, color: look.role.color, badge });
+    const glyph = roleGlyph(look, node.isUp);
+    nodes.push({ id, x: at.x, y: at.y, isUp: node.isUp, role: look.role.word, glyph, color: look.role.color, badge });
   }
   const links: PictureLink[] = drawnLinks(frame.shape).map(({ a, b }) => ({
     a,
     b,
     status: linkStatus(frame.network, a, b),
   }));
+  const centres: Record<NodeId, XY> = {};
+  for (const [id, p] of Object.entries(positions)) centres[id] = centerOf(p);
   const messages: PictureMessage[] = [];
   for (const m of frame.messages) {
-    const at = messagePoint(m, now, positions);
+    const at = messagePoint(m, now, centres);
     if (!at) continue;
     const look = frame.protocol.describeMessage(m.message);
     messages.push({

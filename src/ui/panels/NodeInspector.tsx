@@ -2,7 +2,7 @@ import { isEitherWayCut, messageOf, recentFor } from '../../app/selectors';
 import { formatMs } from '../../app/store';
 import { useStore, useStoreApi } from '../../app/useStore';
 import type { NodeId } from '../../engine/types';
-import { nodeLook } from '../faces';
+import { nodeLook, roleGlyph } from '../faces';
 import { useFace, useNode, useProtocolUi } from '../hooks';
 
 const RECENT = 10;
@@ -27,12 +27,13 @@ export function NodeInspector({ id }: { id: NodeId }) {
       <h3>
         {id}{' '}
         <span className="role-word" style={{ color: look.role.color }}>
+          <span aria-hidden="true">{roleGlyph(look, node.isUp)} </span>
           {look.role.word}
         </span>
       </h3>
       {!node.isUp && <p className="muted">Crashed: only its persistent state survives; a restart begins from it.</p>}
       {NodeDetails ? (
-        <NodeDetails id={id} view={node.view} />
+        <NodeDetails id={id} view={node.view} isUp={node.isUp} />
       ) : (
         <pre className="json">{JSON.stringify(node.view, null, 2)}</pre>
       )}

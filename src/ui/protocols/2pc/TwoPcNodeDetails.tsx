@@ -1,14 +1,14 @@
-import type { NodeId, NodeView } from '../../../engine/types';
 import type { TwoPcView } from '../../../protocols/2pc/view';
+import type { NodeDetailsProps } from '../types';
 
 /** The inspector's view of a 2PC node: every transaction it knows, with its state and vote(s). */
-export function TwoPcNodeDetails({ view }: { readonly id: NodeId; readonly view: NodeView }) {
+export function TwoPcNodeDetails({ view, isUp }: NodeDetailsProps) {
   const v = view as TwoPcView;
   return (
     <div>
       <dl className="facts">
         <dt>Role</dt>
-        <dd>{v.role}</dd>
+        <dd>{isUp ? v.role : `${v.role}, crashed`}</dd>
       </dl>
       <h4>Transactions</h4>
       {Object.keys(v.transactions ?? {}).length === 0 ? (

@@ -1,16 +1,16 @@
-import type { NodeId, NodeView } from '../../../engine/types';
 import type { RaftView } from '../../../protocols/raft/view';
+import type { NodeDetailsProps } from '../types';
 import { termColor } from './colors';
 
 /** The inspector's view of a Raft server: Figure 2's state, and a leader's view of each follower. */
-export function RaftNodeDetails({ view }: { readonly id: NodeId; readonly view: NodeView }) {
+export function RaftNodeDetails({ view, isUp }: NodeDetailsProps) {
   const raft = view as RaftView;
   const followers = Object.keys(raft.nextIndex ?? {});
   return (
     <div className="raft-details">
       <dl className="facts">
         <dt>Role</dt>
-        <dd>{raft.role}</dd>
+        <dd>{isUp ? raft.role : `crashed (was ${raft.role}; restarts as follower)`}</dd>
         <dt>Term</dt>
         <dd>{raft.term}</dd>
         <dt>Voted for</dt>

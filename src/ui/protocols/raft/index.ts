@@ -4,6 +4,7 @@ import { RaftNodeDetails } from './RaftNodeDetails';
 
 export const raftUi: ProtocolUi = {
   ringTimer: 'election',
+  ringWord: 'time left until it stands for election',
   NodeDetails: RaftNodeDetails,
   Panel: RaftLogView,
   panelTitle: 'Logs',

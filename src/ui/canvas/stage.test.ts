@@ -1,0 +1,69 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { circleLayout, gridLayout } from '../../app/layout';
+import { displayCentres, fromDisplay, minimumFont, RING, solveStage, toDisplay } from './stage';
+
+const ids = (n: number) => Array.from({ length: n }, (_, i) => `n${i + 1}`);
+
+describe('the stage: the cluster fitted to the canvas with legible words', () => {
+  it('asks for the back row’s sizes: 16 px in the workbench, 20 to 30 in presenter mode, 12 in a small player', () => {
+    expect(minimumFont('workbench', { height: 720 })).toBe(16);
+    expect(minimumFont('presenter', { height: 720 })).toBe(20);
+    expect(minimumFont('presenter', { height: 1080 })).toBeGreaterThanOrEqual(28);
+    expect(minimumFont('player', { height: 320 })).toBe(12);
+  });
+
+  it('shows every word on a roomy stage, and fewer words (never smaller ones) on a small one', () => {
+    const positions = circleLayout(ids(5));
+    const roomy = solveStage({ width: 1920, height: 680, positions, minFontPx: 30 });
+    expect(roomy.words).toBe('full');
+    expect(roomy.font).toBeGreaterThanOrEqual(30);
+    const small = solveStage({ width: 480, height: 160, positions, minFontPx: 12 });
+    expect(small.words).not.toBe('full');
+    expect(small.font).toBe(12);
+    expect(small.cardWidth).toBeGreaterThan(small.card);
+  });
+
+  it('keeps the text at the minimum, the cards apart and the cluster on the canvas, for any stage and cluster', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 320, max: 2400 }),
+        fc.integer({ min: 150, max: 1200 }),
+        fc.integer({ min: 1, max: 9 }),
+        fc.integer({ min: 12, max: 36 }),
+        fc.boolean(),
+        (width, height, n, minFontPx, isGrid) => {
+          const positions = (isGrid ? gridLayout : circleLayout)(ids(n));
+          const stage = solveStage({ width, height, positions, minFontPx });
+          expect(stage.font).toBeGreaterThanOrEqual(minFontPx);
+          const centres = Object.values(displayCentres(stage, positions));
+          const fits = stage.card * RING <= height && stage.cardWidth * RING <= width;
+          for (const c of centres) {
+            if (!fits) continue;
+            expect(Math.abs(c.x) + (stage.cardWidth * RING) / 2).toBeLessThanOrEqual(width / 2 + 0.5);
+            expect(Math.abs(c.y) + (stage.card * RING) / 2).toBeLessThanOrEqual(height / 2 + 0.5);
+          }
+          // Two cards' ovals never overlap, wherever the stage could fit them.
+          if (stage.card > 24) {
+            centres.forEach((a, i) => {
+              for (const b of centres.slice(i + 1)) {
+                const d = Math.hypot((a.x - b.x) / stage.cardWidth, (a.y - b.y) / stage.card);
+                expect(d).toBeGreaterThanOrEqual(1);
+              }
+            });
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('maps a dragged card back to the place the store keeps, and back again', () => {
+    const positions = circleLayout(ids(5));
+    const stage = solveStage({ width: 900, height: 400, positions, minFontPx: 16 });
+    const shown = toDisplay(stage, { x: 40, y: -70 });
+    const back = fromDisplay(stage, shown);
+    expect(back.x).toBeCloseTo(40);
+    expect(back.y).toBeCloseTo(-70);
+  });
+});

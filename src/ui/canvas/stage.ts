@@ -1,0 +1,186 @@
+import { centerOf, NODE_SIZE, type XY } from '../../app/layout';
+
+/**
+ * How the cluster fills the stage so that a node's words are legible from the back row. The store keeps
+ * each node's place in layout units (app/layout.ts); the stage stretches those places to the canvas's
+ * pixel size (each axis on its own, within a limit, so a wide stage spreads the cluster sideways) and
+ * picks a card size, at zoom 1, so that the role and badge text is at least `minFontPx` on screen.
+ * When the stage is too small for every word at that size, the cards turn into ovals (words are wide)
+ * and show fewer words (the note goes; on the smallest stages the id moves beside the badge), never
+ * smaller ones. Pure: the canvas and its tests share it.
+ */
+
+/** A card's role text is this fraction of its diameter with every word shown (16 px on a 120 px card). */
+export const FULL_RATIO = 0.14;
+/** Room around the cluster, in pixels: the timer ring and a margin. */
+const PAD = 10;
+/** The ring around a card reaches this far beyond it (TimerRing: 144 px around a 120 px card). */
+export const RING = 1.2;
+/** Centres stay at least this many card diameters apart: rings never touch and a label fits between. */
+const SPACING = 1.35;
+/** The cluster's width and height are stretched by factors at most this far apart. */
+const MAX_ASPECT = 4;
+/** Cards grow with the stage, up to text this much larger than the minimum. */
+const MAX_GROWTH = 1.5;
+/** A card too small for every word turns into an oval this many times as wide as tall: words are wide. */
+const WIDE = 1.5;
+/** On the smallest stages, with two lines of words, wider still. */
+const WIDER = 1.75;
+
+/** Every word; no note; no note and the id beside the badge (two lines, for the smallest stages). */
+export type Words = 'full' | 'brief' | 'bare';
+/** A card shorter than this many times its text size shows two lines of words, not three. */
+const THREE_LINES = 4.4;
+
+export interface StageInput {
+  /** The canvas's size in CSS pixels, less anything that covers it (an open legend). */
+  readonly width: number;
+  readonly height: number;
+  /** The nodes' places in layout units (top-left corners, as the store keeps them). */
+  readonly positions: Readonly<Record<string, XY>>;
+  readonly minFontPx: number;
+}
+
+export interface Stage {
+  /** Stretch of layout units per axis: a display centre is (centre − origin) × scale. */
+  readonly scaleX: number;
+  readonly scaleY: number;
+  readonly origin: XY;
+  /** A card's height in pixels at zoom 1 (a circle's diameter). */
+  readonly card: number;
+  /** Its width: the same for a circle, wider for an oval. */
+  readonly cardWidth: number;
+  /** The role and badge text size, in pixels at zoom 1. */
+  readonly font: number;
+  readonly words: Words;
+}
+
+export const IDENTITY_STAGE: Stage = {
+  scaleX: 1,
+  scaleY: 1,
+  origin: { x: 0, y: 0 },
+  card: NODE_SIZE,
+  cardWidth: NODE_SIZE,
+  font: NODE_SIZE * FULL_RATIO,
+  words: 'full',
+};
+
+/** The smallest text size that reads from the back of a room: the screen's height sets it, per view. */
+export function minimumFont(view: 'workbench' | 'presenter' | 'player', screen: { height: number }): number {
+  switch (view) {
+    case 'presenter':
+      return Math.max(20, Math.ceil(screen.height / 36));
+    case 'player':
+      return Math.max(12, Math.ceil(screen.height / 30));
+    case 'workbench':
+      return Math.max(16, Math.ceil(screen.height / 45));
+    default:
+      return view satisfies never;
+  }
+}
+
+export function solveStage({ width, height, positions, minFontPx }: StageInput): Stage {
+  const centres = Object.values(positions).map(centerOf);
+  if (centres.length === 0 || width <= 0 || height <= 0) return IDENTITY_STAGE;
+  const xs = centres.map((c) => c.x);
+  const ys = centres.map((c) => c.y);
+  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const origin = { x: (x0 + x1) / 2, y: (y0 + y1) / 2 };
+  const span = { x: x1 - x0, y: y1 - y0 };
+  const room = { x: width - 2 * PAD, y: height - 2 * PAD };
+
+  const stretch = (card: number, aspect: number): { sx: number; sy: number } | null => {
+    const free = { x: room.x - card * aspect * RING, y: room.y - card * RING };
+    if (free.x <= 0 || free.y <= 0) return null;
+    let sx = span.x > 0 ? free.x / span.x : Number.POSITIVE_INFINITY;
+    let sy = span.y > 0 ? free.y / span.y : Number.POSITIVE_INFINITY;
+    if (!Number.isFinite(sx) && !Number.isFinite(sy)) return { sx: 1, sy: 1 };
+    if (!Number.isFinite(sx)) sx = sy;
+    if (!Number.isFinite(sy)) sy = sx;
+    sx = Math.min(sx, sy * MAX_ASPECT);
+    sy = Math.min(sy, sx * MAX_ASPECT);
+    return { sx, sy };
+  };
+  // Cards as ovals `aspect` times as wide as tall, measured so that two never come closer than SPACING.
+  const fits = (card: number, aspect: number): boolean => {
+    const s = stretch(card, aspect);
+    return s !== null && closest(centres, s.sx / aspect, s.sy) >= card * SPACING;
+  };
+  const largest = (aspect: number): number => {
+    let lo = 0;
+    let hi = (minFontPx * MAX_GROWTH) / FULL_RATIO;
+    if (fits(hi, aspect)) return hi;
+    for (let i = 0; i < 24; i++) [lo, hi] = fits((lo + hi) / 2, aspect) ? [(lo + hi) / 2, hi] : [lo, (lo + hi) / 2];
+    return Math.max(24, Math.floor(lo));
+  };
+
+  const round = Math.floor(largest(1));
+  if (round * FULL_RATIO >= minFontPx) {
+    const { sx, sy } = stretch(round, 1) ?? { sx: 1, sy: 1 };
+    const font = Math.round(round * FULL_RATIO * 10) / 10;
+    return { scaleX: sx, scaleY: sy, origin, card: round, cardWidth: round, font, words: 'full' };
+  }
+  // Too small for every word at the minimum: the note goes, the size stays, and the card widens.
+  const card = Math.floor(largest(WIDE));
+  const { sx, sy } = stretch(card, WIDE) ?? { sx: 0.2, sy: 0.2 };
+  if (card >= minFontPx * THREE_LINES) {
+    return {
+      scaleX: sx,
+      scaleY: sy,
+      origin,
+      card,
+      cardWidth: Math.floor(card * WIDE),
+      font: minFontPx,
+      words: 'brief',
+    };
+  }
+  const low = Math.floor(largest(WIDER));
+  const bare = stretch(low, WIDER) ?? { sx: 0.2, sy: 0.2 };
+  return {
+    scaleX: bare.sx,
+    scaleY: bare.sy,
+    origin,
+    card: low,
+    cardWidth: Math.floor(low * WIDER),
+    font: minFontPx,
+    words: 'bare',
+  };
+}
+
+/** Where a node's card centre is drawn, in pixels at zoom 1, the cluster centred on (0, 0). */
+export function toDisplay(stage: Stage, position: XY): XY {
+  const c = centerOf(position);
+  return { x: (c.x - stage.origin.x) * stage.scaleX, y: (c.y - stage.origin.y) * stage.scaleY };
+}
+
+/** The layout-unit position (top-left, as the store keeps it) of a card drawn centred at `centre`. */
+export function fromDisplay(stage: Stage, centre: XY): XY {
+  return {
+    x: centre.x / stage.scaleX + stage.origin.x - NODE_SIZE / 2,
+    y: centre.y / stage.scaleY + stage.origin.y - NODE_SIZE / 2,
+  };
+}
+
+/** The semi-axes of a card's oval: where messages leave it and arrive. */
+export function rimOf(stage: Stage): XY {
+  return { x: stage.cardWidth / 2, y: stage.card / 2 };
+}
+
+/** Every node's drawn centre, for the message layer and the links. */
+export function displayCentres(stage: Stage, positions: Readonly<Record<string, XY>>): Record<string, XY> {
+  const out: Record<string, XY> = {};
+  for (const [id, p] of Object.entries(positions)) out[id] = toDisplay(stage, p);
+  return out;
+}
+
+function closest(centres: readonly XY[], sx: number, sy: number): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < centres.length; i++) {
+    for (let j = i + 1; j < centres.length; j++) {
+      const a = centres[i] as XY;
+      const b = centres[j] as XY;
+      best = Math.min(best, Math.hypot((a.x - b.x) * sx, (a.y - b.y) * sy));
+    }
+  }
+  return best;
+}
