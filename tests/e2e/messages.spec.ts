@@ -5,9 +5,19 @@ test('clicking a message in flight shows its payload and lets the user drop it',
   await openApp(page, { speed: 0.05 });
   await waitForLeader(page);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
-  // Stand exactly on an event, and take the newest message: it has the longest way still to go.
-  await page.getByRole('button', { name: 'Step to next event' }).click();
-  const message = page.getByRole('button', { name: /^Message \d+: / }).last();
+  // Stand exactly on an event with a message on the wire (between two rounds of heartbeats there may be
+  // none), and take the newest message: it has the longest way still to go.
+  const messages = page.getByRole('button', { name: /^Message \d+: / });
+  await expect
+    .poll(
+      async () => {
+        await page.getByRole('button', { name: 'Step to next event' }).click();
+        return messages.count();
+      },
+      { timeout: 20_000, intervals: [100] },
+    )
+    .toBeGreaterThan(0);
+  const message = messages.last();
   await expect(message).toBeVisible();
   const name = (await message.getAttribute('aria-label')) ?? '';
   const id = name.match(/^Message (\d+)/)?.[1] as string;
@@ -26,9 +36,19 @@ test('duplicating a message sends a second copy on the same link', async ({ page
   await openApp(page, { speed: 0.05 });
   await waitForLeader(page);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
-  // Stand exactly on an event, and take the newest message: it has the longest way still to go.
-  await page.getByRole('button', { name: 'Step to next event' }).click();
-  const message = page.getByRole('button', { name: /^Message \d+: / }).last();
+  // Stand exactly on an event with a message on the wire (between two rounds of heartbeats there may be
+  // none), and take the newest message: it has the longest way still to go.
+  const messages = page.getByRole('button', { name: /^Message \d+: / });
+  await expect
+    .poll(
+      async () => {
+        await page.getByRole('button', { name: 'Step to next event' }).click();
+        return messages.count();
+      },
+      { timeout: 20_000, intervals: [100] },
+    )
+    .toBeGreaterThan(0);
+  const message = messages.last();
   const name = (await message.getAttribute('aria-label')) ?? '';
   const [, id, rest] = name.match(/^Message (\d+): (.*)$/) ?? [];
   await message.click();
