@@ -1,5 +1,6 @@
 import { getProtocol } from '../protocols';
 import { parseScenarioLoading } from '../scenario/parseLoading';
+import { MAX_TIME_MS } from '../scenario/schema';
 import type { ProtocolLoader, Scenario } from '../scenario/types';
 import type { BranchState } from './branches';
 import { historyFromSaved, type SavedHistory } from './savedBranches';
@@ -85,7 +86,10 @@ async function readProblem(text: string, load: ProtocolLoader): Promise<string |
   if (saved.version > FORMAT_VERSION) return `it was saved by a newer version of netsplit (format ${saved.version})`;
   const result = await parseScenarioLoading(saved.file, load);
   if (!result.ok) return result.errors[0] ?? 'its scenario is invalid';
-  const nowMs = typeof saved.nowMs === 'number' && Number.isFinite(saved.nowMs) && saved.nowMs >= 0 ? saved.nowMs : 0;
+  const nowMs =
+    typeof saved.nowMs === 'number' && Number.isFinite(saved.nowMs) && saved.nowMs >= 0 && saved.nowMs <= MAX_TIME_MS
+      ? saved.nowMs
+      : 0;
   const presetId = typeof saved.presetId === 'string' ? saved.presetId : null;
   // The file's protocol is loaded by now; branches that do not read are left out, never fatal.
   const history = historyFromSaved(saved.history, saved.file as Record<string, unknown>, getProtocol);

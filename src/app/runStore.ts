@@ -1,6 +1,7 @@
 import { Recording } from '../engine/recording';
 import type { Input, VirtualMs } from '../engine/types';
 import { getProtocol } from '../protocols';
+import { DEFAULT_MAX_EVENTS, overBudgetMessage } from '../scenario/budget';
 import { createSimulation } from '../scenario/run';
 import type { Scenario } from '../scenario/types';
 import { actOnBranch, mainBranch } from './branches';
@@ -41,7 +42,14 @@ export class RunStore {
   protected job: SeekJob | null = null;
   protected recording!: Recording;
 
-  constructor(scenario: Scenario, options: { presetId?: string | null; speed?: number; playing?: boolean } = {}) {
+  /** The event budget of every run this store plays (scenario/budget.ts). */
+  protected readonly maxEvents: number;
+
+  constructor(
+    scenario: Scenario,
+    options: { presetId?: string | null; speed?: number; playing?: boolean; maxEvents?: number } = {},
+  ) {
+    this.maxEvents = options.maxEvents ?? DEFAULT_MAX_EVENTS;
     this.state = this.fresh(scenario, options.presetId ?? null, 0, options.speed ?? DEFAULT_SPEED);
     this.state = { ...this.state, playing: options.playing ?? true };
     // What happens at time 0 (inputs at 0, a restored save's crash) has happened when the page shows.
@@ -182,7 +190,7 @@ export class RunStore {
       return;
     }
     recording.seek(recording.frontier);
-    this.job = new SeekJob(recording, target);
+    this.job = new SeekJob(recording, target, this.maxEvents);
     this.continueSeek();
   }
 
@@ -205,7 +213,8 @@ export class RunStore {
     if (!job) return;
     if (job.run()) {
       this.job = null;
-      this.arrived(job.targetMs);
+      this.arrived(job.isOverBudget ? this.recording.now : job.targetMs);
+      if (job.isOverBudget) this.set({ notice: budgetNotice(this.maxEvents, this.recording.now) });
     } else {
       this.set({
         seeking: { targetMs: job.targetMs, progress: job.progress },
@@ -239,9 +248,15 @@ export class RunStore {
     const { sim } = recording;
     const { scenario } = this.state;
     const traceBefore = sim.traceLength;
-    const { stop, hasFault, steps, isTruncated } = runFrame(recording, target, maxSteps);
+    // The runner's event budget holds here too: past it the run stops and says so (scenario/budget.ts).
+    const left = this.maxEvents - sim.steps;
+    const { stop, hasFault, steps, isTruncated } = runFrame(recording, target, Math.min(maxSteps, left));
     const patch: Patch = {};
-    if (stop) {
+    if (isTruncated && sim.steps >= this.maxEvents) {
+      patch.playing = false;
+      patch.now = sim.now;
+      patch.notice = budgetNotice(this.maxEvents, sim.now);
+    } else if (stop) {
       patch.playing = false;
       patch.now = sim.now;
       if (stop.kind === 'pause') patch.notice = stop.text ? `Paused: ${stop.text}` : 'Paused at a stop point.';
@@ -274,4 +289,9 @@ export class RunStore {
     if (sim.traceLength !== traceBefore || steps > 0 || force) patch.frame = frameOf(sim, this.state.frame, hasFault);
     this.set(patch);
   }
+}
+
+/** Why the app stopped a run at the event budget, and what the user can do. */
+function budgetNotice(maxEvents: number, atMs: VirtualMs): string {
+  return `Stopped: ${overBudgetMessage(maxEvents, atMs)}. In the app, rewind or shorten the scenario.`;
 }

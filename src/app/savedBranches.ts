@@ -1,6 +1,7 @@
 import type { Input } from '../engine/types';
 import { toFile } from '../scenario/encode';
 import { parseScenario } from '../scenario/parse';
+import { MAX_TIME_MS } from '../scenario/schema';
 import type { ProtocolLookup, Scenario } from '../scenario/types';
 import type { Branch, BranchState } from './branches';
 
@@ -69,5 +70,5 @@ export function historyFromSaved(
 }
 
 function isTime(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= MAX_TIME_MS;
 }

@@ -1,5 +1,6 @@
 import type { Recording } from '../engine/recording';
 import type { VirtualMs } from '../engine/types';
+import { DEFAULT_MAX_EVENTS } from '../scenario/budget';
 
 /** A frame gives a long seek at most this much wall time, so the page keeps answering. */
 export const SLICE_MS = 10;
@@ -12,10 +13,13 @@ const STEPS_PER_CHECK = 32;
  */
 export class SeekJob {
   private readonly fromMs: VirtualMs;
+  /** True once the seek stopped short of its target at the event budget. */
+  isOverBudget = false;
 
   constructor(
     private readonly recording: Recording,
     readonly targetMs: VirtualMs,
+    private readonly maxEvents: number = DEFAULT_MAX_EVENTS,
     private readonly clock: () => number = () => performance.now(),
   ) {
     this.fromMs = recording.sim.now;
@@ -36,6 +40,11 @@ export class SeekJob {
       const next = sim.nextEventAt();
       if (next === undefined || next > this.targetMs) {
         this.recording.seek(this.targetMs);
+        return true;
+      }
+      // Past the event budget the seek ends where it is; the store says why (scenario/budget.ts).
+      if (sim.steps >= this.maxEvents) {
+        this.isOverBudget = true;
         return true;
       }
       this.recording.step();

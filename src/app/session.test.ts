@@ -81,6 +81,15 @@ describe('opening, sharing and saving a run', () => {
     expect(prepared).toContain('raft');
   });
 
+  it("times in links and saves are bounded like the format's (a day): a larger one opens at 0", async () => {
+    const store = new Store(presetScenario('raft/split-vote'), { playing: false });
+    const hash = `${new URL(linkFor(store, 'https://example.org/')).hash}&t=1000000000000`;
+    expect((await chooseStart({ search: '', hash }, null)).nowMs).toBe(0);
+    const storage = memoryStorage();
+    saveRun(storage, { file: JSON.parse(store.fileText()), nowMs: 1e12, presetId: null });
+    expect((await chooseStart({ search: '', hash: '' }, storage)).nowMs).toBe(0);
+  });
+
   it('a bad link is reported by field and reason, and the next source opens', async () => {
     const start = await chooseStart({ search: '', hash: '#s=garbage' }, null);
     expect(start.presetId).toBe('raft/first-election');

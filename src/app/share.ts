@@ -1,5 +1,6 @@
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 import { parseScenarioTextLoading } from '../scenario/parseLoading';
+import { MAX_TIME_MS } from '../scenario/schema';
 import type { ParseResult, ProtocolLoader } from '../scenario/types';
 
 /** Links carry the scenario in the fragment (`#s=`), so it never reaches a server log or a length limit of a query. */
@@ -55,7 +56,8 @@ export function linkExtras(hash: string, isPreset: (id: string) => boolean): Lin
   const speed = speedText === null ? Number.NaN : Number(speedText);
   const from = params.get('from');
   return {
-    nowMs: Number.isFinite(t) && t > 0 ? t : 0,
+    // Bounded like the player's `t` and the format's times: a link cannot ask for a seek of years.
+    nowMs: Number.isFinite(t) && t > 0 && t <= MAX_TIME_MS ? t : 0,
     speed: Number.isFinite(speed) && speed > 0 && speed <= 1000 ? speed : null,
     presetId: from !== null && isPreset(from) ? from : null,
   };

@@ -38,6 +38,8 @@ export interface WholeRun {
   readonly markers: readonly Marker[];
   /** The trace hash at `horizonMs`, what `npm run sim -- run <file> --json` prints. */
   readonly traceHash: string | null;
+  /** Why there is no fingerprint (the run passed its event budget, as the runner would say). */
+  readonly problem?: string;
 }
 
 export interface AppState {

@@ -1,12 +1,11 @@
 import { getProtocol, loadProtocol } from '../protocols';
+import { DEFAULT_MAX_EVENTS, overBudgetMessage } from '../scenario/budget';
 import { parseScenarioText } from '../scenario/parse';
 import { protocolIdOf } from '../scenario/parseLoading';
 import { createSimulation, DEFAULT_UNTIL_MS } from '../scenario/run';
 import type { Marker } from './markers';
 import { TraceIndex } from './traceIndex';
 
-/** The worker plays at most this far (an hour of virtual time): a bounded horizon for endless runs. */
-export const MAX_HORIZON_MS = 3_600_000;
 /** The timeline cannot show more than this many markers usefully; the rest are left out. */
 export const MAX_MARKERS = 5_000;
 /** How often the worker reports progress (and looks for a newer request), in wall ms. */
@@ -27,7 +26,9 @@ export type WholeRunReply =
       readonly traceHash: string;
       readonly frontierMs: number;
     }
-  | { readonly kind: 'error'; readonly key: string; readonly message: string };
+  | { readonly kind: 'error'; readonly key: string; readonly message: string }
+  /** The run needs more than the event budget to reach its end: the runner refuses it the same way. */
+  | { readonly kind: 'over-budget'; readonly key: string; readonly horizonMs: number; readonly message: string };
 
 /**
  * Loads the protocol a request's file names (the worker starts with none), so `playWholeRun` finds it.
@@ -44,13 +45,15 @@ export async function loadWholeRunProtocol(request: WholeRunRequest): Promise<vo
 }
 
 /**
- * Plays a scenario file headlessly to its end (`until`, else 10 s, as the command-line runner does),
+ * Plays a scenario file headlessly to its end (`until`, else 10 s, as the command-line runner does, with
+ * the runner's event budget: no other horizon, so the fingerprint is the runner's hash for every file),
  * one slice of wall time per step of the generator: the worker yields between slices so a newer
  * request can replace this one. Pure: the same engine, the same file, the same hash as `npm run sim`.
  */
 export function* playWholeRun(
   request: WholeRunRequest,
   clock: () => number = () => performance.now(),
+  maxEvents: number = DEFAULT_MAX_EVENTS,
 ): Generator<WholeRunReply, void, void> {
   const { key } = request;
   const parsed = parseScenarioText(request.fileText, getProtocol);
@@ -61,7 +64,7 @@ export function* playWholeRun(
   const scenario = parsed.scenario;
   const sim = createSimulation(scenario, getProtocol);
   const index = new TraceIndex(sim.trace);
-  const horizonMs = Math.min(scenario.until ?? DEFAULT_UNTIL_MS, MAX_HORIZON_MS);
+  const horizonMs = scenario.until ?? DEFAULT_UNTIL_MS;
   for (;;) {
     const start = clock();
     let steps = 0;
@@ -72,6 +75,10 @@ export function* playWholeRun(
         sim.runUntil(horizonMs);
         isDone = true;
         break;
+      }
+      if (sim.steps >= maxEvents) {
+        yield { kind: 'over-budget', key, horizonMs, message: overBudgetMessage(maxEvents, sim.now) };
+        return;
       }
       sim.step();
       if (++steps % 64 === 0 && clock() - start >= SLICE_WALL_MS) break;

@@ -57,6 +57,19 @@ export function startWholeRun(store: Store): () => void {
     const reply = event.data;
     if (reply.kind === 'error') return;
     const previous = store.currentWholeRun();
+    if (reply.kind === 'over-budget') {
+      const { key, horizonMs, message } = reply;
+      store.setWholeRun({
+        key,
+        horizonMs,
+        doneMs: horizonMs,
+        isDone: true,
+        markers: previous?.markers ?? [],
+        traceHash: null,
+        problem: message,
+      });
+      return;
+    }
     store.setWholeRun({
       key: reply.key,
       horizonMs: reply.horizonMs,

@@ -168,3 +168,16 @@ describe('npm run sim (a real process)', () => {
     expect(bad.stderr).toContain('netsplit: stdin: format: must be "netsplit-scenario"');
   });
 });
+
+describe('sim run within a budget', () => {
+  it('refuses a run that needs more events than its budget: exit 2, the budget named, stdout empty', async () => {
+    const huge = write('huge.json', { ...ok, nodes: 64, until: 86_400_000 });
+    const { code, stdout, stderr } = await cli('run', huge, '--json', '--max-events', '5000');
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(
+      /huge\.json: the run stopped at \d+\.\d{3} s of virtual time: it reached its budget of 5,000 events/,
+    );
+    expect((await cli('run', huge, '--max-events', 'lots')).stderr).toMatch(/^--max-events: must be a whole number/);
+  });
+});

@@ -1,11 +1,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { getProtocol, loadProtocol } from '../protocols';
+import { DEFAULT_MAX_EVENTS, OverBudget } from '../scenario/budget';
 import { parseScenarioTextLoading } from '../scenario/parseLoading';
 import { DEFAULT_UNTIL_MS, type RunSummary, runScenario } from '../scenario/run';
 import { MAX_TIME_MS } from '../scenario/schema';
 import { parse, UsageError, wholeNumber } from './args';
 
-const USAGE = 'usage: npm run sim -- run <scenario.json | -> [--until <ms>] [--json] [--trace <file.jsonl>]';
+const USAGE =
+  'usage: npm run sim -- run <scenario.json | -> [--until <ms>] [--json] [--trace <file.jsonl>] [--max-events <n>]';
+/** The most a user may raise the event budget to (`--max-events`): about half an hour of work here. */
+const MAX_MAX_EVENTS = 100_000_000;
 
 /** `run`: plays a scenario and prints a summary (or the contract's JSON). Returns the exit status. */
 export async function runCommand(argv: readonly string[], out: (text: string) => void): Promise<number> {
@@ -13,10 +17,14 @@ export async function runCommand(argv: readonly string[], out: (text: string) =>
     until: { type: 'string' },
     json: { type: 'boolean' },
     trace: { type: 'string' },
+    'max-events': { type: 'string' },
   });
   if (positionals.length !== 1) throw new UsageError(`expected one scenario file (or - for standard input)\n${USAGE}`);
   const path = positionals[0] as string;
   const untilMs = values.until === undefined ? undefined : wholeNumber('--until', values.until, 0, 1, MAX_TIME_MS);
+  const budgetText = values['max-events'];
+  const maxEvents =
+    budgetText === undefined ? DEFAULT_MAX_EVENTS : wholeNumber('--max-events', budgetText, 0, 1, MAX_MAX_EVENTS);
   let text: string;
   try {
     text = readFileSync(path === '-' ? 0 : path, 'utf8');
@@ -25,11 +33,15 @@ export async function runCommand(argv: readonly string[], out: (text: string) =>
   }
   const parsed = await parseScenarioTextLoading(text, loadProtocol);
   if (!parsed.ok) throw new UsageError(parsed.errors.map((e) => `${path === '-' ? 'stdin' : path}: ${e}`).join('\n'));
-  const { sim, summary } = runScenario(
-    parsed.scenario,
-    getProtocol,
-    untilMs ?? parsed.scenario.until ?? DEFAULT_UNTIL_MS,
-  );
+  let run: ReturnType<typeof runScenario>;
+  try {
+    run = runScenario(parsed.scenario, getProtocol, untilMs ?? parsed.scenario.until ?? DEFAULT_UNTIL_MS, maxEvents);
+  } catch (error) {
+    // Too much work is refused like bad input: exit 2, a message naming the budget, nothing on stdout.
+    if (error instanceof OverBudget) throw new UsageError(`${path === '-' ? 'stdin' : path}: ${error.message}`);
+    throw error;
+  }
+  const { sim, summary } = run;
   if (values.trace !== undefined) {
     writeFileSync(
       values.trace,

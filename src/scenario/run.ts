@@ -1,5 +1,6 @@
 import { Simulation } from '../engine/simulation';
 import type { NodeView, Skipped, Violation } from '../engine/types';
+import { DEFAULT_MAX_EVENTS, runWithinBudget } from './budget';
 import type { ProtocolLookup, Scenario } from './types';
 
 export const DEFAULT_UNTIL_MS = 10_000;
@@ -58,14 +59,18 @@ function uncheckedOf(sim: Simulation): Pick<RunSummary, 'unchecked'> {
   return eventual.length > 0 ? { unchecked: eventual.map((i) => ({ invariant: i.id, reason })) } : {};
 }
 
-/** Plays a scenario to `untilMs` (else its own `until`, else 10 s) and summarizes it. */
+/**
+ * Plays a scenario to `untilMs` (else its own `until`, else 10 s) and summarizes it. Throws OverBudget
+ * (budget.ts) when the run needs more than `maxEvents` events to get there.
+ */
 export function runScenario(
   scenario: Scenario,
   lookup: ProtocolLookup,
   untilMs?: number,
+  maxEvents = DEFAULT_MAX_EVENTS,
 ): { sim: Simulation; summary: RunSummary } {
   const sim = createSimulation(scenario, lookup);
-  sim.runUntil(untilMs ?? scenario.until ?? DEFAULT_UNTIL_MS);
+  runWithinBudget(sim, untilMs ?? scenario.until ?? DEFAULT_UNTIL_MS, maxEvents);
   // The protocol's end-of-run check (Monitor.settled): its findings join the violations.
   sim.settle();
   return { sim, summary: summarize(sim) };

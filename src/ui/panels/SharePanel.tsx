@@ -65,8 +65,9 @@ export function SharePanel() {
       <p className="fingerprint">
         Run fingerprint
         {whole ? ` (to ${formatMs(whole.horizonMs)})` : ''}:{' '}
-        <code data-testid="fingerprint">{whole?.traceHash ?? 'computing…'}</code>
+        <code data-testid="fingerprint">{whole?.traceHash ?? (whole?.problem ? 'none' : 'computing…')}</code>
       </p>
+      {whole?.problem && <p className="error">Not computed: {whole.problem}.</p>}
       <p className="muted">
         Two runs with the same fingerprint are the same run, event for event. Drop a scenario file anywhere on the page
         to open it.

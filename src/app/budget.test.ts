@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { getProtocol } from '../protocols';
+import { toFileText } from '../scenario/encode';
+import { parseScenario } from '../scenario/parse';
+import { runScenario } from '../scenario/run';
+import type { Scenario } from '../scenario/types';
+import { Store } from './store';
+import { playWholeRun } from './wholeRun';
+
+function scenarioOf(file: Record<string, unknown>): Scenario {
+  const parsed = parseScenario(
+    { format: 'netsplit-scenario', version: 1, protocol: 'raft', seed: 2, ...file },
+    getProtocol,
+  );
+  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+  return parsed.scenario;
+}
+
+const lastReply = (scenario: Scenario, maxEvents?: number) =>
+  [...playWholeRun({ key: 'k', fileText: toFileText(scenario) }, () => 0, maxEvents)].at(-1);
+
+describe('one budget and one horizon for the runner, the worker and the live run', () => {
+  it("the fingerprint of a two-hour scenario is the runner's hash (no silent one-hour horizon)", () => {
+    const twoHours = scenarioOf({
+      nodes: 3,
+      until: 7_200_000,
+      config: { electionTimeoutMs: [3000, 6000], heartbeatMs: 1000 },
+      events: [{ at: 3_700_000, type: 'crash', node: 'leader' }],
+    });
+    const reply = lastReply(twoHours);
+    expect(reply).toMatchObject({ kind: 'done', horizonMs: 7_200_000 });
+    expect(reply?.kind === 'done' && reply.traceHash).toBe(runScenario(twoHours, getProtocol).summary.traceHash);
+  });
+
+  it('the worker says a run passed its budget instead of a fingerprint, as the runner refuses it', () => {
+    const huge = scenarioOf({ nodes: 64, until: 86_400_000 });
+    const reply = lastReply(huge, 3000);
+    expect(reply).toMatchObject({ kind: 'over-budget', horizonMs: 86_400_000 });
+    expect(reply?.kind === 'over-budget' && reply.message).toMatch(/budget of 3,000 events/);
+  });
+
+  it('the live run stops at the budget, says why, and still answers', () => {
+    const store = new Store(scenarioOf({ nodes: 64, until: 86_400_000 }), { speed: 1000, maxEvents: 3000 });
+    for (let frame = 0; frame < 200 && store.getState().playing; frame++) store.tick(16);
+    const { playing, notice, frame } = store.getState();
+    expect(playing).toBe(false);
+    expect(frame.steps).toBe(3000);
+    expect(notice).toMatch(/^Stopped: the run stopped at .* budget of 3,000 events/);
+    store.seek(10_000_000);
+    for (let i = 0; i < 200 && store.getState().seeking; i++) store.tick(16);
+    expect(store.getState().seeking).toBeNull();
+    expect(store.getState().notice).toMatch(/budget of 3,000 events/);
+  });
+});

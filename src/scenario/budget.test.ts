@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { getProtocol } from '../protocols';
+import { preset } from '../testing/scenarios';
+import { OverBudget, runWithinBudget } from './budget';
+import { parseScenario } from './parse';
+import { createSimulation, runScenario } from './run';
+
+const big = () => {
+  const parsed = parseScenario(
+    { format: 'netsplit-scenario', version: 1, protocol: 'raft', seed: 1, nodes: 64, until: 86_400_000 },
+    getProtocol,
+  );
+  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+  return parsed.scenario;
+};
+
+describe('the event budget', () => {
+  it('runs exactly as runUntil does while within it', () => {
+    const scenario = preset('raft/leader-crash');
+    const plain = createSimulation(scenario, getProtocol);
+    plain.runUntil(4000);
+    const budgeted = createSimulation(scenario, getProtocol);
+    runWithinBudget(budgeted, 4000);
+    expect(budgeted.traceHash).toBe(plain.traceHash);
+    expect(budgeted.now).toBe(4000);
+  });
+
+  it('stops 64 servers for a day of virtual time at the budget, naming it and how to raise it', () => {
+    let thrown: unknown;
+    try {
+      runScenario(big(), getProtocol, undefined, 20_000);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(OverBudget);
+    const error = thrown as OverBudget;
+    expect(error.maxEvents).toBe(20_000);
+    expect(error.atMs).toBeGreaterThan(0);
+    expect(error.message).toMatch(/reached its budget of 20,000 events \(raise it with --max-events/);
+  });
+});
