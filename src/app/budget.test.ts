@@ -52,3 +52,18 @@ describe('one budget and one horizon for the runner, the worker and the live run
     expect(store.getState().notice).toMatch(/budget of 3,000 events/);
   });
 });
+
+describe('a long seek can be stopped', () => {
+  it('Stop ends the seek where it has got to, paused there', () => {
+    const store = new Store(scenarioOf({ nodes: 9, until: 86_400_000 }), { playing: false });
+    store.seek(5_000_000);
+    store.tick(16);
+    expect(store.getState().seeking).not.toBeNull();
+    store.stopSeek();
+    const { seeking, now, playing } = store.getState();
+    expect(seeking).toBeNull();
+    expect(playing).toBe(false);
+    expect(now).toBeGreaterThan(0);
+    expect(now).toBeLessThan(5_000_000);
+  });
+});

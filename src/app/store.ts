@@ -114,6 +114,11 @@ export class Store extends RunStore {
     return markers;
   }
 
+  /** Ends a long seek where it has got to (the Stop button beside its progress): the run pauses there. */
+  stopSeek(): void {
+    this.cancelSeek();
+  }
+
   /** Pauses and goes back to just before the last event that showed in the trace. */
   stepBack(): void {
     this.cancelSeek();

@@ -39,7 +39,10 @@ export function Timeline() {
         {seeking && (
           <span className="seek-progress" role="status">
             Computing the run to {seconds(seeking.targetMs)}…{' '}
-            <progress value={seeking.progress} max={1} aria-label="Seek progress" />
+            <progress value={seeking.progress} max={1} aria-label="Seek progress" />{' '}
+            <button type="button" onClick={() => store.stopSeek()}>
+              Stop
+            </button>
           </span>
         )}
         {!seeking && whole && !whole.isDone && (
