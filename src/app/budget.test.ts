@@ -67,3 +67,21 @@ describe('a long seek can be stopped', () => {
     expect(now).toBeLessThan(5_000_000);
   });
 });
+
+describe("the page's frame budget", () => {
+  it('a frame stops its engine work at the wall-time budget and goes on next frame, with the same run', () => {
+    const scenario = scenarioOf({ nodes: 25, until: 20_000 });
+    let wall = 0;
+    // Every look at the clock costs a millisecond: a frame gets a handful of looks before its 12 ms are gone.
+    const store = new Store(scenario, { speed: 1000, frameWork: { maxMs: 12, clock: () => wall++ } });
+    store.tick(16);
+    const first = store.getState().frame.steps;
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThanOrEqual(64 * 13);
+    for (let i = 0; i < 5000 && store.getState().now < 5000; i++) store.tick(16);
+    store.runTo(6000);
+    const plain = new Store(scenario, { playing: false });
+    plain.runTo(6000);
+    expect(store.getState().frame.trace.hash).toBe(plain.getState().frame.trace.hash);
+  });
+});

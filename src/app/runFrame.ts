@@ -1,5 +1,6 @@
 import type { Recording } from '../engine/recording';
 import type { TraceRecord, Violation, VirtualMs } from '../engine/types';
+import { overBudgetMessage } from '../scenario/budget';
 
 export interface FrameResult {
   /** The first pause point or violation met, where playback stops. */
@@ -10,8 +11,19 @@ export interface FrameResult {
   readonly isTruncated: boolean;
 }
 
-/** Runs the engine event by event toward `target`, at most `maxSteps`, stopping at a pause or a violation. */
-export function runFrame(recording: Recording, target: VirtualMs, maxSteps: number): FrameResult {
+/** How many events run between looks at the wall clock (reading it costs more than a step). */
+const STEPS_PER_LOOK = 64;
+
+/**
+ * Runs the engine event by event toward `target`, at most `maxSteps`, stopping at a pause or a violation.
+ * `isOverTime` (the page's frame budget in wall time) cuts the frame short like `maxSteps` does.
+ */
+export function runFrame(
+  recording: Recording,
+  target: VirtualMs,
+  maxSteps: number,
+  isOverTime: () => boolean = () => false,
+): FrameResult {
   const sim = recording.sim;
   let hasFault = false;
   let stop: TraceRecord | null = null;
@@ -19,7 +31,9 @@ export function runFrame(recording: Recording, target: VirtualMs, maxSteps: numb
   for (;;) {
     const next = sim.nextEventAt();
     if (next === undefined || next > target) break;
-    if (steps >= maxSteps) return { stop, hasFault, steps, isTruncated: true };
+    if (steps >= maxSteps || (steps > 0 && steps % STEPS_PER_LOOK === 0 && isOverTime())) {
+      return { stop, hasFault, steps, isTruncated: true };
+    }
     const from = sim.traceLength;
     recording.step();
     steps++;
@@ -40,4 +54,18 @@ export function eventNumberOf(trace: readonly TraceRecord[], length: number, vio
     if (r.kind === 'violation' && r.invariant === violation.invariant && r.message === violation.message) return i + 1;
   }
   return 0;
+}
+
+/**
+ * How much main-thread time one frame of play may take (the page sets it): a heavy cluster at top speed
+ * then plays slower than asked instead of freezing the page, and a click is answered within a frame.
+ */
+export interface FrameWork {
+  readonly maxMs: number;
+  readonly clock: () => number;
+}
+
+/** Why the app stopped a run at the event budget, and what the user can do. */
+export function budgetNotice(maxEvents: number, atMs: VirtualMs): string {
+  return `Stopped: ${overBudgetMessage(maxEvents, atMs)}. In the app, rewind or shorten the scenario.`;
 }

@@ -1,13 +1,13 @@
 import { Recording } from '../engine/recording';
 import type { Input, VirtualMs } from '../engine/types';
 import { getProtocol } from '../protocols';
-import { DEFAULT_MAX_EVENTS, overBudgetMessage } from '../scenario/budget';
+import { DEFAULT_MAX_EVENTS } from '../scenario/budget';
 import { createSimulation } from '../scenario/run';
 import type { Scenario } from '../scenario/types';
 import { actOnBranch, mainBranch } from './branches';
 import { frameOf } from './frame';
 import { layoutFor } from './layout';
-import { eventNumberOf, runFrame } from './runFrame';
+import { budgetNotice, eventNumberOf, type FrameWork, runFrame } from './runFrame';
 import { SeekJob } from './seekJob';
 import { type Action, type AppState, formatMs } from './state';
 
@@ -18,6 +18,7 @@ const MAX_STEPS_PER_FRAME = 20_000;
 const MAX_FRAME_MS = 100;
 
 type Listener = () => void;
+
 export type Patch = { -readonly [K in keyof AppState]?: AppState[K] };
 
 export interface LoadOptions {
@@ -44,12 +45,21 @@ export class RunStore {
 
   /** The event budget of every run this store plays (scenario/budget.ts). */
   protected readonly maxEvents: number;
+  /** The page's wall-time budget per frame; none in tests, which step by events alone. */
+  private readonly frameWork: FrameWork | null;
 
   constructor(
     scenario: Scenario,
-    options: { presetId?: string | null; speed?: number; playing?: boolean; maxEvents?: number } = {},
+    options: {
+      presetId?: string | null;
+      speed?: number;
+      playing?: boolean;
+      maxEvents?: number;
+      frameWork?: FrameWork;
+    } = {},
   ) {
     this.maxEvents = options.maxEvents ?? DEFAULT_MAX_EVENTS;
+    this.frameWork = options.frameWork ?? null;
     this.state = this.fresh(scenario, options.presetId ?? null, 0, options.speed ?? DEFAULT_SPEED);
     this.state = { ...this.state, playing: options.playing ?? true };
     // What happens at time 0 (inputs at 0, a restored save's crash) has happened when the page shows.
@@ -250,7 +260,11 @@ export class RunStore {
     const traceBefore = sim.traceLength;
     // The runner's event budget holds here too: past it the run stops and says so (scenario/budget.ts).
     const left = this.maxEvents - sim.steps;
-    const { stop, hasFault, steps, isTruncated } = runFrame(recording, target, Math.min(maxSteps, left));
+    const work = this.frameWork;
+    const start = work?.clock() ?? 0;
+    // Only a frame of play keeps to the page's wall-time budget; runTo (tests, benchmarks) runs at once.
+    const isOverTime = work && Number.isFinite(maxSteps) ? () => work.clock() - start >= work.maxMs : undefined;
+    const { stop, hasFault, steps, isTruncated } = runFrame(recording, target, Math.min(maxSteps, left), isOverTime);
     const patch: Patch = {};
     if (isTruncated && sim.steps >= this.maxEvents) {
       patch.playing = false;
@@ -289,9 +303,4 @@ export class RunStore {
     if (sim.traceLength !== traceBefore || steps > 0 || force) patch.frame = frameOf(sim, this.state.frame, hasFault);
     this.set(patch);
   }
-}
-
-/** Why the app stopped a run at the event budget, and what the user can do. */
-function budgetNotice(maxEvents: number, atMs: VirtualMs): string {
-  return `Stopped: ${overBudgetMessage(maxEvents, atMs)}. In the app, rewind or shorten the scenario.`;
 }

@@ -11,6 +11,7 @@ import { RunStore } from './runStore';
 import type { Message, Selection, WholeRun } from './state';
 
 export type { Frame, FrameNode } from './frame';
+export type { FrameWork } from './runFrame';
 export type { LoadOptions } from './runStore';
 export { DEFAULT_SPEED } from './runStore';
 export type { Action, Alert, AppState, Message, Selection, WholeRun } from './state';
