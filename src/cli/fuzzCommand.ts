@@ -6,7 +6,7 @@ import { parse, UsageError, wholeNumber } from './args';
 import { fuzz } from './fuzz';
 
 const USAGE =
-  'usage: npm run sim -- fuzz --protocol <id> [--runs N] [--seed S] [--nodes N] [--until <ms>] [--bug <id>] [--json] [--out <dir>]';
+  'usage: npm run -s sim -- fuzz --protocol <id> [--runs N] [--seed S] [--nodes N] [--until <ms>] [--bug <id>] [--json] [--out <dir>]';
 
 /** `fuzz`: random fault schedules, invariants after every event, a scenario file for each failure. */
 export async function fuzzCommand(argv: readonly string[], out: (text: string) => void): Promise<number> {
@@ -59,7 +59,7 @@ export async function fuzzCommand(argv: readonly string[], out: (text: string) =
     for (const f of failures) {
       const first = f.violations[0];
       lines.push(`  seed ${f.seed}: ${first?.invariant} at ${first?.time} ms: ${first?.message}`);
-      lines.push(`    reproduce: npm run sim -- run ${f.scenario}`);
+      lines.push(`    reproduce: npm run -s sim -- run ${f.scenario}`);
     }
     out(lines.join('\n'));
   }

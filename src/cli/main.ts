@@ -27,6 +27,11 @@ export async function main(
 
 const isEntry = process.argv[1]?.replace(/\\/g, '/').endsWith('src/cli/main.ts');
 if (isEntry) {
+  // A reader that stops early (`| head -c 120`) closes the pipe: what is left of the output has nowhere to go,
+  // which is the reader's choice, not a failure of the run. The exit status stays the run's own.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
   process.exitCode = await main(
     process.argv.slice(2),
     (text) => process.stdout.write(`${text}\n`),

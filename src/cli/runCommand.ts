@@ -5,7 +5,7 @@ import { DEFAULT_UNTIL_MS, type RunSummary, runScenario } from '../scenario/run'
 import { MAX_TIME_MS } from '../scenario/schema';
 import { parse, UsageError, wholeNumber } from './args';
 
-const USAGE = 'usage: npm run sim -- run <scenario.json | -> [--until <ms>] [--json] [--trace <file.jsonl>]';
+const USAGE = 'usage: npm run -s sim -- run <scenario.json | -> [--until <ms>] [--json] [--trace <file.jsonl>]';
 
 /** `run`: plays a scenario and prints a summary (or the contract's JSON). Returns the exit status. */
 export async function runCommand(argv: readonly string[], out: (text: string) => void): Promise<number> {

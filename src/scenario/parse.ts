@@ -5,11 +5,19 @@ import { describeIssues, formatPath } from './errors';
 import { FORMAT, fileSchema, type ParsedFile, VERSION } from './schema';
 import type { ParseResult, ProtocolLookup, Scenario } from './types';
 
+/**
+ * The text without a leading UTF-8 byte-order mark: editors on Windows save one, and JSON.parse would refuse
+ * the file over a character nobody can see.
+ */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 /** Parses a scenario file's text. Never throws: bad input gives messages that name the field and the reason. */
 export function parseScenarioText(text: string, lookup: ProtocolLookup): ParseResult {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(withoutBom(text));
   } catch (error) {
     return fail(`(file): not valid JSON (${error instanceof Error ? error.message : String(error)})`);
   }

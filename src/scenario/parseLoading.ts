@@ -1,5 +1,5 @@
 import type { AnyProtocol } from '../engine/protocol';
-import { parseScenario, parseScenarioText } from './parse';
+import { parseScenario, parseScenarioText, withoutBom } from './parse';
 import { FORMAT } from './schema';
 import type { ParseResult, ProtocolLoader } from './types';
 
@@ -26,7 +26,7 @@ export async function parseScenarioLoading(value: unknown, load: ProtocolLoader)
 export async function parseScenarioTextLoading(text: string, load: ProtocolLoader): Promise<ParseResult> {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(withoutBom(text));
   } catch {
     return parseScenarioText(text, () => undefined);
   }
