@@ -1,3 +1,4 @@
+import { quote } from '../engine/quote';
 import { UsageError } from './args';
 import { fuzzCommand } from './fuzzCommand';
 import { runCommand } from './runCommand';
@@ -15,7 +16,7 @@ export async function main(
   try {
     if (command === 'run') return await runCommand(rest, out);
     if (command === 'fuzz') return await fuzzCommand(rest, out);
-    throw new UsageError(`unknown command "${command ?? ''}": use run or fuzz`);
+    throw new UsageError(`unknown command ${quote(command ?? '')}: use run or fuzz`);
   } catch (error) {
     if (error instanceof UsageError) {
       err(error.message);

@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { quote } from '../engine/quote';
 import { getProtocol, loadProtocol } from '../protocols';
 import { parseScenarioTextLoading } from '../scenario/parseLoading';
 import { DEFAULT_UNTIL_MS, type RunSummary, runScenario } from '../scenario/run';
@@ -21,7 +22,9 @@ export async function runCommand(argv: readonly string[], out: (text: string) =>
   try {
     text = readFileSync(path === '-' ? 0 : path, 'utf8');
   } catch (error) {
-    throw new UsageError(`${path}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new UsageError(
+      `${quote(path, (s) => s)}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+    );
   }
   const parsed = await parseScenarioTextLoading(text, loadProtocol);
   if (!parsed.ok) throw new UsageError(parsed.errors.map((e) => `${path === '-' ? 'stdin' : path}: ${e}`).join('\n'));

@@ -1,4 +1,5 @@
 import { inputKindOf } from '../engine/inputs/table';
+import { quote, shortenRuns } from '../engine/quote';
 import { FILE_SELECTORS } from '../engine/selectors';
 import type { Input, NodeId } from '../engine/types';
 import { describeIssues, formatPath } from './errors';
@@ -19,7 +20,9 @@ export function parseScenarioText(text: string, lookup: ProtocolLookup): ParseRe
   try {
     value = JSON.parse(withoutBom(text));
   } catch (error) {
-    return fail(`(file): not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    // V8's message quotes the text around the mistake: cut like every other echo.
+    const reason = shortenRuns(error instanceof Error ? error.message : String(error));
+    return fail(`(file): not valid JSON (${reason})`);
   }
   return parseScenario(value, lookup);
 }
@@ -43,7 +46,7 @@ export function parseScenario(value: unknown, lookup: ProtocolLookup): ParseResu
 function interpret(file: ParsedFile, lookup: ProtocolLookup): ParseResult {
   const errors: string[] = [];
   const protocol = lookup(file.protocol);
-  if (!protocol) return fail(`protocol: unknown protocol "${file.protocol}"`);
+  if (!protocol) return fail(`protocol: unknown protocol ${quote(file.protocol)}`);
 
   const nodes: NodeId[] =
     typeof file.nodes === 'number' ? Array.from({ length: file.nodes }, (_, i) => `n${i + 1}`) : file.nodes;
@@ -55,17 +58,17 @@ function interpret(file: ParsedFile, lookup: ProtocolLookup): ParseResult {
   const bug = file.bug ?? null;
   if (bug !== null && !protocol.bugs.some((b) => b.id === bug)) {
     const ids = protocol.bugs.map((b) => b.id).join(', ');
-    errors.push(`bug: unknown bug "${bug}" for ${protocol.id}${ids ? ` (known: ${ids})` : ''}`);
+    errors.push(`bug: unknown bug ${quote(bug)} for ${protocol.id}${ids ? ` (known: ${ids})` : ''}`);
   }
 
   const initial: Record<NodeId, unknown> = {};
   for (const [id, state] of Object.entries(file.initial ?? {})) {
     if (!known.has(id)) {
-      errors.push(`${formatPath(['initial', id])}: unknown node "${id}"`);
+      errors.push(`${formatPath(['initial', id])}: unknown node ${quote(id)}`);
       continue;
     }
     if (!protocol.initialSchema) {
-      errors.push(`initial.${id}: ${protocol.id} takes no initial state`);
+      errors.push(`${formatPath(['initial', id])}: ${protocol.id} takes no initial state`);
       continue;
     }
     const result = protocol.initialSchema.safeParse(state);
@@ -99,7 +102,7 @@ function checkEvent(event: Input, known: ReadonlySet<NodeId>): string[] {
   const kind = inputKindOf(event);
   const errors: string[] = [];
   for (const { field, ref } of kind.refs(event)) {
-    if (!FILE_SELECTORS.includes(ref) && !known.has(ref)) errors.push(`${field}: unknown node "${ref}"`);
+    if (!FILE_SELECTORS.includes(ref) && !known.has(ref)) errors.push(`${field}: unknown node ${quote(ref)}`);
   }
   return [...errors, ...(kind.problems?.(event) ?? [])];
 }

@@ -1,4 +1,5 @@
 import type { AnyProtocol } from '../engine/protocol';
+import { quote } from '../engine/quote';
 import { parseScenario, parseScenarioText, withoutBom } from './parse';
 import { FORMAT } from './schema';
 import type { ParseResult, ProtocolLoader } from './types';
@@ -16,7 +17,7 @@ export async function parseScenarioLoading(value: unknown, load: ProtocolLoader)
       protocol = await load(id);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      return { ok: false, errors: [`protocol: "${id}" could not be loaded (${reason}); try again`] };
+      return { ok: false, errors: [`protocol: ${quote(id)} could not be loaded (${reason}); try again`] };
     }
   }
   return parseScenario(value, (wanted) => (wanted === id ? protocol : undefined));
