@@ -1,3 +1,4 @@
+import { dict } from '../../engine/kit';
 import type { Protocol } from '../../engine/protocol';
 import { twoPcBugs } from './bugs';
 import { twoPcConfigSchema } from './config';
@@ -19,7 +20,7 @@ export const twoPhaseCommit: Protocol<TwoPcConfig, TwoPcContext> = {
   persistent(ctx): TwoPcPersistent {
     if (ctx.role === 'coordinator') return { role: 'coordinator', log: ctx.log };
     // A transaction still `working` has promised nothing; its work is lost with the crash.
-    const log: Record<TxId, (typeof ctx.transactions)[TxId]> = {};
+    const log = dict<(typeof ctx.transactions)[TxId]>();
     for (const [tx, t] of Object.entries(ctx.transactions)) if (t.state !== 'working') log[tx] = t;
     return { role: 'participant', log };
   },
