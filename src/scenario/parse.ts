@@ -1,4 +1,5 @@
 import { inputKindOf } from '../engine/inputs/table';
+import { dict } from '../engine/kit/dict';
 import { quote, shortenRuns } from '../engine/quote';
 import { FILE_SELECTORS } from '../engine/selectors';
 import type { Input, NodeId } from '../engine/types';
@@ -40,6 +41,10 @@ export function parseScenario(value: unknown, lookup: ProtocolLookup): ParseResu
   }
   const parsed = fileSchema.safeParse(value);
   if (!parsed.success) return { ok: false, errors: describeIssues(parsed.error) };
+  // A map of the format read into a plain object loses a `__proto__` key without a word; no protocol has a
+  // config key or a node of that name, so it is refused like any unknown key.
+  const hidden = PROTO_KEYED.filter((field) => hasProtoKey(head[field]));
+  if (hidden.length > 0) return { ok: false, errors: hidden.map(protoKeyError) };
   return interpret(parsed.data, lookup);
 }
 
@@ -61,7 +66,8 @@ function interpret(file: ParsedFile, lookup: ProtocolLookup): ParseResult {
     errors.push(`bug: unknown bug ${quote(bug)} for ${protocol.id}${ids ? ` (known: ${ids})` : ''}`);
   }
 
-  const initial: Record<NodeId, unknown> = {};
+  // No prototype: a node called `constructor` has no initial state unless the file gives it one.
+  const initial = dict<unknown>();
   for (const [id, state] of Object.entries(file.initial ?? {})) {
     if (!known.has(id)) {
       errors.push(`${formatPath(['initial', id])}: unknown node ${quote(id)}`);
@@ -106,6 +112,17 @@ function checkEvent(event: Input, known: ReadonlySet<NodeId>): string[] {
   }
   return [...errors, ...(kind.problems?.(event) ?? [])];
 }
+
+/** The fields of the format that are maps keyed by the user's text. */
+const PROTO_KEYED = ['config', 'initial'] as const;
+
+const hasProtoKey = (value: unknown): boolean =>
+  typeof value === 'object' && value !== null && Object.hasOwn(value, '__proto__');
+
+const protoKeyError = (field: (typeof PROTO_KEYED)[number]): string =>
+  field === 'config'
+    ? `${formatPath([field, '__proto__'])}: unknown field`
+    : `${formatPath([field, '__proto__'])}: unknown node "__proto__"`;
 
 function fail(message: string): ParseResult {
   return { ok: false, errors: [message] };
