@@ -82,6 +82,13 @@ function interpret(file: ParsedFile, lookup: ProtocolLookup): ParseResult {
     else errors.push(...describeIssues(result.error, ['initial', id]));
   }
 
+  // References in the protocol's own fields, once those parsed: `config.noVotes[0]: unknown node "n9"`.
+  if (config.success && protocol.refs) {
+    for (const { path, node } of protocol.refs(config.data, initial)) {
+      if (!known.has(node)) errors.push(`${formatPath(path)}: unknown node ${quote(node)}`);
+    }
+  }
+
   file.events.forEach((event, index) => {
     errors.push(...checkEvent(event as Input, known).map((e) => `events[${index}].${e}`));
   });
