@@ -27,7 +27,10 @@ export async function runCommand(argv: readonly string[], out: (text: string) =>
     );
   }
   const parsed = await parseScenarioTextLoading(text, loadProtocol);
-  if (!parsed.ok) throw new UsageError(parsed.errors.map((e) => `${path === '-' ? 'stdin' : path}: ${e}`).join('\n'));
+  if (!parsed.ok)
+    throw new UsageError(
+      parsed.errors.map((e) => `${path === '-' ? 'stdin' : quote(path, (s) => s)}: ${e}`).join('\n'),
+    );
   const { sim, summary } = runScenario(
     parsed.scenario,
     getProtocol,

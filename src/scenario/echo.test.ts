@@ -1,7 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { embedOptions } from '../app/embed';
-import { startOptions } from '../app/url';
-import { main } from '../cli/main';
 import { getProtocol } from '../protocols';
 import { parseScenario, parseScenarioText } from './parse';
 
@@ -51,34 +48,5 @@ describe('an error quotes user text briefly, with its length', () => {
     const result = parseScenarioText(`{"protocol": ${huge('x')}}`, getProtocol);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors.join('\n').length).toBeLessThan(200);
-  });
-
-  it('in the runner’s own argument errors', async () => {
-    const err: string[] = [];
-    const run = (...argv: string[]) =>
-      main(
-        argv,
-        () => {},
-        (t) => err.push(t),
-      );
-    expect(await run(huge('z'))).toBe(2);
-    expect(await run('fuzz', '--protocol', huge('q'))).toBe(2);
-    expect(await run('fuzz', '--protocol', 'raft', '--bug', huge('b'))).toBe(2);
-    expect(await run('run', 'x.json', '--until', huge('9'))).toBe(2);
-    expect(await run('run', 'x.json', `--${huge('o')}`)).toBe(2);
-    expect(err[0]).toBe(`unknown command "${'z'.repeat(32)}…" (1048576 characters): use run or fuzz`);
-    expect(err[1]).toContain(`--protocol: unknown protocol "${'q'.repeat(32)}…" (1048576 characters)`);
-    for (const line of err) expect(line.length).toBeLessThan(400);
-  });
-
-  it('in the page’s notes on a bad address', () => {
-    const long = huge('s');
-    const notes = [
-      ...startOptions(`?preset=${long}&speed=${long}`).problems,
-      ...embedOptions(`?embed&speed=${long}&panels=${long}&t=${long}`).problems,
-    ];
-    expect(notes).toHaveLength(5);
-    expect(notes[0]).toBe(`There is no preset "${'s'.repeat(32)}…" (1048576 characters); opened the default one.`);
-    for (const note of notes) expect(note.length).toBeLessThan(200);
   });
 });
