@@ -23,7 +23,8 @@ export function own<V>(record: Dict<V>, key: string): V | undefined {
 
 /** A copy of `record` with `key` set to `value`: the immutable update, without a prototype. */
 export function withEntry<V>(record: Dict<V>, key: string, value: V): Dict<V> {
-  const out = dict(Object.entries(record));
+  // Object.assign sets keys on a prototype-free target, where `__proto__` is an own key like any other.
+  const out: Record<string, V> = Object.assign(Object.create(null), record);
   out[key] = value;
   return out;
 }
