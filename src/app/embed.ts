@@ -1,3 +1,5 @@
+import { quote } from '../engine/quote';
+
 /** The panels an embedded player can show besides the canvas. */
 export const EMBED_PANELS = ['caption', 'controls', 'timeline', 'diagram', 'invariants', 'logs'] as const;
 export type EmbedPanel = (typeof EMBED_PANELS)[number];
@@ -28,7 +30,7 @@ export function embedOptions(search: string): EmbedOptions {
   if (speedText !== null) {
     const value = Number(speedText);
     if (Number.isFinite(value) && value > 0 && value <= 1000) speed = value;
-    else problems.push(`speed "${speedText}" is not a number between 0 and 1000; using the default`);
+    else problems.push(`speed ${quote(speedText)} is not a number between 0 and 1000; using the default`);
   }
   let panels = new Set<EmbedPanel>(DEFAULT_PANELS);
   const panelsText = params.get('panels');
@@ -39,7 +41,7 @@ export function embedOptions(search: string): EmbedOptions {
       .map((p) => p.trim())
       .filter(Boolean)) {
       if ((EMBED_PANELS as readonly string[]).includes(name)) panels.add(name as EmbedPanel);
-      else problems.push(`panel "${name}" is not one of ${EMBED_PANELS.join(', ')}`);
+      else problems.push(`panel ${quote(name)} is not one of ${EMBED_PANELS.join(', ')}`);
     }
   }
   let startMs = 0;
@@ -47,7 +49,7 @@ export function embedOptions(search: string): EmbedOptions {
   if (t !== null) {
     const seconds = Number(t);
     if (Number.isFinite(seconds) && seconds >= 0 && seconds <= 86_400) startMs = Math.round(seconds * 1000);
-    else problems.push(`start time "${t}" is not a number of seconds; starting at 0`);
+    else problems.push(`start time ${quote(t)} is not a number of seconds; starting at 0`);
   }
   return { isEmbed: params.has('embed'), autoplay: params.has('autoplay'), speed, panels, startMs, problems };
 }

@@ -1,3 +1,4 @@
+import { quote } from '../engine/quote';
 import { parseScenarioTextLoading } from '../scenario/parseLoading';
 import type { ParseResult, ProtocolLoader } from '../scenario/types';
 
@@ -9,17 +10,19 @@ export async function readScenarioFile(
   file: Pick<File, 'name' | 'size' | 'text'>,
   load: ProtocolLoader,
 ): Promise<ParseResult> {
+  // The name leads every error, cut like any other echo of what the user gave.
+  const name = quote(file.name, (shown) => shown);
   if (file.size > MAX_FILE_BYTES) {
-    return { ok: false, errors: [`${file.name}: larger than 5 MB, so not a netsplit scenario`] };
+    return { ok: false, errors: [`${name}: larger than 5 MB, so not a netsplit scenario`] };
   }
   let text: string;
   try {
     text = await file.text();
   } catch {
-    return { ok: false, errors: [`${file.name}: could not be read`] };
+    return { ok: false, errors: [`${name}: could not be read`] };
   }
   const result = await parseScenarioTextLoading(text, load);
-  return result.ok ? result : { ok: false, errors: result.errors.map((e) => `${file.name}: ${e}`) };
+  return result.ok ? result : { ok: false, errors: result.errors.map((e) => `${name}: ${e}`) };
 }
 
 /** A file name for a download: the title in lower case with dashes, or "netsplit-scenario". */

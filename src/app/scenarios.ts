@@ -1,3 +1,4 @@
+import { quote } from '../engine/quote';
 import { getPreset, getPresetFile, getProtocol, loadPreset, loadProtocol, presets } from '../protocols';
 import { toFile } from '../scenario/encode';
 import { parseScenario } from '../scenario/parse';
@@ -12,7 +13,7 @@ const parsed = new Map<string, Scenario>();
 export function presetScenario(id: string): Scenario {
   const cached = parsed.get(id);
   if (cached) return cached;
-  if (!getPreset(id)) throw new Error(`unknown preset "${id}"`);
+  if (!getPreset(id)) throw new Error(`unknown preset ${quote(id)}`);
   const file = getPresetFile(id);
   if (file === undefined) throw new Error(`preset ${id} is not loaded yet`);
   const result = parseScenario(file, getProtocol);
@@ -24,7 +25,7 @@ export function presetScenario(id: string): Scenario {
 /** Loads a preset's file and its protocol (side by side), then parses it. */
 export async function loadPresetScenario(id: string): Promise<Scenario> {
   const entry = getPreset(id);
-  if (!entry) throw new Error(`unknown preset "${id}"`);
+  if (!entry) throw new Error(`unknown preset ${quote(id)}`);
   await Promise.all([loadPreset(id), loadProtocol(entry.protocol)]);
   return presetScenario(id);
 }

@@ -36,7 +36,7 @@ export interface WholeRun {
   readonly doneMs: VirtualMs;
   readonly isDone: boolean;
   readonly markers: readonly Marker[];
-  /** The trace hash at `horizonMs`, what `npm run sim -- run <file> --json` prints. */
+  /** The trace hash at `horizonMs`, what `npm run -s sim -- run <file> --json` prints. */
   readonly traceHash: string | null;
   /** Why there is no fingerprint (the run passed its event budget, as the runner would say). */
   readonly problem?: string;

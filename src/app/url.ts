@@ -1,3 +1,4 @@
+import { quote } from '../engine/quote';
 import { DEFAULT_PRESET, getPreset } from '../protocols';
 import { DEFAULT_SPEED } from './store';
 
@@ -17,14 +18,14 @@ export function startOptions(search: string): StartOptions {
   const preset = params.get('preset');
   if (preset !== null) {
     if (getPreset(preset)) presetId = preset;
-    else problems.push(`There is no preset "${preset}"; opened the default one.`);
+    else problems.push(`There is no preset ${quote(preset)}; opened the default one.`);
   }
   let speed = DEFAULT_SPEED;
   const speedText = params.get('speed');
   if (speedText !== null) {
     const value = Number(speedText);
     if (Number.isFinite(value) && value > 0 && value <= 1000) speed = value;
-    else problems.push(`Speed "${speedText}" is not a number between 0 and 1000; using the default.`);
+    else problems.push(`Speed ${quote(speedText)} is not a number between 0 and 1000; using the default.`);
   }
   return { presetId, speed, playing: !params.has('paused'), problems };
 }

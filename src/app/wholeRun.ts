@@ -48,7 +48,7 @@ export async function loadWholeRunProtocol(request: WholeRunRequest): Promise<vo
  * Plays a scenario file headlessly to its end (`until`, else 10 s, as the command-line runner does, with
  * the runner's event budget: no other horizon, so the fingerprint is the runner's hash for every file),
  * one slice of wall time per step of the generator: the worker yields between slices so a newer
- * request can replace this one. Pure: the same engine, the same file, the same hash as `npm run sim`.
+ * request can replace this one. Pure: the same engine, the same file, the same hash as `npm run -s sim`.
  */
 export function* playWholeRun(
   request: WholeRunRequest,

@@ -1,4 +1,5 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { quote, shortenRuns } from '../engine/quote';
 
 /** A command-line mistake: the runner prints it and exits 2. */
 export class UsageError extends Error {}
@@ -7,7 +8,8 @@ export function parse<const O extends NonNullable<ParseArgsConfig['options']>>(a
   try {
     return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    // Node's message repeats the argument as typed: cut, like every echo of user text.
+    throw new UsageError(shortenRuns(error instanceof Error ? error.message : String(error)));
   }
 }
 
@@ -16,7 +18,7 @@ export function wholeNumber(flag: string, raw: string | undefined, fallback: num
   if (raw === undefined) return fallback;
   const value = Number(raw);
   if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(value) || value < min || value > max) {
-    throw new UsageError(`${flag}: must be a whole number from ${min} to ${max}, got "${raw}"`);
+    throw new UsageError(`${flag}: must be a whole number from ${min} to ${max}, got ${quote(raw)}`);
   }
   return value;
 }

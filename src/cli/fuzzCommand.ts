@@ -1,12 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { quote } from '../engine/quote';
 import { getProtocol, loadProtocol, manifest } from '../protocols';
 import { MAX_NODES, MAX_TIME_MS } from '../scenario/schema';
 import { parse, UsageError, wholeNumber } from './args';
 import { fuzz } from './fuzz';
 
 const USAGE =
-  'usage: npm run sim -- fuzz --protocol <id> [--runs N] [--seed S] [--nodes N] [--until <ms>] [--bug <id>] [--json] [--out <dir>]';
+  'usage: npm run -s sim -- fuzz --protocol <id> [--runs N] [--seed S] [--nodes N] [--until <ms>] [--bug <id>] [--json] [--out <dir>]';
 
 /** `fuzz`: random fault schedules, invariants after every event, a scenario file for each failure. */
 export async function fuzzCommand(argv: readonly string[], out: (text: string) => void): Promise<number> {
@@ -20,18 +21,18 @@ export async function fuzzCommand(argv: readonly string[], out: (text: string) =
     json: { type: 'boolean' },
     out: { type: 'string' },
   });
-  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"\n${USAGE}`);
+  if (positionals.length > 0) throw new UsageError(`unexpected argument ${quote(positionals[0] ?? '')}\n${USAGE}`);
   if (values.protocol === undefined) throw new UsageError(`--protocol: required\n${USAGE}`);
   const protocol = await loadProtocol(values.protocol);
   if (!protocol) {
     throw new UsageError(
-      `--protocol: unknown protocol "${values.protocol}" (known: ${manifest.map((p) => p.id).join(', ')})`,
+      `--protocol: unknown protocol ${quote(values.protocol)} (known: ${manifest.map((p) => p.id).join(', ')})`,
     );
   }
   const bug = values.bug ?? null;
   if (bug !== null && !protocol.bugs.some((b) => b.id === bug)) {
     throw new UsageError(
-      `--bug: unknown bug "${bug}" for ${protocol.id} (known: ${protocol.bugs.map((b) => b.id).join(', ')})`,
+      `--bug: unknown bug ${quote(bug)} for ${protocol.id} (known: ${protocol.bugs.map((b) => b.id).join(', ')})`,
     );
   }
   const options = {
@@ -59,7 +60,7 @@ export async function fuzzCommand(argv: readonly string[], out: (text: string) =
     for (const f of failures) {
       const first = f.violations[0];
       lines.push(`  seed ${f.seed}: ${first?.invariant} at ${first?.time} ms: ${first?.message}`);
-      lines.push(`    reproduce: npm run sim -- run ${f.scenario}`);
+      lines.push(`    reproduce: npm run -s sim -- run ${f.scenario}`);
     }
     out(lines.join('\n'));
   }

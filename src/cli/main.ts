@@ -1,3 +1,4 @@
+import { quote } from '../engine/quote';
 import { UsageError } from './args';
 import { fuzzCommand } from './fuzzCommand';
 import { runCommand } from './runCommand';
@@ -15,7 +16,7 @@ export async function main(
   try {
     if (command === 'run') return await runCommand(rest, out);
     if (command === 'fuzz') return await fuzzCommand(rest, out);
-    throw new UsageError(`unknown command "${command ?? ''}": use run or fuzz`);
+    throw new UsageError(`unknown command ${quote(command ?? '')}: use run or fuzz`);
   } catch (error) {
     if (error instanceof UsageError) {
       err(error.message);
@@ -27,6 +28,11 @@ export async function main(
 
 const isEntry = process.argv[1]?.replace(/\\/g, '/').endsWith('src/cli/main.ts');
 if (isEntry) {
+  // A reader that stops early (`| head -c 120`) closes the pipe: what is left of the output has nowhere to go,
+  // which is the reader's choice, not a failure of the run. The exit status stays the run's own.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
   process.exitCode = await main(
     process.argv.slice(2),
     (text) => process.stdout.write(`${text}\n`),

@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { quote } from '../engine/quote';
 import { getProtocol, loadProtocol } from '../protocols';
 import { DEFAULT_MAX_EVENTS, OverBudget } from '../scenario/budget';
 import { parseScenarioTextLoading } from '../scenario/parseLoading';
@@ -7,7 +8,7 @@ import { MAX_TIME_MS } from '../scenario/schema';
 import { parse, UsageError, wholeNumber } from './args';
 
 const USAGE =
-  'usage: npm run sim -- run <scenario.json | -> [--until <ms>] [--json] [--trace <file.jsonl>] [--max-events <n>]';
+  'usage: npm run -s sim -- run <scenario.json | -> [--until <ms>] [--json] [--trace <file.jsonl>] [--max-events <n>]';
 /** The most a user may raise the event budget to (`--max-events`): about half an hour of work here. */
 const MAX_MAX_EVENTS = 100_000_000;
 
@@ -29,16 +30,19 @@ export async function runCommand(argv: readonly string[], out: (text: string) =>
   try {
     text = readFileSync(path === '-' ? 0 : path, 'utf8');
   } catch (error) {
-    throw new UsageError(`${path}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new UsageError(
+      `${quote(path, (s) => s)}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+    );
   }
   const parsed = await parseScenarioTextLoading(text, loadProtocol);
-  if (!parsed.ok) throw new UsageError(parsed.errors.map((e) => `${path === '-' ? 'stdin' : path}: ${e}`).join('\n'));
+  const where = path === '-' ? 'stdin' : quote(path, (s) => s);
+  if (!parsed.ok) throw new UsageError(parsed.errors.map((e) => `${where}: ${e}`).join('\n'));
   let run: ReturnType<typeof runScenario>;
   try {
     run = runScenario(parsed.scenario, getProtocol, untilMs ?? parsed.scenario.until ?? DEFAULT_UNTIL_MS, maxEvents);
   } catch (error) {
     // Too much work is refused like bad input: exit 2, a message naming the budget, nothing on stdout.
-    if (error instanceof OverBudget) throw new UsageError(`${path === '-' ? 'stdin' : path}: ${error.message}`);
+    if (error instanceof OverBudget) throw new UsageError(`${where}: ${error.message}`);
     throw error;
   }
   const { sim, summary } = run;

@@ -107,7 +107,7 @@ export function randomScenario(options: ScheduleOptions): Record<string, unknown
     events.push(...action({ rng, ids, crashed, at, nextCommand, aim }));
   }
   events.sort((a, b) => a.at - b.at);
-  const config = options.protocol.fuzzConfig ? options.protocol.fuzzConfig(rng) : {};
+  const config = options.protocol.fuzzConfig ? options.protocol.fuzzConfig(rng, ids) : {};
   return {
     format: FORMAT,
     version: VERSION,

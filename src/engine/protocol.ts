@@ -80,6 +80,13 @@ export interface Milestone {
   readonly label: string;
 }
 
+/** A node that a scenario's config or initial state names, and the field that names it. */
+export interface NodeRef {
+  /** From the top of the file: `['config', 'noVotes', 0]`, `['initial', 'n1', 'votedFor']`. */
+  readonly path: readonly (string | number)[];
+  readonly node: NodeId;
+}
+
 export interface MessageLook {
   /** Short label on the canvas: `RequestVote`, `AppendEntries 3 entries`, `Vote ✓` (the canvas writes `×N` for N messages under one label). */
   readonly label: string;
@@ -97,6 +104,11 @@ export interface Protocol<Config = unknown, Context = unknown> {
   readonly configSchema: ZodType<Config>;
   /** Optional schema of one node's entry in a scenario's `initial` map; parses to the persistent state. */
   readonly initialSchema?: ZodType<unknown>;
+  /**
+   * Optional: every node its parsed config and initial states name. The scenario parser checks that each one
+   * is a node of the cluster and names the field when it is not, so a protocol only says where names are.
+   */
+  refs?(config: Config, initial: Readonly<Record<NodeId, unknown>>): readonly NodeRef[];
   /** The machine of every node, or of the default `server` kind when `nodeKinds` is not declared. */
   readonly machine: AnyStateMachine;
   /** Optional: the kinds of node it runs, each its own machine (topology.ts); default one `server` kind running `machine`. */
@@ -120,8 +132,11 @@ export interface Protocol<Config = unknown, Context = unknown> {
   /** Where a client request without a `node` goes; null when there is nowhere (it is rejected). */
   entryPoint(world: World<Context>): NodeId | null;
   readonly invariants: readonly InvariantInfo[];
-  /** Optional: a config to fuzz with (say, PreVote on or off), drawn from the fuzzer's stream. */
-  fuzzConfig?(rng: Rng): Record<string, unknown>;
+  /**
+   * Optional: a config to fuzz with (say, PreVote on or off), drawn from the fuzzer's stream, for a cluster of
+   * `nodes`; a node it names must be one of them (the parser checks `refs`).
+   */
+  fuzzConfig?(rng: Rng, nodes: readonly NodeId[]): Record<string, unknown>;
   readonly monitor: Monitor<unknown, Context>;
   readonly bugs: readonly BugInfo[];
   /** What the generic UI, the timeline, the Faults tab and the fuzzer show of the protocol (face.ts). */

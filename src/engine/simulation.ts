@@ -2,6 +2,7 @@ import { InputLog } from './inputLog';
 import { applyInput } from './inputs/apply';
 import type { InputBase, InputRecord, InputsHost } from './inputs/kind';
 import { Journal } from './journal';
+import { own } from './kit/dict';
 import type { Network } from './network';
 import { Nodes } from './nodes';
 import { Observer } from './observer';
@@ -71,7 +72,8 @@ export class Simulation implements WireHost, InputsHost {
     this.isLinked = linkTest(this.shape);
     this.nodes = new Nodes(this, spec, this.shape);
     spec.nodes.forEach((id, index) => {
-      this.nodes.start(id, spec.initial[id], root.fork(index + 1));
+      // Own keys only: a node called `constructor` without an initial state must not start from Object's.
+      this.nodes.start(id, own(spec.initial, id), root.fork(index + 1));
     });
     this.observer = new Observer(this, this.protocol);
     for (const node of this.nodes.values()) this.observer.recordState(node, true);

@@ -1,4 +1,5 @@
 import type { AnyProtocol } from '../engine/protocol';
+import { quote } from '../engine/quote';
 import type { PresetEntry, ProtocolDescriptor } from './descriptor';
 
 export interface Registry {
@@ -58,7 +59,7 @@ export function createRegistry(descriptors: readonly ProtocolDescriptor[]): Regi
     },
     loadPreset(id) {
       const found = getPreset(id);
-      if (!found) return Promise.reject(new Error(`unknown preset "${id}"`));
+      if (!found) return Promise.reject(new Error(`unknown preset ${quote(id)}`));
       return remember(files, id, async () => {
         const file = await found.load();
         loadedFiles.set(id, file);

@@ -1,14 +1,19 @@
 import type { z } from 'zod';
+import { MAX_ECHO_CHARS, quote } from '../engine/quote';
 
 const PLAIN_KEY = /^[A-Za-z_$][\w$-]*$/;
 
-/** `events[3].node` from ['events', 3, 'node']; a key that is not a plain name is quoted: `config["a b"]`. */
+/**
+ * `events[3].node` from ['events', 3, 'node']; a key that is not a plain name is quoted: `config["a b"]`, and
+ * a long one is cut with its length: `config["aaaa…" (5000 characters)]`.
+ */
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const key of path) {
     if (typeof key === 'number') out += `[${key}]`;
-    else if (typeof key === 'string' && PLAIN_KEY.test(key)) out += out === '' ? key : `.${key}`;
-    else out += `[${JSON.stringify(String(key))}]`;
+    else if (typeof key === 'string' && key.length <= MAX_ECHO_CHARS && PLAIN_KEY.test(key))
+      out += out === '' ? key : `.${key}`;
+    else out += `[${quote(String(key), JSON.stringify)}]`;
   }
   return out;
 }

@@ -88,9 +88,14 @@ describe('parseScenario', () => {
   });
 });
 
-/** `(file)`, or a path such as `events[3].node` or `config["a b"]`, then a colon and a reason. */
-const FIELD_AND_REASON =
-  /^(\(file\)|([A-Za-z_$][\w$-]*|\["(?:[^"\\]|\\.)*"\])(\.[A-Za-z_$][\w$-]*|\[\d+\]|\["(?:[^"\\]|\\.)*"\])*): \S/;
+/**
+ * `(file)`, or a path such as `events[3].node` or `config["a b"]` (a long key cut with its length:
+ * `config["aaa…" (5000 characters)]`), then a colon and a reason.
+ */
+const KEY = String.raw`\["(?:[^"\\]|\\.)*"(?: \(\d+ characters\))?\]`;
+const FIELD_AND_REASON = new RegExp(
+  String.raw`^(\(file\)|([A-Za-z_$][\w$-]*|${KEY})(\.[A-Za-z_$][\w$-]*|\[\d+\]|${KEY})*): \S`,
+);
 
 describe('parseScenario under fuzzed input', () => {
   it('never throws, and every error names a field and a reason', () => {

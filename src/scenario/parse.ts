@@ -1,17 +1,29 @@
 import { inputKindOf } from '../engine/inputs/table';
+import { dict } from '../engine/kit/dict';
+import { quote, shortenRuns } from '../engine/quote';
 import { FILE_SELECTORS } from '../engine/selectors';
 import type { Input, NodeId } from '../engine/types';
 import { describeIssues, formatPath } from './errors';
 import { FORMAT, fileSchema, type ParsedFile, VERSION } from './schema';
 import type { ParseResult, ProtocolLookup, Scenario } from './types';
 
+/**
+ * The text without a leading UTF-8 byte-order mark: editors on Windows save one, and JSON.parse would refuse
+ * the file over a character nobody can see.
+ */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 /** Parses a scenario file's text. Never throws: bad input gives messages that name the field and the reason. */
 export function parseScenarioText(text: string, lookup: ProtocolLookup): ParseResult {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(withoutBom(text));
   } catch (error) {
-    return fail(`(file): not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    // V8's message quotes the text around the mistake: cut like every other echo.
+    const reason = shortenRuns(error instanceof Error ? error.message : String(error));
+    return fail(`(file): not valid JSON (${reason})`);
   }
   return parseScenario(value, lookup);
 }
@@ -29,13 +41,17 @@ export function parseScenario(value: unknown, lookup: ProtocolLookup): ParseResu
   }
   const parsed = fileSchema.safeParse(value);
   if (!parsed.success) return { ok: false, errors: describeIssues(parsed.error) };
+  // A map of the format read into a plain object loses a `__proto__` key without a word; no protocol has a
+  // config key or a node of that name, so it is refused like any unknown key.
+  const hidden = PROTO_KEYED.filter((field) => hasProtoKey(head[field]));
+  if (hidden.length > 0) return { ok: false, errors: hidden.map(protoKeyError) };
   return interpret(parsed.data, lookup);
 }
 
 function interpret(file: ParsedFile, lookup: ProtocolLookup): ParseResult {
   const errors: string[] = [];
   const protocol = lookup(file.protocol);
-  if (!protocol) return fail(`protocol: unknown protocol "${file.protocol}"`);
+  if (!protocol) return fail(`protocol: unknown protocol ${quote(file.protocol)}`);
 
   const nodes: NodeId[] =
     typeof file.nodes === 'number' ? Array.from({ length: file.nodes }, (_, i) => `n${i + 1}`) : file.nodes;
@@ -47,22 +63,30 @@ function interpret(file: ParsedFile, lookup: ProtocolLookup): ParseResult {
   const bug = file.bug ?? null;
   if (bug !== null && !protocol.bugs.some((b) => b.id === bug)) {
     const ids = protocol.bugs.map((b) => b.id).join(', ');
-    errors.push(`bug: unknown bug "${bug}" for ${protocol.id}${ids ? ` (known: ${ids})` : ''}`);
+    errors.push(`bug: unknown bug ${quote(bug)} for ${protocol.id}${ids ? ` (known: ${ids})` : ''}`);
   }
 
-  const initial: Record<NodeId, unknown> = {};
+  // No prototype: a node called `constructor` has no initial state unless the file gives it one.
+  const initial = dict<unknown>();
   for (const [id, state] of Object.entries(file.initial ?? {})) {
     if (!known.has(id)) {
-      errors.push(`${formatPath(['initial', id])}: unknown node "${id}"`);
+      errors.push(`${formatPath(['initial', id])}: unknown node ${quote(id)}`);
       continue;
     }
     if (!protocol.initialSchema) {
-      errors.push(`initial.${id}: ${protocol.id} takes no initial state`);
+      errors.push(`${formatPath(['initial', id])}: ${protocol.id} takes no initial state`);
       continue;
     }
     const result = protocol.initialSchema.safeParse(state);
     if (result.success) initial[id] = result.data;
     else errors.push(...describeIssues(result.error, ['initial', id]));
+  }
+
+  // References in the protocol's own fields, once those parsed: `config.noVotes[0]: unknown node "n9"`.
+  if (config.success && protocol.refs) {
+    for (const { path, node } of protocol.refs(config.data, initial)) {
+      if (!known.has(node)) errors.push(`${formatPath(path)}: unknown node ${quote(node)}`);
+    }
   }
 
   file.events.forEach((event, index) => {
@@ -91,10 +115,21 @@ function checkEvent(event: Input, known: ReadonlySet<NodeId>): string[] {
   const kind = inputKindOf(event);
   const errors: string[] = [];
   for (const { field, ref } of kind.refs(event)) {
-    if (!FILE_SELECTORS.includes(ref) && !known.has(ref)) errors.push(`${field}: unknown node "${ref}"`);
+    if (!FILE_SELECTORS.includes(ref) && !known.has(ref)) errors.push(`${field}: unknown node ${quote(ref)}`);
   }
   return [...errors, ...(kind.problems?.(event) ?? [])];
 }
+
+/** The fields of the format that are maps keyed by the user's text. */
+const PROTO_KEYED = ['config', 'initial'] as const;
+
+const hasProtoKey = (value: unknown): boolean =>
+  typeof value === 'object' && value !== null && Object.hasOwn(value, '__proto__');
+
+const protoKeyError = (field: (typeof PROTO_KEYED)[number]): string =>
+  field === 'config'
+    ? `${formatPath([field, '__proto__'])}: unknown field`
+    : `${formatPath([field, '__proto__'])}: unknown node "__proto__"`;
 
 function fail(message: string): ParseResult {
   return { ok: false, errors: [message] };

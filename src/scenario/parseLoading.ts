@@ -1,5 +1,6 @@
 import type { AnyProtocol } from '../engine/protocol';
-import { parseScenario, parseScenarioText } from './parse';
+import { quote } from '../engine/quote';
+import { parseScenario, parseScenarioText, withoutBom } from './parse';
 import { FORMAT } from './schema';
 import type { ParseResult, ProtocolLoader } from './types';
 
@@ -16,7 +17,7 @@ export async function parseScenarioLoading(value: unknown, load: ProtocolLoader)
       protocol = await load(id);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      return { ok: false, errors: [`protocol: "${id}" could not be loaded (${reason}); try again`] };
+      return { ok: false, errors: [`protocol: ${quote(id)} could not be loaded (${reason}); try again`] };
     }
   }
   return parseScenario(value, (wanted) => (wanted === id ? protocol : undefined));
@@ -26,7 +27,7 @@ export async function parseScenarioLoading(value: unknown, load: ProtocolLoader)
 export async function parseScenarioTextLoading(text: string, load: ProtocolLoader): Promise<ParseResult> {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(withoutBom(text));
   } catch {
     return parseScenarioText(text, () => undefined);
   }

@@ -3,6 +3,7 @@ import { readScenarioFile } from '../app/scenarioFile';
 import { loadPresetScenario, scenarioForProtocol } from '../app/scenarios';
 import { openParsed } from '../app/session';
 import type { LoadOptions, Store } from '../app/store';
+import { quote } from '../engine/quote';
 import { descriptor, getPreset, getProtocol, loadProtocol } from '../protocols';
 import type { ParseResult, ProtocolLoader, Scenario } from '../scenario/types';
 import { isProtocolUiLoaded, loadProtocolUi } from './protocols';
@@ -55,7 +56,7 @@ async function openScenario(
 /** Opens a preset (the Library, paused at its start; the run setup's preset list). */
 export function openPreset(store: Store, id: string, options: LoadOptions = {}): Promise<boolean> {
   const entry = getPreset(id);
-  if (!entry) return Promise.resolve(failed(store, `The preset "${id}"`, new Error('no such preset')));
+  if (!entry) return Promise.resolve(failed(store, `The preset ${quote(id)}`, new Error('no such preset')));
   const load = async () => ({ scenario: await loadPresetScenario(id), presetId: id });
   return openScenario(store, entry.title, entry.protocol, load, options);
 }

@@ -130,3 +130,28 @@ test("a preset's fingerprint in the browser is the hash the command-line runner 
   await openTab(page, 'Run');
   await expect(page.getByTestId('fingerprint')).toHaveText(expected);
 });
+
+test('a long error stays inside the window, wrapped, quoting long values briefly', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 740 } });
+  const page = await context.newPage();
+  const huge = 'p'.repeat(100_000);
+  const bad = JSON.stringify({ format: 'netsplit-scenario', version: 1, protocol: huge, seed: 1, nodes: 3 });
+  await page.goto(`/#s=${lzString.compressToEncodedURIComponent(bad)}`);
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText(`link: protocol: unknown protocol "${'p'.repeat(32)}…" (100000 characters)`);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // A file name with no space to break at, as long as a file system allows, on the workbench's Run tab.
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openTab(page, 'Run');
+  const choosing = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open a scenario file…' }).click();
+  const name = `${'a'.repeat(240)}.json`;
+  await (await choosing).setFiles({ name, mimeType: 'application/json', buffer: Buffer.from('{"seed": -4') });
+  await expect(alert).toContainText('not valid JSON');
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(1280);
+  const dismiss = page.getByRole('button', { name: 'Dismiss' });
+  await expect(dismiss).toBeInViewport();
+  await context.close();
+});

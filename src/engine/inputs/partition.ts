@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { NodeId } from '../basics';
+import { quote } from '../quote';
 import { nodeRef, time } from './fields';
 import { FAULT_GLYPH, groupsText, type InputKind } from './kind';
 
@@ -19,7 +20,7 @@ export const partition: InputKind<PartitionInput> = {
     const problems: string[] = [];
     input.groups.forEach((group, g) => {
       group.forEach((id, i) => {
-        if (seen.has(id)) problems.push(`groups[${g}][${i}]: "${id}" is in more than one group`);
+        if (seen.has(id)) problems.push(`groups[${g}][${i}]: ${quote(id)} is in more than one group`);
         seen.add(id);
       });
     });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InputBase, InputRecord, InputsHost } from './kind';
-import { type Input, inputKindOf, inputKinds, inputTypes } from './table';
+import { type Input, inputKindNamed, inputKindOf, inputKinds, inputTypes } from './table';
 
 /** A host that records what an input did to it, with n1..n3 (n3 down) and `leader` naming n1. */
 function fakeHost() {
@@ -90,5 +90,14 @@ describe('inputs as a table', () => {
     expect(cut?.glyph).toEqual({ name: 'fault', shape: 'triangle' });
     expect(inputKinds.crash.fault?.effect?.({ t: 1, type: 'crash', node: 'n2' })).toEqual({ kind: 'down', node: 'n2' });
     expect(inputKinds.request.fault).toBeUndefined();
+  });
+});
+
+describe('looking a kind up by name', () => {
+  it('finds the kinds of the table and nothing an object inherits', () => {
+    expect(inputKindNamed('crash')?.type).toBe('crash');
+    for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      expect(inputKindNamed(name)).toBeUndefined();
+    }
   });
 });

@@ -55,4 +55,5 @@ export const inputKindOf = (input: Input): InputKind<Input> => inputKinds[input.
 
 /** The module of a kind by name, for trace readers holding a record's `type` string. */
 export const inputKindNamed = (type: string): InputKind<Input> | undefined =>
-  (inputKinds as Record<string, unknown>)[type] as InputKind<Input> | undefined;
+  // Own keys only: `constructor` names no kind.
+  Object.hasOwn(inputKinds, type) ? ((inputKinds as Record<string, unknown>)[type] as InputKind<Input>) : undefined;

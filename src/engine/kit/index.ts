@@ -4,5 +4,6 @@
  * event metadata.
  */
 export { type Action, cancelTimer, nothing, type Plan, reply, send, startTimer } from './actions';
+export { type Dict, dict, own, withEntry } from './dict';
 export { at, entropy, type Incoming, type Local, localAt, type Meta } from './meta';
 export { act, type Emitted, perform, type ReplyRequest, type SendRequest } from './perform';

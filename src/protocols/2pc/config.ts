@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { NodeRef } from '../../engine/protocol';
 import type { NodeId } from '../../engine/types';
 import type { TwoPcConfig, TxId } from './types';
 
@@ -22,6 +23,16 @@ export const twoPcConfigSchema = z.strictObject({
   voteTimeoutMs: z.number().int().min(1).max(60_000).default(500),
   retryMs: z.number().int().min(1).max(60_000).default(200),
 });
+
+/** The node each `noVotes` entry names (`n3` of `"n3:t2"`), for the scenario parser's reference check. */
+export function twoPcRefs(config: TwoPcConfig): NodeRef[] {
+  return config.noVotes.map((entry, i) => ({ path: ['config', 'noVotes', i], node: nodeOf(entry) }));
+}
+
+const nodeOf = (entry: string): NodeId => {
+  const colon = entry.indexOf(':');
+  return colon < 0 ? entry : entry.slice(0, colon);
+};
 
 /** Does `node` vote no on `tx`, by the config? */
 export function votesNo(config: TwoPcConfig, node: NodeId, tx: TxId): boolean {

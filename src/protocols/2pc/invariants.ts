@@ -1,3 +1,4 @@
+import { dict, own, withEntry } from '../../engine/kit';
 import type { Finding, InvariantInfo, Monitor } from '../../engine/protocol';
 import type { NodeId } from '../../engine/types';
 import type { TwoPcContext, TxId, Vote } from './types';
@@ -31,32 +32,33 @@ export interface TwoPcHistory {
 }
 
 export const twoPcMonitor: Monitor<TwoPcHistory, TwoPcContext> = {
-  initial: () => ({ outcomes: {}, votes: {}, seen: {} }),
+  initial: () => ({ outcomes: dict(), votes: dict(), seen: dict() }),
 
   check(history, world, changed) {
     const node = world.nodes.find((n) => n.id === changed);
-    if (!node || history.seen[changed] === node.context.transactions) return { history, findings: [] };
+    if (!node || own(history.seen, changed) === node.context.transactions) return { history, findings: [] };
     let { outcomes, votes } = history;
     const touched: TxId[] = [];
     for (const [tx, t] of Object.entries(node.context.transactions)) {
       let isTouched = false;
       const vote = 'vote' in t ? t.vote : null;
-      const before = votes[tx]?.[changed];
+      const txVotes = own(votes, tx) ?? dict<Vote>();
+      const before = own(txVotes, changed);
       if (vote !== null && before !== 'no' && before !== vote) {
-        votes = { ...votes, [tx]: { ...votes[tx], [changed]: vote } };
+        votes = withEntry(votes, tx, withEntry(txVotes, changed, vote));
         isTouched = true;
       }
-      const outcome = outcomes[tx] ?? {};
+      const outcome = own(outcomes, tx) ?? {};
       if (t.state === 'committed' && outcome.committed === undefined) {
-        outcomes = { ...outcomes, [tx]: { ...outcome, committed: changed } };
+        outcomes = withEntry(outcomes, tx, { ...outcome, committed: changed });
         isTouched = true;
       } else if (t.state === 'aborted' && outcome.aborted === undefined) {
-        outcomes = { ...outcomes, [tx]: { ...outcome, aborted: changed } };
+        outcomes = withEntry(outcomes, tx, { ...outcome, aborted: changed });
         isTouched = true;
       }
       if (isTouched) touched.push(tx);
     }
-    const next: TwoPcHistory = { outcomes, votes, seen: { ...history.seen, [changed]: node.context.transactions } };
+    const next: TwoPcHistory = { outcomes, votes, seen: withEntry(history.seen, changed, node.context.transactions) };
     const findings: Finding[] = [];
     for (const tx of touched) {
       atomicity(next, tx, findings);
@@ -67,16 +69,17 @@ export const twoPcMonitor: Monitor<TwoPcHistory, TwoPcContext> = {
 };
 
 function atomicity(h: TwoPcHistory, tx: TxId, findings: Finding[]): void {
-  const { committed, aborted } = h.outcomes[tx] ?? {};
+  const { committed, aborted } = own(h.outcomes, tx) ?? {};
   if (committed === undefined || aborted === undefined) return;
   findings.push({ invariant: 'atomicity', message: `${tx} was committed at ${committed} but aborted at ${aborted}` });
 }
 
 function validity(h: TwoPcHistory, tx: TxId, participants: readonly NodeId[], findings: Finding[]): void {
-  const committed = h.outcomes[tx]?.committed;
+  const committed = own(h.outcomes, tx)?.committed;
   if (committed === undefined) return;
   for (const p of participants) {
-    const vote = h.votes[tx]?.[p];
+    const txVotes = own(h.votes, tx);
+    const vote = txVotes && own(txVotes, p);
     if (vote === 'yes') continue;
     findings.push({
       invariant: 'validity',

@@ -1,5 +1,5 @@
 import { enqueueActions, setup } from 'xstate';
-import { type Emitted, perform } from '../../engine/kit';
+import { dict, type Emitted, perform } from '../../engine/kit';
 import type { NodeInput } from '../../engine/protocol';
 import { coordinatorStep, recoverCoordinator } from './coordinator';
 import { participantStep, recoverParticipant } from './participant';
@@ -18,9 +18,14 @@ function initialContext(input: Input): TwoPcContext {
   };
   const saved = input.persistent;
   if (input.id === coordinator) {
-    return { ...common, role: 'coordinator', log: saved?.role === 'coordinator' ? saved.log : {}, transactions: {} };
+    return {
+      ...common,
+      role: 'coordinator',
+      log: saved?.role === 'coordinator' ? saved.log : dict(),
+      transactions: dict(),
+    };
   }
-  return { ...common, role: 'participant', transactions: saved?.role === 'participant' ? saved.log : {} };
+  return { ...common, role: 'participant', transactions: saved?.role === 'participant' ? saved.log : dict() };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { own } from '../../engine/kit';
 import type { PauseCheck, PauseScene } from '../../engine/protocol';
 import type { TwoPcMessage as Message, TwoPcContext } from './types';
 
@@ -10,7 +11,11 @@ type Scene = PauseScene<TwoPcContext>;
 type Check = PauseCheck<TwoPcContext>;
 
 const node = (s: Scene, id: string) => s.nodes.find((n) => n.id === id);
-const stateOf = (s: Scene, id: string, tx: string) => node(s, id)?.context.transactions[tx]?.state;
+const stateOf = (s: Scene, id: string, tx: string) => {
+  const transactions: Readonly<Record<string, { readonly state: string }>> | undefined = node(s, id)?.context
+    .transactions;
+  return transactions && own(transactions, tx)?.state;
+};
 const votesTo = (s: Scene, to: string, tx: string, vote: 'yes' | 'no') =>
   s.inFlight.filter((m) => {
     const message = m.message as Message;

@@ -26,7 +26,8 @@ type TxView = { readonly state: string; readonly vote?: string | null; readonly 
 /** A transaction as node `node`'s view shows it, or undefined when the node has not heard of it. */
 export function tx(sim: Simulation, node: string, id: string): TxView | undefined {
   const view = sim.node(node)?.view as { transactions?: Record<string, TxView> } | undefined;
-  return view?.transactions?.[id];
+  const transactions = view?.transactions;
+  return transactions && Object.hasOwn(transactions, id) ? transactions[id] : undefined;
 }
 
 /** The state of transaction `id` at each node, in node order (`-` where the node has not heard of it). */

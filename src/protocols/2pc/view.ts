@@ -1,3 +1,4 @@
+import { dict, own } from '../../engine/kit';
 import type { MessageLook, Milestone } from '../../engine/protocol';
 import type { NodeId, NodeView, Payload } from '../../engine/types';
 import type { CoordinatorState, ParticipantState, TwoPcContext, TwoPcMessage, TxId, Vote } from './types';
@@ -23,16 +24,16 @@ export type TwoPcView =
 export function twoPcView(ctx: TwoPcContext): TwoPcView {
   switch (ctx.role) {
     case 'participant': {
-      const transactions: Record<string, ParticipantTxView> = {};
+      const transactions = dict<ParticipantTxView>();
       for (const [tx, t] of Object.entries(ctx.transactions)) transactions[tx] = { state: t.state, vote: t.vote };
       return { role: ctx.role, transactions };
     }
     case 'coordinator': {
-      const transactions: Record<string, CoordinatorTxView> = {};
+      const transactions = dict<CoordinatorTxView>();
       for (const [tx, t] of Object.entries(ctx.transactions)) {
-        const votes: Record<string, Vote> = {};
+        const votes = dict<Vote>();
         for (const p of ctx.participants) {
-          const vote = t.votes[p];
+          const vote = own(t.votes, p);
           if (vote !== undefined) votes[p] = vote;
         }
         transactions[tx] = { state: t.state, votes };
@@ -71,7 +72,7 @@ export function twoPcMilestones(_node: NodeId, before: NodeView | undefined, aft
   const out: Milestone[] = [];
   const was = (before?.transactions ?? {}) as Record<string, { state: string }>;
   for (const [tx, t] of Object.entries(after.transactions as Record<string, { state: string }>)) {
-    if ((t.state === 'committed' || t.state === 'aborted') && was[tx]?.state !== t.state) {
+    if ((t.state === 'committed' || t.state === 'aborted') && own(was, tx)?.state !== t.state) {
       out.push({ kind: 'decision', label: `${tx} ${t.state}` });
     }
   }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { NodeRef } from '../../engine/protocol';
+import type { NodeId } from '../../engine/types';
 import { NODE_ID_PATTERN } from '../ids';
 import type { Entry, RaftPersistent } from './types';
 
@@ -46,3 +48,11 @@ export const raftInitialSchema = z
     });
   })
   .transform((state): RaftPersistent => state);
+
+/** The node each initial state's `votedFor` names, for the scenario parser's reference check. */
+export function raftRefs(_config: unknown, initial: Readonly<Record<NodeId, unknown>>): NodeRef[] {
+  return Object.entries(initial).flatMap(([id, state]) => {
+    const { votedFor } = state as RaftPersistent;
+    return votedFor === null ? [] : [{ path: ['initial', id, 'votedFor'], node: votedFor }];
+  });
+}

@@ -1,6 +1,6 @@
 import type { Protocol } from '../../engine/protocol';
 import { raftBugs } from './bugs';
-import { raftConfigSchema, raftInitialSchema } from './config';
+import { raftConfigSchema, raftInitialSchema, raftRefs } from './config';
 import { liveLeader, raftFace } from './face';
 import { raftInvariants, raftMonitor } from './invariants';
 import { raftMachine } from './machine';
@@ -16,6 +16,7 @@ export const raft: Protocol<RaftConfig, RaftContext> = {
   summary: raftManifest.summary,
   configSchema: raftConfigSchema,
   initialSchema: raftInitialSchema,
+  refs: raftRefs,
   machine: raftMachine,
   persistent(ctx, bug): RaftPersistent {
     // Bug `forget-vote-on-restart`: votedFor is not written to stable storage.

@@ -1,3 +1,4 @@
+import { own } from '../../engine/kit';
 import type { Finding, InvariantInfo, Monitor, NodeStatus, World } from '../../engine/protocol';
 import type { NodeId } from '../../engine/types';
 import { sameEntry } from './log';
@@ -74,7 +75,7 @@ export const raftMonitor: Monitor<RaftHistory, RaftContext> = {
     h = durability(h, node, findings);
     h = electionSafety(h, node, findings);
     h = leaderCompletenessAtElection(h, history, node, findings);
-    if (node.context.log !== h.seenLog[node.id]) {
+    if (node.context.log !== own(h.seenLog, node.id)) {
       h = leaderAppendOnly(h, node, findings);
       logMatching(world, node, findings);
       h = { ...h, seenLog: { ...h.seenLog, [node.id]: node.context.log } };
@@ -86,13 +87,13 @@ export const raftMonitor: Monitor<RaftHistory, RaftContext> = {
 
 function durability(h: RaftHistory, node: Node, findings: Finding[]): RaftHistory {
   const { term, votedFor } = node.context;
-  const max = h.maxTerm[node.id] ?? 0;
+  const max = own(h.maxTerm, node.id) ?? 0;
   if (term < max)
     findings.push({ invariant: 'durability', message: `${node.id}'s term went back from ${max} to ${term}` });
   let next = term > max ? { ...h, maxTerm: { ...h.maxTerm, [node.id]: term } } : h;
   if (votedFor !== null) {
     const key = `${node.id}:${term}`;
-    const earlier = next.votes[key];
+    const earlier = own(next.votes, key);
     if (earlier === undefined) next = { ...next, votes: { ...next.votes, [key]: votedFor } };
     else if (earlier !== votedFor) {
       findings.push({
@@ -139,7 +140,7 @@ function leaderCompletenessAtElection(
 function leaderAppendOnly(h: RaftHistory, node: Node, findings: Finding[]): RaftHistory {
   const { role, term, log } = node.context;
   if (role !== 'leader' || !node.isUp) return h;
-  const earlier = h.leaderLogs[node.id];
+  const earlier = own(h.leaderLogs, node.id);
   if (earlier && earlier.term === term) {
     for (let i = 0; i < earlier.log.length; i++) {
       if (!sameEntry(earlier.log[i], log[i])) {
@@ -176,7 +177,7 @@ function logMatching(world: World<RaftContext>, node: Node, findings: Finding[])
 
 function stateMachineSafety(h: RaftHistory, world: World<RaftContext>, node: Node, findings: Finding[]): RaftHistory {
   const { commitIndex, log, term } = node.context;
-  const seen = h.seenCommit[node.id] ?? 0;
+  const seen = own(h.seenCommit, node.id) ?? 0;
   if (commitIndex === seen) return h;
   let committed = h.committed;
   for (let i = seen + 1; i <= commitIndex; i++) {

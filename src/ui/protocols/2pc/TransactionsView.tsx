@@ -1,3 +1,4 @@
+import { own } from '../../../engine/kit';
 import type { CoordinatorTxView, ParticipantTxView, TwoPcView } from '../../../protocols/2pc/view';
 import { useNodes } from '../../hooks';
 import './twopc.css';
@@ -64,11 +65,11 @@ export function TransactionsView() {
 }
 
 function coordinatorTx(v: TwoPcView, tx: string): CoordinatorTxView | undefined {
-  return v.role === 'coordinator' ? v.transactions[tx] : undefined;
+  return v.role === 'coordinator' ? own(v.transactions, tx) : undefined;
 }
 
 function participantTx(v: TwoPcView, tx: string): ParticipantTxView | undefined {
-  return v.role === 'participant' ? v.transactions[tx] : undefined;
+  return v.role === 'participant' ? own(v.transactions, tx) : undefined;
 }
 
 function participantCell(t: ParticipantTxView | undefined, isCoordinatorDown: boolean): string {
