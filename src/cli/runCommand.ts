@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { quote } from '../engine/quote';
+import { MAX_PATH_ECHO_CHARS, quote } from '../engine/quote';
 import { getProtocol, loadProtocol } from '../protocols';
 import { DEFAULT_MAX_EVENTS, OverBudget } from '../scenario/budget';
 import { parseScenarioTextLoading } from '../scenario/parseLoading';
@@ -31,11 +31,11 @@ export async function runCommand(argv: readonly string[], out: (text: string) =>
     text = readFileSync(path === '-' ? 0 : path, 'utf8');
   } catch (error) {
     throw new UsageError(
-      `${quote(path, (s) => s)}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+      `${quote(path, (s) => s, MAX_PATH_ECHO_CHARS)}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
     );
   }
   const parsed = await parseScenarioTextLoading(text, loadProtocol);
-  const where = path === '-' ? 'stdin' : quote(path, (s) => s);
+  const where = path === '-' ? 'stdin' : quote(path, (s) => s, MAX_PATH_ECHO_CHARS);
   if (!parsed.ok) throw new UsageError(parsed.errors.map((e) => `${where}: ${e}`).join('\n'));
   let run: ReturnType<typeof runScenario>;
   try {

@@ -6,15 +6,21 @@
 
 /** Values up to this many UTF-16 code units are quoted whole. */
 export const MAX_ECHO_CHARS = 32;
+/** A file path the user typed is quoted whole up to this length (paths are long, but not megabytes). */
+export const MAX_PATH_ECHO_CHARS = 240;
 
 /**
  * `"n9"`, or `"pppp…" (1048576 characters)`. `encode` writes the quoted part: plain double quotes by default,
  * `JSON.stringify` where the quote must read back as a string literal (a key in a field path).
  */
-export function quote(text: string, encode: (shown: string) => string = (shown) => `"${shown}"`): string {
-  if (text.length <= MAX_ECHO_CHARS) return encode(text);
+export function quote(
+  text: string,
+  encode: (shown: string) => string = (shown) => `"${shown}"`,
+  max: number = MAX_ECHO_CHARS,
+): string {
+  if (text.length <= max) return encode(text);
   // Never end the prefix on the first half of a surrogate pair: the cut must still be valid text.
-  const end = isHighSurrogate(text.charCodeAt(MAX_ECHO_CHARS - 1)) ? MAX_ECHO_CHARS - 1 : MAX_ECHO_CHARS;
+  const end = isHighSurrogate(text.charCodeAt(max - 1)) ? max - 1 : max;
   return `${encode(`${text.slice(0, end)}…`)} (${text.length} characters)`;
 }
 
