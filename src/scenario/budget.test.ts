@@ -39,3 +39,15 @@ describe('the event budget', () => {
     expect(error.message).toMatch(/reached its budget of 20,000 events \(raise it with --max-events/);
   });
 });
+
+describe('limits the format sets before a run starts', () => {
+  it('refuses more than a thousand requests at one instant, naming the first one over', () => {
+    const events = Array.from({ length: 1001 }, (_, i) => ({ at: 5, type: 'request', command: `x=${i}` }));
+    const file = { format: 'netsplit-scenario', version: 1, protocol: 'raft', seed: 1, nodes: 3, events };
+    expect(parseScenario(file, getProtocol)).toEqual({
+      ok: false,
+      errors: ['events[1000]: more than 1000 requests at 5 ms (the most one instant takes)'],
+    });
+    expect(parseScenario({ ...file, events: events.slice(0, 1000) }, getProtocol).ok).toBe(true);
+  });
+});

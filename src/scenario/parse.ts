@@ -4,7 +4,7 @@ import { quote, shortenRuns } from '../engine/quote';
 import { FILE_SELECTORS } from '../engine/selectors';
 import type { Input, NodeId } from '../engine/types';
 import { describeIssues, formatPath } from './errors';
-import { FORMAT, fileSchema, type ParsedFile, VERSION } from './schema';
+import { FORMAT, fileSchema, MAX_REQUESTS_PER_INSTANT, type ParsedFile, VERSION } from './schema';
 import type { ParseResult, ProtocolLookup, Scenario } from './types';
 
 /**
@@ -92,6 +92,7 @@ function interpret(file: ParsedFile, lookup: ProtocolLookup): ParseResult {
   file.events.forEach((event, index) => {
     errors.push(...checkEvent(event as Input, known).map((e) => `events[${index}].${e}`));
   });
+  errors.push(...burstErrors(file.events as readonly Input[]));
 
   if (errors.length > 0) return { ok: false, errors };
   const scenario: Scenario = {
@@ -133,4 +134,23 @@ const protoKeyError = (field: (typeof PROTO_KEYED)[number]): string =>
 
 function fail(message: string): ParseResult {
   return { ok: false, errors: [message] };
+}
+
+/**
+ * Client requests at one instant are bounded (MAX_REQUESTS_PER_INSTANT): a thousand is a burst worth
+ * studying, a million at 0 ms is a file that cannot finish. Named by the first request over the limit.
+ */
+function burstErrors(events: readonly Input[]): string[] {
+  const count = new Map<number, number>();
+  for (const [index, event] of events.entries()) {
+    if (event.type !== 'request') continue;
+    const n = (count.get(event.at) ?? 0) + 1;
+    count.set(event.at, n);
+    if (n === MAX_REQUESTS_PER_INSTANT + 1) {
+      return [
+        `events[${index}]: more than ${MAX_REQUESTS_PER_INSTANT} requests at ${event.at} ms (the most one instant takes)`,
+      ];
+    }
+  }
+  return [];
 }

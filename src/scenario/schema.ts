@@ -9,6 +9,8 @@ export const VERSION = 1;
 export const NODE_ID = /^[a-z0-9-]{1,16}$/;
 export const MAX_NODES = 64;
 export const MAX_EVENTS = 100_000;
+/** Client requests at one instant of virtual time (parse.ts checks it). */
+export const MAX_REQUESTS_PER_INSTANT = 1000;
 export { MAX_TIME_MS } from '../engine/inputs/fields';
 
 const [first, ...rest] = inputTypes.map((type) => inputKinds[type].schema);
