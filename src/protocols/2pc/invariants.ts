@@ -39,12 +39,18 @@ export const twoPcMonitor: Monitor<TwoPcHistory, TwoPcContext> = {
     if (!node || own(history.seen, changed) === node.context.transactions) return { history, findings: [] };
     let { outcomes, votes } = history;
     const touched: TxId[] = [];
-    for (const [tx, t] of Object.entries(node.context.transactions)) {
+    // Contexts are immutable: a transaction the node's step did not replace is as it was at the last check,
+    // so only the replaced ones are looked at (a run of n transactions costs n checks, not n squared).
+    const before = own(history.seen, changed) as Readonly<Record<TxId, unknown>> | undefined;
+    const transactions = node.context.transactions as Readonly<Record<TxId, TwoPcContext['transactions'][TxId]>>;
+    for (const tx in transactions) {
+      const t = transactions[tx] as TwoPcContext['transactions'][TxId];
+      if (before !== undefined && own(before, tx) === t) continue;
       let isTouched = false;
       const vote = 'vote' in t ? t.vote : null;
       const txVotes = own(votes, tx) ?? dict<Vote>();
-      const before = own(txVotes, changed);
-      if (vote !== null && before !== 'no' && before !== vote) {
+      const recorded = own(txVotes, changed);
+      if (vote !== null && recorded !== 'no' && recorded !== vote) {
         votes = withEntry(votes, tx, withEntry(txVotes, changed, vote));
         isTouched = true;
       }
