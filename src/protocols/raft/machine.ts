@@ -1,7 +1,7 @@
 import { and, assign, enqueueActions, setup } from 'xstate';
 import { act, at, type Emitted, entropy, type Incoming, type Local, perform, send } from '../../engine/kit';
 import type { NodeInput } from '../../engine/protocol';
-import { onAppendReply, onClientRequest } from './leader';
+import { heartbeat, onAppendReply, onClientRequest } from './leader';
 import { lastIndex } from './log';
 import {
   acceptEntries,
@@ -122,7 +122,7 @@ export const raftMachine = setup({
       perform(enqueue, onAppendReply(context, event as Of<'AppendEntriesReply'>));
     }),
     takeRequest: enqueueActions(({ context, event, enqueue }) => {
-      perform(enqueue, onClientRequest(context, (event as { command: string }).command));
+      perform(enqueue, onClientRequest(context, (event as { command: string }).command, at(event)));
     }),
   },
 }).createMachine({
@@ -142,6 +142,7 @@ export const raftMachine = setup({
     electionTimeoutMs: drawTimeout(input, input.entropy),
     nextIndex: {},
     matchIndex: {},
+    awaitingAppend: {},
     leaderContactMs: null,
     lastAckMs: {},
   }),
@@ -186,6 +187,7 @@ export const raftMachine = setup({
         votes: [],
         nextIndex: {},
         matchIndex: {},
+        awaitingAppend: {},
         electionTimeoutMs: drawTimeout(context, entropy(event)),
       })),
       after: {
@@ -233,15 +235,14 @@ export const raftMachine = setup({
           nextIndex: Object.fromEntries(context.peers.map((p) => [p, next])),
           matchIndex: Object.fromEntries(context.peers.map((p) => [p, 0])),
           lastAckMs: Object.fromEntries(context.peers.map((p) => [p, now])),
+          awaitingAppend: {},
         };
       }),
       initial: 'active',
       states: {
         active: {
           // Figure 2: upon election and during idle periods, send AppendEntries (heartbeats) to each server.
-          entry: enqueueActions(({ context, enqueue }) => {
-            for (const peer of context.peers) act(enqueue, send(peer, appendEntriesFor(context, peer)));
-          }),
+          entry: enqueueActions(({ context, event, enqueue }) => perform(enqueue, heartbeat(context, at(event)))),
           after: {
             heartbeat: [
               { guard: 'hasLostQuorum', target: '#raft.follower' },

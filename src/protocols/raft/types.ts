@@ -41,10 +41,20 @@ export interface RaftContext extends RaftPersistent {
   /** Leaders (Figure 2: "volatile state on leaders"). */
   readonly nextIndex: Readonly<Record<NodeId, number>>;
   readonly matchIndex: Readonly<Record<NodeId, number>>;
+  /**
+   * Leaders: for each follower, the AppendEntries carrying entries it has not answered yet (its prevLogIndex,
+   * and when it left), absent when none is outstanding. Batching (leader.ts) reads it.
+   */
+  readonly awaitingAppend: Readonly<Record<NodeId, AwaitedAppend>>;
   /** When this node last heard from a live leader (PreVote and CheckQuorum leases). */
   readonly leaderContactMs: VirtualMs | null;
   /** Leaders with CheckQuorum: when each follower last answered. */
   readonly lastAckMs: Readonly<Record<NodeId, VirtualMs>>;
+}
+
+export interface AwaitedAppend {
+  readonly prevLogIndex: number;
+  readonly atMs: VirtualMs;
 }
 
 interface VoteRequestFields {
