@@ -5,7 +5,6 @@ import { heartbeat, onAppendReply, onClientRequest } from './leader';
 import { lastIndex } from './log';
 import {
   acceptEntries,
-  appendEntriesFor,
   decidePreVote,
   decideVote,
   drawTimeout,
