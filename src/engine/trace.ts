@@ -104,20 +104,9 @@ function hashInto(value: unknown): void {
           b = rb;
         }
       } else {
-        a = 0x7;
-        b = 0x11;
-        for (const key in value) {
-          const v = (value as Record<string, unknown>)[key];
-          if (v === undefined || typeof v === 'function') continue;
-          hashKey(key);
-          mixInto(a, b, ra, rb);
-          a = ra;
-          b = rb;
-          hashInto(v);
-          mixInto(a, b, ra, rb);
-          a = ra;
-          b = rb;
-        }
+        hashFields(value as Record<string, unknown>);
+        a = ra;
+        b = rb;
       }
       ra = a >>> 0;
       rb = b >>> 0;
@@ -133,6 +122,110 @@ function hashInto(value: unknown): void {
       ra = 0;
       rb = 0;
   }
+}
+
+/**
+ * A wide object (a 2PC node's transactions: one key per transaction, written whole into every `state`
+ * record) is hashed field after field like any other, so its hash is a fold over its fields. The fold's
+ * lanes after each field of the last few wide objects are remembered: a new wide object that begins with
+ * the same fields (the same keys and, by identity, the same immutable values) resumes the fold where they
+ * part, so a record that changed one transaction costs comparisons, not a hash of every transaction. The
+ * result is exactly the fold's; nothing here changes a hash.
+ */
+interface WideFold {
+  readonly keys: string[];
+  readonly values: unknown[];
+  readonly a: number[];
+  readonly b: number[];
+}
+
+/** Objects with this many fields or more are remembered, at most `WIDE_KEPT` of them, the latest first. */
+const WIDE = 64;
+const WIDE_KEPT = 8;
+const wideFolds: WideFold[] = [];
+
+function hashFields(value: Record<string, unknown>): void {
+  let a = 0x7;
+  let b = 0x11;
+  let fold: WideFold | undefined;
+  let isMatching = false;
+  let i = 0;
+  for (const key in value) {
+    const v = value[key];
+    if (v === undefined || typeof v === 'function') continue;
+    if (i === 0) {
+      fold = wideFolds.find((f) => f.keys[0] === key && f.values[0] === v);
+      isMatching = fold !== undefined;
+    }
+    if (isMatching && fold) {
+      if (i < fold.keys.length && fold.keys[i] === key && fold.values[i] === v) {
+        a = fold.a[i] as number;
+        b = fold.b[i] as number;
+        i++;
+        continue;
+      }
+      isMatching = false;
+      cut(fold, i);
+    }
+    hashKey(key);
+    mixInto(a, b, ra, rb);
+    a = ra;
+    b = rb;
+    hashInto(v);
+    mixInto(a, b, ra, rb);
+    a = ra;
+    b = rb;
+    i++;
+    if (fold) {
+      fold.keys.push(key);
+      fold.values.push(v);
+      fold.a.push(a);
+      fold.b.push(b);
+    } else if (i === WIDE) {
+      fold = foldOf(value, WIDE);
+    }
+  }
+  if (fold) {
+    if (isMatching) cut(fold, i);
+    const at = wideFolds.indexOf(fold);
+    if (at >= 0) wideFolds.splice(at, 1);
+    wideFolds.unshift(fold);
+    if (wideFolds.length > WIDE_KEPT) wideFolds.length = WIDE_KEPT;
+  }
+  ra = a;
+  rb = b;
+}
+
+/** The fold's lanes over the first `count` fields of `value`, computed again to be remembered. */
+function foldOf(value: Record<string, unknown>, count: number): WideFold {
+  const fold: WideFold = { keys: [], values: [], a: [], b: [] };
+  let a = 0x7;
+  let b = 0x11;
+  for (const key in value) {
+    if (fold.keys.length === count) break;
+    const v = value[key];
+    if (v === undefined || typeof v === 'function') continue;
+    hashKey(key);
+    mixInto(a, b, ra, rb);
+    a = ra;
+    b = rb;
+    hashInto(v);
+    mixInto(a, b, ra, rb);
+    a = ra;
+    b = rb;
+    fold.keys.push(key);
+    fold.values.push(v);
+    fold.a.push(a);
+    fold.b.push(b);
+  }
+  return fold;
+}
+
+function cut(fold: WideFold, length: number): void {
+  fold.keys.length = length;
+  fold.values.length = length;
+  fold.a.length = length;
+  fold.b.length = length;
 }
 
 /** The structural hash of a JSON-like value, as two uint32 lanes. */
