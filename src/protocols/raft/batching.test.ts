@@ -36,4 +36,11 @@ describe('raft batches a burst of requests into the next AppendEntries (thesis Â
     const leader = sim.nodeIds().find((id) => state(sim, id).role === 'leader') as string;
     expect(state(sim, leader).log.at(-1)).toEqual({ term: state(sim, leader).term, command: 'x=1' });
   });
+  it('commits every request of a burst though messages are lost and duplicated (the heartbeat resends)', () => {
+    const events = Array.from({ length: 200 }, (_, i) => ({ at: 3000, type: 'request', command: `x=${i}` }));
+    const network = { latencyMs: [10, 30], loss: 0.2, duplicate: 0.1 };
+    const sim = simulate(scenario({ protocol: 'raft', seed: 3, nodes: 5, network, events }), 20_000);
+    const committed = sim.trace.filter((r) => r.kind === 'reply' && r.ok);
+    expect(committed).toHaveLength(200);
+  });
 });
