@@ -13,7 +13,7 @@ function burst(count: number) {
   return simulate(scenario({ protocol: 'raft', seed: 1, nodes: 5, events }), 6000);
 }
 
-describe('raft batches a burst of requests into the next AppendEntries (thesis §10.2.1)', () => {
+describe('raft batches a burst of requests into the next AppendEntries (thesis §10.2)', () => {
   it('sends a bounded number of AppendEntries per request, however large the burst', () => {
     const heartbeatsOnly = appendEntriesSince(burst(0), 3000);
     for (const count of [10, 300]) {

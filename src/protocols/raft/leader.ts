@@ -8,8 +8,8 @@ import type { RaftContext, RaftMessage } from './types';
  * A leader's side of replication as plans (the kit's `Plan`): what to change in the context and what to
  * send. The machine performs them; nothing here performs anything (Figure 2, rules for leaders).
  *
- * Batching (Raft thesis §10.2.1, "batching and pipelining"; LogCabin's leader, which this follows, keeps one
- * AppendEntries in flight per follower): while a follower has not answered an AppendEntries that carries
+ * Batching (Raft thesis §10.2, performance considerations: "Raft easily supports batching and pipelining";
+ * one AppendEntries in flight per follower, as NuRaft documents its default mode): while a follower has not answered an AppendEntries that carries
  * entries, entries appended meanwhile are not sent at once; they ride the next AppendEntries, which its
  * answer or the heartbeat sends. A single request replicates at once, as before; a burst of requests costs
  * a few AppendEntries per follower instead of one per request per follower.
