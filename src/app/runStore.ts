@@ -9,7 +9,9 @@ import { frameOf } from './frame';
 import { layoutFor } from './layout';
 import { budgetNotice, eventNumberOf, type FrameWork, runFrame } from './runFrame';
 import { SeekJob } from './seekJob';
-import { type Action, type AppState, formatMs } from './state';
+import { type Action, type AppState, formatMs, type LoadOptions, type StoreOptions } from './state';
+
+export type { LoadOptions, StoreOptions } from './state';
 
 export const DEFAULT_SPEED = 0.05;
 /** A frame never advances the engine by more than this many events, so a fast speed cannot freeze the page. */
@@ -20,12 +22,6 @@ const MAX_FRAME_MS = 100;
 type Listener = () => void;
 
 export type Patch = { -readonly [K in keyof AppState]?: AppState[K] };
-
-export interface LoadOptions {
-  /** Where to stand once loaded (a restored save, a link); the run is paused there. */
-  readonly nowMs?: number;
-  readonly playing?: boolean;
-}
 
 /**
  * The core of the store (`store.ts`): the one owner of the current run, a rewindable Recording, which
@@ -48,16 +44,7 @@ export class RunStore {
   /** The page's wall-time budget per frame; none in tests, which step by events alone. */
   private readonly frameWork: FrameWork | null;
 
-  constructor(
-    scenario: Scenario,
-    options: {
-      presetId?: string | null;
-      speed?: number;
-      playing?: boolean;
-      maxEvents?: number;
-      frameWork?: FrameWork;
-    } = {},
-  ) {
+  constructor(scenario: Scenario, options: StoreOptions = {}) {
     this.maxEvents = options.maxEvents ?? DEFAULT_MAX_EVENTS;
     this.frameWork = options.frameWork ?? null;
     this.state = this.fresh(scenario, options.presetId ?? null, 0, options.speed ?? DEFAULT_SPEED);

@@ -4,6 +4,7 @@ import type { Branch } from './branches';
 import type { Frame } from './frame';
 import type { XY } from './layout';
 import type { Marker } from './markers';
+import type { FrameWork } from './runFrame';
 
 /** What the user has singled out: the inspector shows it. */
 export type Selection =
@@ -82,4 +83,19 @@ export type Action = Input extends infer I ? (I extends Input ? Omit<I, 'at'> : 
 
 export function formatMs(ms: VirtualMs): string {
   return ms >= 1000 ? `${(ms / 1000).toFixed(ms % 1000 === 0 ? 1 : 3)} s` : `${Math.round(ms)} ms`;
+}
+
+/** A store's settings: where its first run came from, how it plays, its budgets (runFrame.ts, budget.ts). */
+export interface StoreOptions {
+  readonly presetId?: string | null;
+  readonly speed?: number;
+  readonly playing?: boolean;
+  readonly maxEvents?: number;
+  readonly frameWork?: FrameWork;
+}
+
+export interface LoadOptions {
+  /** Where to stand once loaded (a restored save, a link); the run is paused there. */
+  readonly nowMs?: number;
+  readonly playing?: boolean;
 }

@@ -125,8 +125,8 @@ function hashInto(value: unknown): void {
 }
 
 /**
- * A wide object (a 2PC node's transactions: one key per transaction, written whole into every `state`
- * record) is hashed field after field like any other, so its hash is a fold over its fields. The fold's
+ * A wide object (a node's map of many keyed items, written whole into every `state` record) is hashed
+ * field after field like any other, so its hash is a fold over its fields. The fold's
  * lanes after each field of the last few wide objects are remembered: a new wide object that begins with
  * the same fields (the same keys and, by identity, the same immutable values) resumes the fold where they
  * part, so a record that changed one transaction costs comparisons, not a hash of every transaction. The

@@ -1,23 +1,10 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Locator, type Page, test } from '@playwright/test';
 import { openApp, waitForLeader } from './helpers';
 
 test('clicking a message in flight shows its payload and lets the user drop it', async ({ page }) => {
   await openApp(page, { speed: 0.05 });
   await waitForLeader(page);
-  await page.getByRole('button', { name: 'Pause', exact: true }).click();
-  // Stand exactly on an event with a message on the wire (between two rounds of heartbeats there may be
-  // none), and take the newest message: it has the longest way still to go.
-  const messages = page.getByRole('button', { name: /^Message \d+: / });
-  await expect
-    .poll(
-      async () => {
-        await page.getByRole('button', { name: 'Step to next event' }).click();
-        return messages.count();
-      },
-      { timeout: 20_000, intervals: [100] },
-    )
-    .toBeGreaterThan(0);
-  const message = messages.last();
+  const message = await newestMessageOnTheWire(page);
   await expect(message).toBeVisible();
   const name = (await message.getAttribute('aria-label')) ?? '';
   const id = name.match(/^Message (\d+)/)?.[1] as string;
@@ -35,9 +22,20 @@ test('clicking a message in flight shows its payload and lets the user drop it',
 test('duplicating a message sends a second copy on the same link', async ({ page }) => {
   await openApp(page, { speed: 0.05 });
   await waitForLeader(page);
+  const message = await newestMessageOnTheWire(page);
+  const name = (await message.getAttribute('aria-label')) ?? '';
+  const [, id, rest] = name.match(/^Message (\d+): (.*)$/) ?? [];
+  await message.click();
+  await page.getByRole('button', { name: `Duplicate message ${id}` }).click();
+  await expect(page.getByRole('button', { name: new RegExp(`: ${escapeRegExp(rest ?? '')}$`) })).toHaveCount(2);
+});
+
+/**
+ * Pauses, then steps until a message is on the wire (between two rounds of heartbeats there may be none),
+ * and gives the newest: it has the longest way still to go.
+ */
+async function newestMessageOnTheWire(page: Page): Promise<Locator> {
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
-  // Stand exactly on an event with a message on the wire (between two rounds of heartbeats there may be
-  // none), and take the newest message: it has the longest way still to go.
   const messages = page.getByRole('button', { name: /^Message \d+: / });
   await expect
     .poll(
@@ -48,13 +46,8 @@ test('duplicating a message sends a second copy on the same link', async ({ page
       { timeout: 20_000, intervals: [100] },
     )
     .toBeGreaterThan(0);
-  const message = messages.last();
-  const name = (await message.getAttribute('aria-label')) ?? '';
-  const [, id, rest] = name.match(/^Message (\d+): (.*)$/) ?? [];
-  await message.click();
-  await page.getByRole('button', { name: `Duplicate message ${id}` }).click();
-  await expect(page.getByRole('button', { name: new RegExp(`: ${escapeRegExp(rest ?? '')}$`) })).toHaveCount(2);
-});
+  return messages.last();
+}
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
