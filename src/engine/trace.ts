@@ -167,12 +167,7 @@ function hashFields(value: Record<string, unknown>): void {
       isMatching = false;
       cut(fold, i);
     }
-    hashKey(key);
-    mixInto(a, b, ra, rb);
-    a = ra;
-    b = rb;
-    hashInto(v);
-    mixInto(a, b, ra, rb);
+    foldField(a, b, key, v);
     a = ra;
     b = rb;
     i++;
@@ -196,6 +191,16 @@ function hashFields(value: Record<string, unknown>): void {
   rb = b;
 }
 
+/** Folds one field (its key, then its value) into lanes `a`, `b`: the result is left in `ra`, `rb`. */
+function foldField(a: number, b: number, key: string, v: unknown): void {
+  hashKey(key);
+  mixInto(a, b, ra, rb);
+  const ka = ra;
+  const kb = rb;
+  hashInto(v);
+  mixInto(ka, kb, ra, rb);
+}
+
 /** The fold's lanes over the first `count` fields of `value`, computed again to be remembered. */
 function foldOf(value: Record<string, unknown>, count: number): WideFold {
   const fold: WideFold = { keys: [], values: [], a: [], b: [] };
@@ -205,12 +210,7 @@ function foldOf(value: Record<string, unknown>, count: number): WideFold {
     if (fold.keys.length === count) break;
     const v = value[key];
     if (v === undefined || typeof v === 'function') continue;
-    hashKey(key);
-    mixInto(a, b, ra, rb);
-    a = ra;
-    b = rb;
-    hashInto(v);
-    mixInto(a, b, ra, rb);
+    foldField(a, b, key, v);
     a = ra;
     b = rb;
     fold.keys.push(key);
