@@ -184,6 +184,10 @@ export class Nodes {
           this.host.record({ t: now, kind: 'reply', node: node.id, command, ok, note });
           break;
         }
+        // Issue 11 in progress: the clients branch records completions, the clocks branch adjusts clocks.
+        case 'complete':
+        case 'adjustClock':
+          throw new Error(`${node.id} emitted ${effect.kind}, which this engine does not carry out yet`);
         default:
           effect satisfies never;
       }

@@ -1,5 +1,6 @@
 import { type AnyMachineSnapshot, type AnyStateMachine, createActor } from 'xstate';
-import type { ReplyRequest, SendRequest } from './kit/perform';
+import type { CompleteRequest, OpResult } from './clients';
+import type { AdjustClockRequest, ReplyRequest, SendRequest } from './kit/perform';
 import { timerNameOf } from './kit/timers';
 import type { EventLike, NodeId, Payload, VirtualMs } from './types';
 
@@ -18,7 +19,14 @@ export type Effect =
       readonly event: Payload;
     }
   | { readonly kind: 'cancel'; readonly id: string }
-  | { readonly kind: 'reply'; readonly command: string; readonly ok: boolean; readonly note: string };
+  | { readonly kind: 'reply'; readonly command: string; readonly ok: boolean; readonly note: string }
+  | {
+      readonly kind: 'complete';
+      readonly op: number;
+      readonly result: OpResult;
+      readonly value: number | string | null;
+    }
+  | { readonly kind: 'adjustClock'; readonly stepMs?: number; readonly slewPpm?: number };
 
 export interface Step {
   readonly snapshot: AnyMachineSnapshot;
@@ -84,7 +92,9 @@ export class Stepper {
 function toEffect(action: { type: string; params: unknown }): Effect | undefined {
   switch (action.type) {
     case 'xstate.emit': {
-      const { event } = action.params as { event: SendRequest | ReplyRequest | Payload };
+      const { event } = action.params as {
+        event: SendRequest | ReplyRequest | CompleteRequest | AdjustClockRequest | Payload;
+      };
       if (event.type === 'send') {
         const send = event as SendRequest;
         return { kind: 'send', to: send.to, message: send.message };
@@ -92,6 +102,14 @@ function toEffect(action: { type: string; params: unknown }): Effect | undefined
       if (event.type === 'reply') {
         const reply = event as ReplyRequest;
         return { kind: 'reply', command: reply.command, ok: reply.ok, note: reply.note };
+      }
+      if (event.type === 'complete') {
+        const { op, result, value } = event as CompleteRequest;
+        return { kind: 'complete', op, result, value };
+      }
+      if (event.type === 'adjustClock') {
+        const { type: _, ...change } = event as AdjustClockRequest;
+        return { kind: 'adjustClock', ...change };
       }
       return undefined;
     }

@@ -1,3 +1,4 @@
+import type { OpResult } from '../clients';
 import type { NodeId, Payload, VirtualMs } from '../types';
 
 /**
@@ -14,7 +15,14 @@ export type Action =
       readonly delayMs: VirtualMs;
       readonly event: Payload;
     }
-  | { readonly kind: 'cancel'; readonly name: string; readonly key?: string };
+  | { readonly kind: 'cancel'; readonly name: string; readonly key?: string }
+  | {
+      readonly kind: 'complete';
+      readonly op: number;
+      readonly result: OpResult;
+      readonly value: number | string | null;
+    }
+  | { readonly kind: 'adjustClock'; readonly stepMs?: number; readonly slewPpm?: number };
 
 /**
  * One step of a protocol's rules: what to write into the context (first, so whatever a step logs is on
@@ -43,6 +51,25 @@ export function startTimer(name: string, delayMs: VirtualMs, event: Payload, key
 /** Cancels the timer `name` (with `key`), if it is pending. */
 export function cancelTimer(name: string, key?: string): Action {
   return key === undefined ? { kind: 'cancel', name } : { kind: 'cancel', name, key };
+}
+
+/**
+ * A client machine's answer to operation `op` (spec/protocols.md §1.5), exactly once per operation: `ok`
+ * (it took effect; `value` is what a read returned), `fail` (it did not and never will) or `info` (unknown).
+ */
+export const complete = (op: number, result: OpResult, value: number | string | null = null): Action => ({
+  kind: 'complete',
+  op,
+  result,
+  value,
+});
+
+/**
+ * For protocols declaring `setsClock` (§1.4): steps the node's own clock by `stepMs` and/or sets its slew
+ * (the rate the protocol adds to the hardware drift) to `slewPpm`.
+ */
+export function adjustClock(change: { readonly stepMs?: number; readonly slewPpm?: number }): Action {
+  return { kind: 'adjustClock', ...change };
 }
 
 /** A plan that changes nothing and asks for nothing. */

@@ -3,7 +3,17 @@
  * timers as data, one `Plan` type, the helper that performs a plan inside an XState action, and the
  * event metadata.
  */
-export { type Action, cancelTimer, nothing, type Plan, reply, send, startTimer } from './actions';
+export {
+  type Action,
+  adjustClock,
+  cancelTimer,
+  complete,
+  nothing,
+  type Plan,
+  reply,
+  send,
+  startTimer,
+} from './actions';
 export { type Dict, dict, own, withEntry } from './dict';
 export { at, entropy, type Incoming, type Local, localAt, type Meta } from './meta';
-export { act, type Emitted, perform, type ReplyRequest, type SendRequest } from './perform';
+export { type AdjustClockRequest, act, type Emitted, perform, type ReplyRequest, type SendRequest } from './perform';

@@ -1,3 +1,4 @@
+import type { CompleteRequest } from '../clients';
 import type { Action, Plan } from './actions';
 import { timerId } from './timers';
 
@@ -15,7 +16,13 @@ export interface ReplyRequest {
   readonly note: string;
 }
 
-export type Emitted = SendRequest | ReplyRequest;
+export interface AdjustClockRequest {
+  readonly type: 'adjustClock';
+  readonly stepMs?: number;
+  readonly slewPpm?: number;
+}
+
+export type Emitted = SendRequest | ReplyRequest | CompleteRequest | AdjustClockRequest;
 
 /**
  * XState's `enqueue` inside `enqueueActions`: only the four calls the kit makes. Every machine's enqueue
@@ -51,6 +58,14 @@ export function act(enqueue: unknown, action: Action): void {
     case 'cancel':
       q.cancel(timerId(action.name, action.key));
       return;
+    case 'complete':
+      q.emit({ type: 'complete', op: action.op, result: action.result, value: action.value });
+      return;
+    case 'adjustClock': {
+      const { kind: _, ...change } = action;
+      q.emit({ type: 'adjustClock', ...change });
+      return;
+    }
     default:
       action satisfies never;
   }

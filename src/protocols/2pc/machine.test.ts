@@ -23,6 +23,9 @@ function show(effect: Effect): string {
       return `${effect.kind} ${effect.id}`;
     case 'reply':
       return `reply ${effect.command} ${effect.ok ? 'ok' : 'failed'}`;
+    case 'complete':
+    case 'adjustClock':
+      return effect.kind;
     default:
       effect satisfies never;
       return '';
