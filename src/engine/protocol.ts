@@ -7,9 +7,10 @@ import type { World } from './world';
 export type { PauseCheck, PauseScene } from './pauseCheck';
 export type { NodeStatus, World } from './world';
 
+import type { Consistency, HistoryEntry, OpGrammar, SequentialModel } from './clients';
 import type { Rng } from './rng';
 import type { Layout, NodeKind, Topology } from './topology';
-import type { NodeId, NodeView, Payload, VirtualMs } from './types';
+import type { NodeId, NodeView, Payload, TraceRecord, VirtualMs } from './types';
 
 /** What the engine hands a node's machine as `input` when it starts, or starts again after a crash. */
 export interface NodeInput<Config = unknown, Persistent = unknown> {
@@ -33,6 +34,12 @@ export interface NodeInput<Config = unknown, Persistent = unknown> {
   readonly at: VirtualMs;
   /** The node's own clock at the (re)start (kit/meta.ts): equal to `at` until nodes have clocks. */
   readonly localAt: VirtualMs;
+  /** §1.5: the client nodes of the run, in scenario order (empty without clients); `nodes` stays the servers. */
+  readonly clients?: readonly NodeId[];
+  /** §1.6: the Byzantine mode this node runs (kept across crashes), absent while honest. */
+  readonly byzantine?: string;
+  /** §1.7: for protocols with membership, the servers in the cluster at the (re)start. */
+  readonly members?: readonly NodeId[];
 }
 
 export interface InvariantInfo {
@@ -42,6 +49,8 @@ export interface InvariantInfo {
   readonly rule: string;
   /** Checked once at the end of a settled run (`Monitor.settled`), not after every event. */
   readonly eventual?: boolean;
+  /** §1.8: an eventual invariant that may be judged with crashed nodes still down (it speaks of the up nodes). */
+  readonly downOk?: boolean;
 }
 
 export interface BugInfo {
@@ -143,7 +152,85 @@ export interface Protocol<Config = unknown, Context = unknown> {
   readonly face: Face<NodeView, Context>;
   /** Optional: what each of its presets (by name, without the protocol's id) promises at its pause points. */
   readonly pauseChecks?: Readonly<Record<string, readonly PauseCheck<Context>[]>>;
+
+  // ---- issue 11: the generic additions of spec/protocols.md Part 1 (§1.8); every one optional ----------
+
+  /** §1.5: the machine client nodes run (clients persist nothing); with it a scenario may have `clients`. */
+  readonly clientMachine?: AnyStateMachine;
+  /** §1.5: how many operations one client runs at once [1]; more wait in its FIFO queue. */
+  readonly clientConcurrency?: number;
+  /** §1.5: the operation grammar of `request` commands with a `client` (the register grammar, or its own). */
+  readonly ops?: OpGrammar;
+  /** §1.5: the sequential specification histories are checked against, key by key. */
+  readonly model?: SequentialModel;
+  /** §1.5: the guarantee the protocol claims; only it makes a violation. */
+  readonly consistency?: Consistency;
+  /** §1.6: the Byzantine behaviours a node may be switched to. */
+  readonly byzantineModes?: readonly ByzantineMode[];
+  /** §1.6: how many Byzantine nodes of `n` the protocol tolerates; the fuzzer turns at most that many. */
+  faultTolerance?(n: number): number;
+  /** §1.7: the protocol supports `standby`, `join` and `leave`. */
+  readonly membership?: boolean;
+  /** §1.7: the node a membership change is handed to (the leader, the node itself); null when nowhere. */
+  membershipEntry?(world: World<Context>, kind: 'join' | 'leave', node: NodeId): NodeId | null;
+  /** §1.4: the machine may emit `adjustClock` (the kit's action). */
+  readonly setsClock?: boolean;
+  /** §1.8: each directed link delivers in send order (Chandy & Lamport 1985). */
+  readonly fifoLinks?: boolean;
+  /** §1.8: numbers sampled every `sampleMs` and plotted; never part of the trace. */
+  readonly series?: readonly SeriesDeclaration<Context>[];
+  /** §1.8: measured facts at the end of a run (from trace, history and series). */
+  facts?(run: FactsInput): Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /** §1.8: how long a run must be quiet before eventual invariants are judged [2000]. */
+  readonly settleMs?: number;
+  /** §1.8: the fault kinds the fuzzer may draw (the protocol's failure model); default the classic ones. */
+  readonly fuzzFaults?: readonly FuzzFault[];
 }
+
+/** §1.6: a Byzantine behaviour a protocol declares (`silent` is carried out by the engine). */
+export interface ByzantineMode {
+  readonly id: string;
+  readonly title: string;
+  readonly explanation: string;
+}
+
+/** §1.8: one plotted number: per run, per node (`name.<node>`) or per pair (`name.<observer>.<peer>`). */
+export interface SeriesDeclaration<Context = unknown> {
+  readonly name: string;
+  readonly title: string;
+  readonly unit: string;
+  readonly per: 'run' | 'node' | 'pair';
+  /** For `run` a number or null; for `node` a map node -> value; for `pair` observer -> peer -> value. */
+  sample(world: SeriesWorld<Context>): number | null | Readonly<Record<NodeId, unknown>>;
+}
+
+/** What a series samples: the world, and each node's local clock reading now (§1.4). */
+export interface SeriesWorld<Context = unknown> extends World<Context> {
+  localNow(id: NodeId): VirtualMs;
+}
+
+/** What `facts` reads at the end of a run. */
+export interface FactsInput {
+  readonly trace: readonly TraceRecord[];
+  readonly history: readonly HistoryEntry[];
+  readonly series: Readonly<Record<string, readonly (readonly [VirtualMs, number | null])[]>>;
+  readonly endMs: VirtualMs;
+}
+
+/** §1.9: the fault kinds a fuzzer may draw. */
+export type FuzzFault =
+  | 'crash'
+  | 'restart'
+  | 'partition'
+  | 'cut'
+  | 'loss'
+  | 'delay'
+  | 'duplicate'
+  | 'stall'
+  | 'clock'
+  | 'byzantine'
+  | 'membership'
+  | 'workload';
 
 // biome-ignore lint/suspicious/noExplicitAny: a registry holds protocols of every config and context type.
 export type AnyProtocol = Protocol<any, any>;

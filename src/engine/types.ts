@@ -1,4 +1,5 @@
 import type { DropReason, NodeId, NodeView, Payload, VirtualMs } from './basics';
+import type { OpResult } from './clients';
 import type { InputType } from './inputs/table';
 
 export type { DropReason, EventLike, LinkModel, NodeId, NodeRef, NodeView, Payload, VirtualMs } from './basics';
@@ -66,7 +67,32 @@ export type TraceRecord =
   | { readonly t: VirtualMs; readonly kind: 'caption'; readonly text: string }
   | { readonly t: VirtualMs; readonly kind: 'pause'; readonly text: string }
   | { readonly t: VirtualMs; readonly kind: 'violation'; readonly invariant: string; readonly message: string }
-  | { readonly t: VirtualMs; readonly kind: 'skip'; readonly input: InputType; readonly reason: string };
+  | { readonly t: VirtualMs; readonly kind: 'skip'; readonly input: InputType; readonly reason: string }
+  // Issue 11 (spec/protocols.md §1.4, §1.5): a client's operation starts and ends; a protocol adjusted its clock.
+  | {
+      readonly t: VirtualMs;
+      readonly kind: 'invoke';
+      readonly op: number;
+      readonly client: NodeId;
+      readonly command: string;
+    }
+  | {
+      readonly t: VirtualMs;
+      readonly kind: 'complete';
+      readonly op: number;
+      readonly client: NodeId;
+      readonly result: OpResult;
+      readonly value: number | string | null;
+    }
+  | {
+      readonly t: VirtualMs;
+      readonly kind: 'clock';
+      readonly node: NodeId;
+      readonly stepMs?: number;
+      readonly slewPpm?: number;
+      readonly offsetMs: number;
+      readonly driftPpm: number;
+    };
 
 export type TraceKind = TraceRecord['kind'];
 
