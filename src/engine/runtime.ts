@@ -1,6 +1,8 @@
 import type { AnyMachineSnapshot } from 'xstate';
+import type { ClockStart, ClockState } from './clock';
 import type { AnyProtocol } from './protocol';
 import type { Rng, RngState } from './rng';
+import type { StallState } from './stall';
 import type { Input, LinkModel, NodeId, NodeView, Payload, VirtualMs } from './types';
 
 /**
@@ -19,6 +21,8 @@ export interface RunSpec {
   /** Persistent state to start each listed node from (a textbook figure's logs). */
   readonly initial: Readonly<Record<NodeId, unknown>>;
   readonly inputs: readonly Input[];
+  /** Each node's clock at time 0 (spec/protocols.md §1.4); a node not named keeps a true clock. */
+  readonly clocks?: Readonly<Record<NodeId, ClockStart>>;
 }
 
 export interface InFlight {
@@ -52,12 +56,17 @@ export interface NodeRuntime {
   readonly persistent: unknown;
   readonly timers: ReadonlyMap<string, PendingTimer>;
   readonly rng: RngState;
+  /** Its local clock (clock.ts); it survives crashes, as a hardware clock does. */
+  readonly clock: ClockState;
+  /** The process pause it is in (stall.ts), or null. */
+  readonly stall: StallState | null;
 }
 
 export type QueueEvent =
   | { readonly kind: 'arrive'; readonly message: InFlight }
   | { readonly kind: 'timer'; readonly node: NodeId; readonly id: string; readonly token: number }
-  | { readonly kind: 'input'; readonly input: Input };
+  | { readonly kind: 'input'; readonly input: Input }
+  | { readonly kind: 'stallEnd'; readonly node: NodeId; readonly untilMs: VirtualMs };
 
 export interface Stats {
   readonly events: number;
@@ -79,4 +88,6 @@ export interface MutableNode {
   persistent: unknown;
   timers: Map<string, PendingTimer>;
   rng: Rng;
+  clock: ClockState;
+  stall: StallState | null;
 }

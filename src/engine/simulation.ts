@@ -1,3 +1,4 @@
+import type { ClockChange } from './clock';
 import { InputLog } from './inputLog';
 import { applyInput } from './inputs/apply';
 import type { InputBase, InputRecord, InputsHost } from './inputs/kind';
@@ -13,6 +14,7 @@ import { Scheduler } from './scheduler';
 import { FILE_SELECTOR, fileSelected } from './selectors';
 import { unsettledReason } from './settle';
 import type { SimSnapshot } from './snapshot';
+import type { HeldMessage } from './stall';
 import { type ClusterShape, clusterShape, linkTest } from './topology';
 import type {
   EventLike,
@@ -181,6 +183,9 @@ export class Simulation implements WireHost, InputsHost {
       case 'input':
         applyInput(this, event.input);
         break;
+      case 'stallEnd':
+        this.nodes.endStall(event.node, event.untilMs);
+        break;
       default:
         event satisfies never;
     }
@@ -257,6 +262,15 @@ export class Simulation implements WireHost, InputsHost {
   crash(id: NodeId): void {
     this.nodes.crash(id);
   }
+
+  // Stalls and clocks (stall.ts, clock.ts; spec/protocols.md §1.3, §1.4): the nodes own them.
+  isStalled = (id: NodeId): boolean => this.nodes.isStalled(id);
+  stall = (id: NodeId, durationMs: number): void => this.nodes.stall(id, durationMs);
+  setClock = (id: NodeId, change: ClockChange): void => this.nodes.setClock(id, change);
+  localNow = (id: NodeId): VirtualMs => this.nodes.localNow(id);
+  holdIfStalled = (message: InFlight): boolean => this.nodes.holdMessage(message);
+  handedHeld = (message: HeldMessage, arrivedAt: VirtualMs): void => this.wire.handHeld(message, arrivedAt);
+  droppedHeld = (message: HeldMessage): void => this.wire.dropHeld(message);
 
   restart(id: NodeId): void {
     this.nodes.restart(id);
