@@ -30,3 +30,27 @@ describe('the fuzzer speaks through the protocol face', () => {
     expect(seeds.some((seed) => named(draw(blind, seed)))).toBe(false);
   });
 });
+
+describe('time faults in fuzz runs (spec/protocols.md §1.9)', () => {
+  const seeds = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+  const kinds = (protocol: ReturnType<typeof protocolOf>) =>
+    new Set(seeds.flatMap((seed) => draw(protocol, seed).map((e) => e.type)));
+
+  it('draws stalls and clock changes only for a protocol whose fuzzFaults lists them', () => {
+    const raft = protocolOf('raft');
+    expect(kinds(raft).has('stall') || kinds(raft).has('clock')).toBe(false);
+    const stalls = kinds({ ...raft, fuzzFaults: ['stall'] });
+    expect(stalls.has('stall')).toBe(true);
+    expect(stalls.has('clock')).toBe(false);
+    const clocks = draw({ ...raft, fuzzFaults: ['clock', 'stall'] }, 3).filter((e) => e.type === 'clock');
+    expect(seeds.some((seed) => draw({ ...raft, fuzzFaults: ['clock'] }, seed).some((e) => e.type === 'clock'))).toBe(
+      true,
+    );
+    for (const e of clocks) expect(['offsetMs', 'driftPpm', 'jumpMs'].filter((f) => f in e)).toHaveLength(1);
+  });
+
+  it('a protocol that declares none draws exactly the stream it always did', () => {
+    const raft = protocolOf('raft');
+    expect(draw({ ...raft, fuzzFaults: ['crash', 'partition'] }, 11)).toEqual(draw(raft, 11));
+  });
+});

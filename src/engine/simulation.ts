@@ -324,6 +324,7 @@ export class Simulation implements WireHost, InputsHost {
       nodes,
       trace: this.trace,
       traceLength: this.traceLength,
+      stalled: nodes.filter((n) => this.isStalled(n.id)).map((n) => n.id),
     };
     this.unsettled = unsettledReason(input);
     return this.unsettled === null ? this.observer.settle() : [];
