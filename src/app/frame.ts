@@ -1,3 +1,4 @@
+import { type ClockState, TRUE_CLOCK } from '../engine/clock';
 import type { NetworkState } from '../engine/network';
 import type { AnyProtocol, NodeStatus, World } from '../engine/protocol';
 import type { InFlight, PendingTimer, Simulation } from '../engine/simulation';
@@ -11,6 +12,10 @@ export type FrameTimer = Pick<PendingTimer, 'name' | 'startedAtMs' | 'atMs'>;
 /** One node at an instant: the protocol's view and context, and its liveness beside them (never in the view). */
 export interface FrameNode extends NodeStatus {
   readonly timers: readonly FrameTimer[];
+  /** Its local clock (spec/protocols.md §1.4; engine/clock.ts): read it with `localTime(clock, nowMs)`. */
+  readonly clock: ClockState;
+  /** While it is in a process pause (§1.3): when the pause ends. */
+  readonly stalledUntil?: VirtualMs;
 }
 
 /**
@@ -95,16 +100,20 @@ function nodeOf(id: NodeId, runtime: NonNullable<ReturnType<Simulation['node']>>
     before.isUp === runtime.isUp &&
     before.view === runtime.view &&
     before.context === context &&
+    before.clock === runtime.clock &&
+    before.stalledUntil === runtime.stall?.untilMs &&
     isSameTimers
   )
     return before;
   const timers: readonly FrameTimer[] = isSameTimers && before ? before.timers : pending;
-  return { id, kind: runtime.kind, isUp: runtime.isUp, context, view: runtime.view, timers };
+  const { kind, isUp, view, clock } = runtime;
+  const stalledUntil = runtime.stall?.untilMs;
+  return { id, kind, isUp, context, view, timers, clock, ...(stalledUntil === undefined ? {} : { stalledUntil }) };
 }
 
 /** A node the simulation does not know (never in a well-formed run): down, with nothing to show. */
 function missing(id: NodeId): FrameNode {
-  return { id, kind: '', isUp: false, context: undefined, view: {}, timers: [] };
+  return { id, kind: '', isUp: false, context: undefined, view: {}, timers: [], clock: TRUE_CLOCK };
 }
 
 /** Whether the copy `kept` still holds exactly what the engine's (mutable) list holds. */
