@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
+import { expectNoSeriousViolations } from './axe';
 import { openApp, openTab } from './helpers';
 
 /** The time and trace hash a person's run stands at, read through the test hook. */
@@ -33,6 +34,7 @@ test('a process pause and a clock change made by clicking show in the Script tab
   await page.getByRole('button', { name: 'Actions for n3' }).click();
   await page.getByRole('menuitem', { name: 'Clock …' }).click();
   const clock = page.getByRole('dialog', { name: 'Clock of n3' });
+  await expectNoSeriousViolations(page, "the node menu's clock form");
   await clock.getByRole('combobox', { name: 'Change' }).selectOption('driftPpm');
   await clock.getByRole('spinbutton', { name: 'Amount (ppm)' }).fill('5000');
   await clock.getByRole('button', { name: "Change n3's clock" }).click();
@@ -41,8 +43,16 @@ test('a process pause and a clock change made by clicking show in the Script tab
   await openTab(page, 'Inspect');
   await expect(page.getByText(/Local clock reads .* drift \+5000 ppm/)).toBeVisible();
 
+  await expectNoSeriousViolations(page, 'a paused node on the canvas, a clock in the Inspector');
+
+  await openTab(page, 'Faults');
+  const clocks = page.getByRole('region', { name: 'Clocks' });
+  await clocks.getByRole('spinbutton', { name: 'Amount (ms)' }).fill('-30');
+  await clocks.getByRole('button', { name: "Apply to every node's clock" }).click();
+
   await openTab(page, 'Script');
   await expect(page.getByText('stall n2 for 2.4 s', { exact: true })).toBeVisible();
+  await expect(page.getByText('clock n5: offset -30 ms', { exact: true })).toBeVisible();
   await expect(page.getByText('clock n3: drift +5000 ppm', { exact: true })).toBeVisible();
 
   await goToEnd(page);
