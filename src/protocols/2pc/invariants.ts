@@ -1,7 +1,7 @@
-import { dict, own, withEntry } from '../../engine/kit';
+import { changedEntries, dict, own, type Wide, withEntry } from '../../engine/kit';
 import type { Finding, InvariantInfo, Monitor } from '../../engine/protocol';
 import type { NodeId } from '../../engine/types';
-import type { TwoPcContext, TxId, Vote } from './types';
+import type { CoordinatorTx, ParticipantTx, TwoPcContext, TxId, Vote } from './types';
 
 export const twoPcInvariants: readonly InvariantInfo[] = [
   {
@@ -41,11 +41,10 @@ export const twoPcMonitor: Monitor<TwoPcHistory, TwoPcContext> = {
     const touched: TxId[] = [];
     // Contexts are immutable: a transaction the node's step did not replace is as it was at the last check,
     // so only the replaced ones are looked at (a run of n transactions costs n checks, not n squared).
-    const before = own(history.seen, changed) as Readonly<Record<TxId, unknown>> | undefined;
-    const transactions = node.context.transactions as Readonly<Record<TxId, TwoPcContext['transactions'][TxId]>>;
-    for (const tx in transactions) {
-      const t = transactions[tx] as TwoPcContext['transactions'][TxId];
-      if (before !== undefined && own(before, tx) === t) continue;
+    // Both are wide records (kit/wide.ts): the chunks they share are not even looked at.
+    type Tx = CoordinatorTx | ParticipantTx;
+    const before = own(history.seen, changed) as Wide<Tx> | undefined;
+    for (const [tx, t] of changedEntries(before, node.context.transactions as Wide<Tx>)) {
       let isTouched = false;
       const vote = 'vote' in t ? t.vote : null;
       const txVotes = own(votes, tx) ?? dict<Vote>();
