@@ -1,4 +1,4 @@
-import { changedEntries, dict, own, type Wide, withEntry } from '../../engine/kit';
+import { changedEntries, dict, own, Wide, withEntry } from '../../engine/kit';
 import type { Finding, InvariantInfo, Monitor } from '../../engine/protocol';
 import type { NodeId } from '../../engine/types';
 import type { CoordinatorTx, ParticipantTx, TwoPcContext, TxId, Vote } from './types';
@@ -24,15 +24,16 @@ interface Outcome {
 
 /** What the monitor remembers of the run: immutable, replaced field by field when something changes. */
 export interface TwoPcHistory {
-  readonly outcomes: Readonly<Record<TxId, Outcome>>;
+  /** Wide records (kit/wide.ts), like the nodes' transactions: an update copies one chunk, not the run. */
+  readonly outcomes: Wide<Outcome>;
   /** Each participant's vote as it recorded it; a no, once seen, stays no. */
-  readonly votes: Readonly<Record<TxId, Readonly<Record<NodeId, Vote>>>>;
+  readonly votes: Wide<Readonly<Record<NodeId, Vote>>>;
   /** The transactions map of each node at its last check, to skip nodes whose transactions did not change. */
   readonly seen: Readonly<Record<NodeId, unknown>>;
 }
 
 export const twoPcMonitor: Monitor<TwoPcHistory, TwoPcContext> = {
-  initial: () => ({ outcomes: dict(), votes: dict(), seen: dict() }),
+  initial: () => ({ outcomes: Wide.empty(), votes: Wide.empty(), seen: dict() }),
 
   check(history, world, changed) {
     const node = world.nodes.find((n) => n.id === changed);
@@ -50,15 +51,15 @@ export const twoPcMonitor: Monitor<TwoPcHistory, TwoPcContext> = {
       const txVotes = own(votes, tx) ?? dict<Vote>();
       const recorded = own(txVotes, changed);
       if (vote !== null && recorded !== 'no' && recorded !== vote) {
-        votes = withEntry(votes, tx, withEntry(txVotes, changed, vote));
+        votes = votes.set(tx, withEntry(txVotes, changed, vote));
         isTouched = true;
       }
       const outcome = own(outcomes, tx) ?? {};
       if (t.state === 'committed' && outcome.committed === undefined) {
-        outcomes = withEntry(outcomes, tx, { ...outcome, committed: changed });
+        outcomes = outcomes.set(tx, { ...outcome, committed: changed });
         isTouched = true;
       } else if (t.state === 'aborted' && outcome.aborted === undefined) {
-        outcomes = withEntry(outcomes, tx, { ...outcome, aborted: changed });
+        outcomes = outcomes.set(tx, { ...outcome, aborted: changed });
         isTouched = true;
       }
       if (isTouched) touched.push(tx);
