@@ -21,7 +21,7 @@ const MASK = 31;
 export const emptyTrie: TrieNode = [];
 
 /** FNV-1a over the key's UTF-16 code units. */
-function hashOf(key: string): number {
+export function hashOf(key: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
   return h >>> 0;
