@@ -53,6 +53,30 @@ describe('one budget and one horizon for the runner, the worker and the live run
   });
 });
 
+describe('the trace-record budget in the app', () => {
+  it('the live run and the worker stop at the record budget, saying which budget and how to raise it', () => {
+    const huge = scenarioOf({ nodes: 64, until: 86_400_000 });
+    const store = new Store(huge, { speed: 1000, maxRecords: 4000 });
+    for (let frame = 0; frame < 200 && store.getState().playing; frame++) store.tick(16);
+    const { playing, notice } = store.getState();
+    expect(playing).toBe(false);
+    expect(notice).toMatch(
+      /^Stopped: the run stopped at .* budget of 4,000 trace records \(raise it with --max-records/,
+    );
+    const reply = [...playWholeRun({ key: 'k', fileText: toFileText(huge) }, () => 0, 1_000_000, 4000)].at(-1);
+    expect(reply).toMatchObject({ kind: 'over-budget', horizonMs: 86_400_000 });
+    expect(reply?.kind === 'over-budget' && reply.message).toMatch(/budget of 4,000 trace records/);
+  });
+
+  it('a seek past the record budget ends there with the notice', () => {
+    const store = new Store(scenarioOf({ nodes: 64, until: 86_400_000 }), { playing: false, maxRecords: 4000 });
+    store.seek(10_000_000);
+    for (let i = 0; i < 400 && store.getState().seeking; i++) store.tick(16);
+    expect(store.getState().seeking).toBeNull();
+    expect(store.getState().notice).toMatch(/budget of 4,000 trace records/);
+  });
+});
+
 describe('a long seek can be stopped', () => {
   it('Stop ends the seek where it has got to, paused there', () => {
     const store = new Store(scenarioOf({ nodes: 9, until: 86_400_000 }), { playing: false });

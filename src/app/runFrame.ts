@@ -1,6 +1,6 @@
 import type { Recording } from '../engine/recording';
 import type { TraceRecord, Violation, VirtualMs } from '../engine/types';
-import { overBudgetMessage } from '../scenario/budget';
+import type { OverBudget } from '../scenario/budget';
 
 export interface FrameResult {
   /** The first pause point or violation met, where playback stops. */
@@ -65,7 +65,7 @@ export interface FrameWork {
   readonly clock: () => number;
 }
 
-/** Why the app stopped a run at the event budget, and what the user can do. */
-export function budgetNotice(maxEvents: number, atMs: VirtualMs): string {
-  return `Stopped: ${overBudgetMessage(maxEvents, atMs)}. In the app, rewind or shorten the scenario.`;
+/** Why the app stopped a run at a budget (events or trace records), and what the user can do. */
+export function budgetNotice(over: OverBudget): string {
+  return `Stopped: ${over.message}. In the app, rewind or shorten the scenario.`;
 }

@@ -1,7 +1,7 @@
 import { Recording } from '../engine/recording';
 import type { Input, VirtualMs } from '../engine/types';
 import { getProtocol } from '../protocols';
-import { DEFAULT_MAX_EVENTS } from '../scenario/budget';
+import { budgetReached, DEFAULT_MAX_EVENTS, DEFAULT_MAX_RECORDS } from '../scenario/budget';
 import { createSimulation } from '../scenario/run';
 import type { Scenario } from '../scenario/types';
 import { actOnBranch, mainBranch } from './branches';
@@ -41,11 +41,14 @@ export class RunStore {
 
   /** The event budget of every run this store plays (scenario/budget.ts). */
   protected readonly maxEvents: number;
+  /** The trace-record budget of every run this store plays. */
+  protected readonly maxRecords: number;
   /** The page's wall-time budget per frame; none in tests, which step by events alone. */
   private readonly frameWork: FrameWork | null;
 
   constructor(scenario: Scenario, options: StoreOptions = {}) {
     this.maxEvents = options.maxEvents ?? DEFAULT_MAX_EVENTS;
+    this.maxRecords = options.maxRecords ?? DEFAULT_MAX_RECORDS;
     this.frameWork = options.frameWork ?? null;
     this.state = this.fresh(scenario, options.presetId ?? null, 0, options.speed ?? DEFAULT_SPEED);
     this.state = { ...this.state, playing: options.playing ?? true };
@@ -187,7 +190,7 @@ export class RunStore {
       return;
     }
     recording.seek(recording.frontier);
-    this.job = new SeekJob(recording, target, this.maxEvents);
+    this.job = new SeekJob(recording, target, this.maxEvents, undefined, this.maxRecords);
     this.continueSeek();
   }
 
@@ -210,8 +213,8 @@ export class RunStore {
     if (!job) return;
     if (job.run()) {
       this.job = null;
-      this.arrived(job.isOverBudget ? this.recording.now : job.targetMs);
-      if (job.isOverBudget) this.set({ notice: budgetNotice(this.maxEvents, this.recording.now) });
+      this.arrived(job.overBudget ? this.recording.now : job.targetMs);
+      if (job.overBudget) this.set({ notice: budgetNotice(job.overBudget) });
     } else {
       this.set({
         seeking: { targetMs: job.targetMs, progress: job.progress },
@@ -245,18 +248,21 @@ export class RunStore {
     const { sim } = recording;
     const { scenario } = this.state;
     const traceBefore = sim.traceLength;
-    // The runner's event budget holds here too: past it the run stops and says so (scenario/budget.ts).
-    const left = this.maxEvents - sim.steps;
+    // The runner's budgets hold here too: past one the run stops and says so (scenario/budget.ts). The
+    // event budget cuts the frame at the very event; the record budget is looked at between frames.
+    const isOverRecords = sim.traceLength >= this.maxRecords;
+    const left = isOverRecords ? 0 : this.maxEvents - sim.steps;
     const work = this.frameWork;
     const start = work?.clock() ?? 0;
     // Only a frame of play keeps to the page's wall-time budget; runTo (tests, benchmarks) runs at once.
     const isOverTime = work && Number.isFinite(maxSteps) ? () => work.clock() - start >= work.maxMs : undefined;
     const { stop, hasFault, steps, isTruncated } = runFrame(recording, target, Math.min(maxSteps, left), isOverTime);
     const patch: Patch = {};
-    if (isTruncated && sim.steps >= this.maxEvents) {
+    const over = isTruncated ? budgetReached(sim, this.maxEvents, this.maxRecords) : null;
+    if (over) {
       patch.playing = false;
       patch.now = sim.now;
-      patch.notice = budgetNotice(this.maxEvents, sim.now);
+      patch.notice = budgetNotice(over);
     } else if (stop) {
       patch.playing = false;
       patch.now = sim.now;

@@ -1,6 +1,6 @@
 import type { Recording } from '../engine/recording';
 import type { VirtualMs } from '../engine/types';
-import { DEFAULT_MAX_EVENTS } from '../scenario/budget';
+import { budgetReached, DEFAULT_MAX_EVENTS, DEFAULT_MAX_RECORDS, type OverBudget } from '../scenario/budget';
 
 /** A frame gives a long seek at most this much wall time, so the page keeps answering. */
 export const SLICE_MS = 10;
@@ -13,14 +13,16 @@ const STEPS_PER_CHECK = 32;
  */
 export class SeekJob {
   private readonly fromMs: VirtualMs;
-  /** True once the seek stopped short of its target at the event budget. */
+  /** True once the seek stopped short of its target at a budget (`overBudget` says which). */
   isOverBudget = false;
+  overBudget: OverBudget | null = null;
 
   constructor(
     private readonly recording: Recording,
     readonly targetMs: VirtualMs,
     private readonly maxEvents: number = DEFAULT_MAX_EVENTS,
     private readonly clock: () => number = () => performance.now(),
+    private readonly maxRecords: number = DEFAULT_MAX_RECORDS,
   ) {
     this.fromMs = recording.sim.now;
   }
@@ -42,9 +44,11 @@ export class SeekJob {
         this.recording.seek(this.targetMs);
         return true;
       }
-      // Past the event budget the seek ends where it is; the store says why (scenario/budget.ts).
-      if (sim.steps >= this.maxEvents) {
+      // Past a budget the seek ends where it is; the store says why (scenario/budget.ts).
+      const over = budgetReached(sim, this.maxEvents, this.maxRecords);
+      if (over) {
         this.isOverBudget = true;
+        this.overBudget = over;
         return true;
       }
       this.recording.step();

@@ -91,6 +91,7 @@ export interface StoreOptions {
   readonly speed?: number;
   readonly playing?: boolean;
   readonly maxEvents?: number;
+  readonly maxRecords?: number;
   readonly frameWork?: FrameWork;
 }
 

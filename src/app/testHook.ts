@@ -33,7 +33,11 @@ export function installTestHook(store: Store, prepare: (protocol: string) => Pro
       return trace.records.slice(0, trace.length).flatMap((r) => (r.kind === 'deliver' ? [r.id] : []));
     },
     nodes: () => {
-      return store.getState().frame.nodes.map(({ id, isUp, view }) => ({ id, isUp, view }));
+      // As JSON writes them: a view may hold a wide record (engine/kit/wide.ts), which the browser's
+      // serialiser would show by its chunks instead of its entries.
+      return store
+        .getState()
+        .frame.nodes.map(({ id, isUp, view }) => ({ id, isUp, view: JSON.parse(JSON.stringify(view)) }));
     },
     fingerprint: () => store.currentWholeRun()?.traceHash ?? null,
     async load(file, options = {}) {

@@ -1,5 +1,5 @@
 import { getProtocol, loadProtocol } from '../protocols';
-import { DEFAULT_MAX_EVENTS, overBudgetMessage } from '../scenario/budget';
+import { budgetReached, DEFAULT_MAX_EVENTS, DEFAULT_MAX_RECORDS } from '../scenario/budget';
 import { parseScenarioText } from '../scenario/parse';
 import { protocolIdOf } from '../scenario/parseLoading';
 import { createSimulation, DEFAULT_UNTIL_MS } from '../scenario/run';
@@ -54,6 +54,7 @@ export function* playWholeRun(
   request: WholeRunRequest,
   clock: () => number = () => performance.now(),
   maxEvents: number = DEFAULT_MAX_EVENTS,
+  maxRecords: number = DEFAULT_MAX_RECORDS,
 ): Generator<WholeRunReply, void, void> {
   const { key } = request;
   const parsed = parseScenarioText(request.fileText, getProtocol);
@@ -76,8 +77,9 @@ export function* playWholeRun(
         isDone = true;
         break;
       }
-      if (sim.steps >= maxEvents) {
-        yield { kind: 'over-budget', key, horizonMs, message: overBudgetMessage(maxEvents, sim.now) };
+      const over = budgetReached(sim, maxEvents, maxRecords);
+      if (over) {
+        yield { kind: 'over-budget', key, horizonMs, message: over.message };
         return;
       }
       sim.step();

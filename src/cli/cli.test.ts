@@ -180,4 +180,13 @@ describe('sim run within a budget', () => {
     );
     expect((await cli('run', huge, '--max-events', 'lots')).stderr).toMatch(/^--max-events: must be a whole number/);
   });
+
+  it('refuses a run that would keep more trace records than its budget, naming it and --max-records', async () => {
+    const huge = write('huge-records.json', { ...ok, nodes: 64, until: 86_400_000 });
+    const { code, stdout, stderr } = await cli('run', huge, '--json', '--max-records', '4000');
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/budget of 4,000 trace records \(raise it with --max-records, or shorten `until`\)/);
+    expect((await cli('run', huge, '--max-records', '0')).stderr).toMatch(/^--max-records: must be a whole number/);
+  });
 });

@@ -1,16 +1,18 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { MAX_PATH_ECHO_CHARS, quote } from '../engine/quote';
 import { getProtocol, loadProtocol } from '../protocols';
-import { DEFAULT_MAX_EVENTS, OverBudget } from '../scenario/budget';
+import { DEFAULT_MAX_EVENTS, DEFAULT_MAX_RECORDS, OverBudget } from '../scenario/budget';
 import { parseScenarioTextLoading } from '../scenario/parseLoading';
 import { DEFAULT_UNTIL_MS, type RunSummary, runScenario } from '../scenario/run';
 import { MAX_TIME_MS } from '../scenario/schema';
 import { parse, UsageError, wholeNumber } from './args';
 
 const USAGE =
-  'usage: npm run -s sim -- run <scenario.json | -> [--until <ms>] [--json] [--trace <file.jsonl>] [--max-events <n>]';
+  'usage: npm run -s sim -- run <scenario.json | -> [--until <ms>] [--json] [--trace <file.jsonl>] [--max-events <n>] [--max-records <n>]';
 /** The most a user may raise the event budget to (`--max-events`): about half an hour of work here. */
 const MAX_MAX_EVENTS = 100_000_000;
+/** The most a user may raise the trace-record budget to (`--max-records`): some 17 GB of heap. */
+const MAX_MAX_RECORDS = 100_000_000;
 
 /** `run`: plays a scenario and prints a summary (or the contract's JSON). Returns the exit status. */
 export async function runCommand(argv: readonly string[], out: (text: string) => void): Promise<number> {
@@ -19,6 +21,7 @@ export async function runCommand(argv: readonly string[], out: (text: string) =>
     json: { type: 'boolean' },
     trace: { type: 'string' },
     'max-events': { type: 'string' },
+    'max-records': { type: 'string' },
   });
   if (positionals.length !== 1) throw new UsageError(`expected one scenario file (or - for standard input)\n${USAGE}`);
   const path = positionals[0] as string;
@@ -26,6 +29,9 @@ export async function runCommand(argv: readonly string[], out: (text: string) =>
   const budgetText = values['max-events'];
   const maxEvents =
     budgetText === undefined ? DEFAULT_MAX_EVENTS : wholeNumber('--max-events', budgetText, 0, 1, MAX_MAX_EVENTS);
+  const recordsText = values['max-records'];
+  const maxRecords =
+    recordsText === undefined ? DEFAULT_MAX_RECORDS : wholeNumber('--max-records', recordsText, 0, 1, MAX_MAX_RECORDS);
   let text: string;
   try {
     text = readFileSync(path === '-' ? 0 : path, 'utf8');
@@ -39,7 +45,8 @@ export async function runCommand(argv: readonly string[], out: (text: string) =>
   if (!parsed.ok) throw new UsageError(parsed.errors.map((e) => `${where}: ${e}`).join('\n'));
   let run: ReturnType<typeof runScenario>;
   try {
-    run = runScenario(parsed.scenario, getProtocol, untilMs ?? parsed.scenario.until ?? DEFAULT_UNTIL_MS, maxEvents);
+    const until = untilMs ?? parsed.scenario.until ?? DEFAULT_UNTIL_MS;
+    run = runScenario(parsed.scenario, getProtocol, until, maxEvents, maxRecords);
   } catch (error) {
     // Too much work is refused like bad input: exit 2, a message naming the budget, nothing on stdout.
     if (error instanceof OverBudget) throw new UsageError(`${where}: ${error.message}`);

@@ -40,6 +40,32 @@ describe('the event budget', () => {
   });
 });
 
+describe('the trace-record budget', () => {
+  it('stops a run that writes many records per event at the record budget, before the event budget', () => {
+    let thrown: unknown;
+    try {
+      runScenario(big(), getProtocol, undefined, 1_000_000, 5000);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(OverBudget);
+    const error = thrown as OverBudget;
+    expect(error.kind).toBe('records');
+    expect(error.message).toMatch(/reached its budget of 5,000 trace records \(raise it with --max-records/);
+  });
+
+  it('stops at the same record on every run (a count, never a reading of the heap)', () => {
+    const stopAt = () => {
+      const sim = createSimulation(big(), getProtocol);
+      expect(() => runWithinBudget(sim, 86_400_000, 1_000_000, 2500)).toThrow(OverBudget);
+      return { steps: sim.steps, records: sim.traceLength, hash: sim.traceHash };
+    };
+    const first = stopAt();
+    expect(first.records).toBeGreaterThanOrEqual(2500);
+    expect(stopAt()).toEqual(first);
+  });
+});
+
 describe('limits the format sets before a run starts', () => {
   it('refuses more than a thousand requests at one instant, naming the first one over', () => {
     const events = Array.from({ length: 1001 }, (_, i) => ({ at: 5, type: 'request', command: `x=${i}` }));

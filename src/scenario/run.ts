@@ -1,7 +1,7 @@
 import { clockReading } from '../engine/clock';
 import { Simulation } from '../engine/simulation';
 import type { NodeView, Skipped, Violation } from '../engine/types';
-import { DEFAULT_MAX_EVENTS, runWithinBudget } from './budget';
+import { DEFAULT_MAX_EVENTS, DEFAULT_MAX_RECORDS, runWithinBudget } from './budget';
 import type { ProtocolLookup, Scenario } from './types';
 
 export const DEFAULT_UNTIL_MS = 10_000;
@@ -79,16 +79,17 @@ function uncheckedOf(sim: Simulation): Pick<RunSummary, 'unchecked'> {
 
 /**
  * Plays a scenario to `untilMs` (else its own `until`, else 10 s) and summarizes it. Throws OverBudget
- * (budget.ts) when the run needs more than `maxEvents` events to get there.
+ * (budget.ts) when the run needs more than `maxEvents` events, or `maxRecords` trace records, to get there.
  */
 export function runScenario(
   scenario: Scenario,
   lookup: ProtocolLookup,
   untilMs?: number,
   maxEvents = DEFAULT_MAX_EVENTS,
+  maxRecords = DEFAULT_MAX_RECORDS,
 ): { sim: Simulation; summary: RunSummary } {
   const sim = createSimulation(scenario, lookup);
-  runWithinBudget(sim, untilMs ?? scenario.until ?? DEFAULT_UNTIL_MS, maxEvents);
+  runWithinBudget(sim, untilMs ?? scenario.until ?? DEFAULT_UNTIL_MS, maxEvents, maxRecords);
   // The protocol's end-of-run check (Monitor.settled): its findings join the violations.
   sim.settle();
   return { sim, summary: summarize(sim) };

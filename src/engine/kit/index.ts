@@ -14,6 +14,18 @@ export {
   send,
   startTimer,
 } from './actions';
-export { type Dict, dict, own, withEntry } from './dict';
+export {
+  changedEntries,
+  type Dict,
+  dict,
+  entriesOf,
+  hasKey,
+  type Keyed,
+  lastEntry,
+  own,
+  sizeOf,
+  withEntry,
+} from './dict';
 export { at, entropy, type Incoming, type Local, localAt, type Meta } from './meta';
 export { type AdjustClockRequest, act, type Emitted, perform, type ReplyRequest, type SendRequest } from './perform';
+export { Wide, type WideChunk } from './wide';

@@ -1,4 +1,4 @@
-import { type Action, dict, nothing, own, type Plan, reply, send, withEntry } from '../../engine/kit';
+import { type Action, dict, nothing, own, type Plan, reply, send, Wide, withEntry } from '../../engine/kit';
 import type { NodeId } from '../../engine/types';
 import { start, stop } from './timers';
 import type { CoordinatorContext, CoordinatorTx, Decision, TwoPcEvent, TxId, Vote } from './types';
@@ -44,16 +44,16 @@ export function coordinatorStep(ctx: Ctx, event: TwoPcEvent): Plan<Ctx> {
  */
 export function recoverCoordinator(ctx: Ctx): Plan<Ctx> {
   let log = ctx.log;
-  const transactions = dict<CoordinatorTx>();
+  let transactions = Wide.empty<CoordinatorTx>();
   const actions: Action[] = [];
-  for (const [tx, record] of Object.entries(ctx.log)) {
+  for (const [tx, record] of ctx.log) {
     const decision: Decision = record === 'begin' ? 'abort' : record;
     if (record === 'begin') {
-      log = withEntry(log, tx, 'abort');
+      log = log.set(tx, 'abort');
       actions.push(reply(tx, false, `${tx} aborted: the coordinator restarted with no decision in its log`));
     }
     const t: CoordinatorTx = { state: stateOf(decision), votes: dict(), acks: [] };
-    transactions[tx] = t;
+    transactions = transactions.set(tx, t);
     actions.push(...announce(ctx, tx, t));
   }
   return { changes: { ...ctx, log, transactions }, actions };
@@ -61,7 +61,7 @@ export function recoverCoordinator(ctx: Ctx): Plan<Ctx> {
 
 function begin(ctx: Ctx, tx: TxId): Plan<Ctx> {
   if (tx === '') return { changes: null, actions: [reply(tx, false, 'a transaction needs an id')] };
-  const known = own(ctx.transactions, tx);
+  const known = ctx.transactions.get(tx);
   if (known) {
     const note = known.state === 'collecting' ? `${tx} is in progress` : `${tx} was already ${known.state}`;
     return { changes: null, actions: [reply(tx, known.state === 'committed', note)] };
@@ -69,8 +69,8 @@ function begin(ctx: Ctx, tx: TxId): Plan<Ctx> {
   // The begin record lets a restarted coordinator find and abort this transaction if it crashes undecided.
   const context: Ctx = {
     ...ctx,
-    log: withEntry(ctx.log, tx, 'begin'),
-    transactions: withEntry(ctx.transactions, tx, { state: 'collecting', votes: dict(), acks: [] }),
+    log: ctx.log.set(tx, 'begin'),
+    transactions: ctx.transactions.set(tx, { state: 'collecting', votes: dict(), acks: [] }),
   };
   if (ctx.participants.length === 0) return decide(context, tx, 'commit', 'there are no participants');
   return {
@@ -84,13 +84,13 @@ function begin(ctx: Ctx, tx: TxId): Plan<Ctx> {
 }
 
 function countVote(ctx: Ctx, from: NodeId, tx: TxId, vote: Vote): Plan<Ctx> {
-  const t = own(ctx.transactions, tx);
+  const t = ctx.transactions.get(tx);
   // Never begun here, so never decided commit: presumed abort.
   if (!t) return vote === 'yes' ? { changes: null, actions: [send(from, { type: 'Abort', tx })] } : nothing();
   // A late or duplicated vote changes nothing once the decision is made; the retry timer brings it to `from`.
   if (t.state !== 'collecting' || !ctx.participants.includes(from)) return nothing();
   const votes = withEntry(t.votes, from, vote);
-  const context: Ctx = { ...ctx, transactions: withEntry(ctx.transactions, tx, { ...t, votes }) };
+  const context: Ctx = { ...ctx, transactions: ctx.transactions.set(tx, { ...t, votes }) };
   if (vote === 'no') return decide(context, tx, 'abort', `${from} voted no`);
   if (ctx.participants.every((p) => own(votes, p) === 'yes')) {
     return decide(context, tx, 'commit', 'every participant voted yes');
@@ -99,7 +99,7 @@ function countVote(ctx: Ctx, from: NodeId, tx: TxId, vote: Vote): Plan<Ctx> {
 }
 
 function voteTimeout(ctx: Ctx, tx: TxId): Plan<Ctx> {
-  const t = own(ctx.transactions, tx);
+  const t = ctx.transactions.get(tx);
   if (t?.state !== 'collecting') return nothing();
   const missing = ctx.participants.filter((p) => own(t.votes, p) === undefined);
   return decide(ctx, tx, 'abort', `no vote from ${missing.join(', ')} within ${ctx.config.voteTimeoutMs} ms`);
@@ -107,13 +107,13 @@ function voteTimeout(ctx: Ctx, tx: TxId): Plan<Ctx> {
 
 /** The decision, logged before it is sent (the context is written before any message of the plan leaves). */
 function decide(ctx: Ctx, tx: TxId, decision: Decision, why: string): Plan<Ctx> {
-  const t = own(ctx.transactions, tx);
+  const t = ctx.transactions.get(tx);
   if (!t) return nothing();
   // A participant that voted no has aborted already; it needs no Abort.
   const acks = ctx.participants.filter((p) => own(t.votes, p) === 'no');
   const decided: CoordinatorTx = { ...t, state: stateOf(decision), acks };
   return {
-    changes: { ...ctx, log: withEntry(ctx.log, tx, decision), transactions: withEntry(ctx.transactions, tx, decided) },
+    changes: { ...ctx, log: ctx.log.set(tx, decision), transactions: ctx.transactions.set(tx, decided) },
     actions: [
       stop({ type: 'voteTimeout', tx }),
       ...announce(ctx, tx, decided),
@@ -123,17 +123,17 @@ function decide(ctx: Ctx, tx: TxId, decision: Decision, why: string): Plan<Ctx> 
 }
 
 function acknowledge(ctx: Ctx, from: NodeId, tx: TxId): Plan<Ctx> {
-  const t = own(ctx.transactions, tx);
+  const t = ctx.transactions.get(tx);
   if (!t || t.state === 'collecting' || t.acks.includes(from)) return nothing();
   const acks = [...t.acks, from];
-  const context: Ctx = { ...ctx, transactions: withEntry(ctx.transactions, tx, { ...t, acks }) };
+  const context: Ctx = { ...ctx, transactions: ctx.transactions.set(tx, { ...t, acks }) };
   const isDone = ctx.participants.every((p) => acks.includes(p));
   return { changes: context, actions: isDone ? [stop({ type: 'retry', tx })] : [] };
 }
 
 /** The termination protocol: a blocked participant asks, and hears the decision once there is one. */
 function answerInquiry(ctx: Ctx, from: NodeId, tx: TxId): Plan<Ctx> {
-  const t = own(ctx.transactions, tx);
+  const t = ctx.transactions.get(tx);
   if (!t) return { changes: null, actions: [send(from, { type: 'Abort', tx })] };
   if (t.state === 'collecting') return nothing();
   return { changes: null, actions: [send(from, decisionMessage(t, tx))] };
@@ -141,7 +141,7 @@ function answerInquiry(ctx: Ctx, from: NodeId, tx: TxId): Plan<Ctx> {
 
 /** Resends what was not answered: Prepare while collecting, the decision until every participant acknowledged it. */
 function retry(ctx: Ctx, tx: TxId): Plan<Ctx> {
-  const t = own(ctx.transactions, tx);
+  const t = ctx.transactions.get(tx);
   if (!t) return nothing();
   if (t.state !== 'collecting') return { changes: null, actions: announce(ctx, tx, t) };
   const silent = ctx.participants.filter((p) => own(t.votes, p) === undefined);

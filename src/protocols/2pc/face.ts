@@ -1,4 +1,5 @@
 import type { Face, RoleFace } from '../../engine/face';
+import { lastEntry } from '../../engine/kit';
 import type { World } from '../../engine/protocol';
 import type { NodeId } from '../../engine/types';
 import type { TwoPcContext } from './types';
@@ -24,7 +25,7 @@ export function liveCoordinator(world: World<TwoPcContext>): NodeId | null {
 
 /** The latest transaction a node knows and its state: what a class watches on each card. */
 export function latestTransaction(view: TwoPcView): [string, string] | undefined {
-  const last = Object.entries(view.transactions ?? {}).at(-1);
+  const last = view.transactions && lastEntry<{ readonly state: string }>(view.transactions);
   return last && [last[0], last[1].state];
 }
 

@@ -1,4 +1,3 @@
-import { dict } from '../../engine/kit';
 import type { Protocol } from '../../engine/protocol';
 import { twoPcBugs } from './bugs';
 import { twoPcConfigSchema, twoPcRefs } from './config';
@@ -7,7 +6,7 @@ import { twoPcInvariants, twoPcMonitor } from './invariants';
 import { twoPcMachine } from './machine';
 import { twoPcManifest } from './manifest';
 import { twoPcPauseChecks } from './pauseChecks';
-import type { TwoPcConfig, TwoPcContext, TwoPcPersistent, TxId } from './types';
+import type { TwoPcConfig, TwoPcContext, TwoPcPersistent } from './types';
 import { describeTwoPcMessage, twoPcMilestones, twoPcView } from './view';
 
 export const twoPhaseCommit: Protocol<TwoPcConfig, TwoPcContext> = {
@@ -21,8 +20,8 @@ export const twoPhaseCommit: Protocol<TwoPcConfig, TwoPcContext> = {
   persistent(ctx): TwoPcPersistent {
     if (ctx.role === 'coordinator') return { role: 'coordinator', log: ctx.log };
     // A transaction still `working` has promised nothing; its work is lost with the crash.
-    const log = dict<(typeof ctx.transactions)[TxId]>();
-    for (const [tx, t] of Object.entries(ctx.transactions)) if (t.state !== 'working') log[tx] = t;
+    let log = ctx.transactions;
+    for (const [tx, t] of ctx.transactions) if (t.state === 'working') log = log.delete(tx);
     return { role: 'participant', log };
   },
   view: (ctx) => twoPcView(ctx),

@@ -1,7 +1,7 @@
-import { dict, own, withEntry } from '../../engine/kit';
+import { changedEntries, dict, own, Wide, withEntry } from '../../engine/kit';
 import type { Finding, InvariantInfo, Monitor } from '../../engine/protocol';
 import type { NodeId } from '../../engine/types';
-import type { TwoPcContext, TxId, Vote } from './types';
+import type { CoordinatorTx, ParticipantTx, TwoPcContext, TxId, Vote } from './types';
 
 export const twoPcInvariants: readonly InvariantInfo[] = [
   {
@@ -24,15 +24,16 @@ interface Outcome {
 
 /** What the monitor remembers of the run: immutable, replaced field by field when something changes. */
 export interface TwoPcHistory {
-  readonly outcomes: Readonly<Record<TxId, Outcome>>;
+  /** Wide records (kit/wide.ts), like the nodes' transactions: an update copies one chunk, not the run. */
+  readonly outcomes: Wide<Outcome>;
   /** Each participant's vote as it recorded it; a no, once seen, stays no. */
-  readonly votes: Readonly<Record<TxId, Readonly<Record<NodeId, Vote>>>>;
+  readonly votes: Wide<Readonly<Record<NodeId, Vote>>>;
   /** The transactions map of each node at its last check, to skip nodes whose transactions did not change. */
   readonly seen: Readonly<Record<NodeId, unknown>>;
 }
 
 export const twoPcMonitor: Monitor<TwoPcHistory, TwoPcContext> = {
-  initial: () => ({ outcomes: dict(), votes: dict(), seen: dict() }),
+  initial: () => ({ outcomes: Wide.empty(), votes: Wide.empty(), seen: dict() }),
 
   check(history, world, changed) {
     const node = world.nodes.find((n) => n.id === changed);
@@ -41,25 +42,24 @@ export const twoPcMonitor: Monitor<TwoPcHistory, TwoPcContext> = {
     const touched: TxId[] = [];
     // Contexts are immutable: a transaction the node's step did not replace is as it was at the last check,
     // so only the replaced ones are looked at (a run of n transactions costs n checks, not n squared).
-    const before = own(history.seen, changed) as Readonly<Record<TxId, unknown>> | undefined;
-    const transactions = node.context.transactions as Readonly<Record<TxId, TwoPcContext['transactions'][TxId]>>;
-    for (const tx in transactions) {
-      const t = transactions[tx] as TwoPcContext['transactions'][TxId];
-      if (before !== undefined && own(before, tx) === t) continue;
+    // Both are wide records (kit/wide.ts): the chunks they share are not even looked at.
+    type Tx = CoordinatorTx | ParticipantTx;
+    const before = own(history.seen, changed) as Wide<Tx> | undefined;
+    for (const [tx, t] of changedEntries(before, node.context.transactions as Wide<Tx>)) {
       let isTouched = false;
       const vote = 'vote' in t ? t.vote : null;
       const txVotes = own(votes, tx) ?? dict<Vote>();
       const recorded = own(txVotes, changed);
       if (vote !== null && recorded !== 'no' && recorded !== vote) {
-        votes = withEntry(votes, tx, withEntry(txVotes, changed, vote));
+        votes = votes.set(tx, withEntry(txVotes, changed, vote));
         isTouched = true;
       }
       const outcome = own(outcomes, tx) ?? {};
       if (t.state === 'committed' && outcome.committed === undefined) {
-        outcomes = withEntry(outcomes, tx, { ...outcome, committed: changed });
+        outcomes = outcomes.set(tx, { ...outcome, committed: changed });
         isTouched = true;
       } else if (t.state === 'aborted' && outcome.aborted === undefined) {
-        outcomes = withEntry(outcomes, tx, { ...outcome, aborted: changed });
+        outcomes = outcomes.set(tx, { ...outcome, aborted: changed });
         isTouched = true;
       }
       if (isTouched) touched.push(tx);

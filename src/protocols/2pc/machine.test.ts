@@ -57,7 +57,7 @@ describe('2pc machine (pins how its per-transaction timers reach the engine)', (
     snapshot = stepper.next(snapshot, { type: 'request', command: 't1', ...meta }).snapshot;
     snapshot = stepper.next(snapshot, { type: 'Vote', tx: 't1', vote: 'yes', from: 'n2', ...meta }).snapshot;
     const step = stepper.next(snapshot, { type: 'Vote', tx: 't1', vote: 'yes', from: 'n3', ...meta });
-    expect(step.snapshot.context.log).toEqual({ t1: 'commit' });
+    expect(step.snapshot.context.log.toJSON()).toEqual({ t1: 'commit' });
     expect(step.effects.map(show)).toEqual([
       'cancel vote-timeout:t1',
       'send Commit to n2',
@@ -71,7 +71,7 @@ describe('2pc machine (pins how its per-transaction timers reach the engine)', (
     const step = new Stepper(twoPcMachine).initial(
       input('n1', { role: 'coordinator', log: { t1: 'commit', t2: 'begin' } }),
     );
-    expect(step.snapshot.context.log).toEqual({ t1: 'commit', t2: 'abort' });
+    expect(step.snapshot.context.log.toJSON()).toEqual({ t1: 'commit', t2: 'abort' });
     expect(step.effects.filter((e) => e.kind === 'send').map(show)).toEqual([
       'send Commit to n2',
       'send Commit to n3',

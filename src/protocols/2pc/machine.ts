@@ -1,5 +1,5 @@
 import { enqueueActions, setup } from 'xstate';
-import { dict, type Emitted, perform } from '../../engine/kit';
+import { type Emitted, perform, Wide } from '../../engine/kit';
 import type { NodeInput } from '../../engine/protocol';
 import { coordinatorStep, recoverCoordinator } from './coordinator';
 import { participantStep, recoverParticipant } from './participant';
@@ -21,11 +21,16 @@ function initialContext(input: Input): TwoPcContext {
     return {
       ...common,
       role: 'coordinator',
-      log: saved?.role === 'coordinator' ? saved.log : dict(),
-      transactions: dict(),
+      // A persistent state from elsewhere than a crash (a test, a file) may be a plain record.
+      log: saved?.role === 'coordinator' ? Wide.of(saved.log) : Wide.empty(),
+      transactions: Wide.empty(),
     };
   }
-  return { ...common, role: 'participant', transactions: saved?.role === 'participant' ? saved.log : dict() };
+  return {
+    ...common,
+    role: 'participant',
+    transactions: saved?.role === 'participant' ? Wide.of(saved.log) : Wide.empty(),
+  };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { type Action, nothing, own, type Plan, reply, send, withEntry } from '../../engine/kit';
+import { type Action, nothing, type Plan, reply, send } from '../../engine/kit';
 import type { NodeId } from '../../engine/types';
 import { votesNo } from './config';
 import { start, stop } from './timers';
@@ -43,7 +43,7 @@ export function participantStep(ctx: Ctx, event: TwoPcEvent): Plan<Ctx> {
 /** On a restart, a participant that is still prepared asks the coordinator for the decision at once. */
 export function recoverParticipant(ctx: Ctx): Plan<Ctx> {
   const actions: Action[] = [];
-  for (const [tx, t] of Object.entries(ctx.transactions)) {
+  for (const [tx, t] of ctx.transactions) {
     if (t.state !== 'prepared') continue;
     actions.push(
       send(ctx.coordinator, { type: 'DecisionRequest', tx }),
@@ -54,7 +54,7 @@ export function recoverParticipant(ctx: Ctx): Plan<Ctx> {
 }
 
 function vote(ctx: Ctx, from: NodeId, tx: TxId): Plan<Ctx> {
-  const t = own(ctx.transactions, tx);
+  const t = ctx.transactions.get(tx);
   if (t && t.state !== 'working') {
     // A repeated Prepare gets the same answer: a vote, once given, is never changed.
     const again = t.vote ?? (t.state === 'aborted' ? 'no' : 'yes');
@@ -77,7 +77,7 @@ function vote(ctx: Ctx, from: NodeId, tx: TxId): Plan<Ctx> {
 
 /** The coordinator's decision: recorded once (a decision never changes), acknowledged every time. */
 function learn(ctx: Ctx, from: NodeId, tx: TxId, decision: Decision): Plan<Ctx> {
-  const t = own(ctx.transactions, tx);
+  const t = ctx.transactions.get(tx);
   const ack = send(from, { type: 'Ack', tx });
   if (t?.state === 'committed' || t?.state === 'aborted') return { changes: null, actions: [ack] };
   const outcome: ParticipantTx = { state: decision === 'commit' ? 'committed' : 'aborted', vote: t?.vote ?? null };
@@ -86,7 +86,7 @@ function learn(ctx: Ctx, from: NodeId, tx: TxId, decision: Decision): Plan<Ctx> 
 
 /** The decision is late: ask the coordinator, and keep asking; a prepared participant may not guess. */
 function inquire(ctx: Ctx, tx: TxId): Plan<Ctx> {
-  if (own(ctx.transactions, tx)?.state !== 'prepared') return nothing();
+  if (ctx.transactions.get(tx)?.state !== 'prepared') return nothing();
   if (ctx.bug === 'participant-decides-alone') {
     // Bug `participant-decides-alone`: gives up and aborts alone, though its yes vote may already have let
     // the coordinator commit. It breaks the promise a yes vote makes, and with it atomicity.
@@ -103,5 +103,5 @@ function inquire(ctx: Ctx, tx: TxId): Plan<Ctx> {
 
 const withTx = (ctx: Ctx, tx: TxId, t: ParticipantTx): Ctx => ({
   ...ctx,
-  transactions: withEntry(ctx.transactions, tx, t),
+  transactions: ctx.transactions.set(tx, t),
 });

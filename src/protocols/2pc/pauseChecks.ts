@@ -12,9 +12,8 @@ type Check = PauseCheck<TwoPcContext>;
 
 const node = (s: Scene, id: string) => s.nodes.find((n) => n.id === id);
 const stateOf = (s: Scene, id: string, tx: string) => {
-  const transactions: Readonly<Record<string, { readonly state: string }>> | undefined = node(s, id)?.context
-    .transactions;
-  return transactions && own(transactions, tx)?.state;
+  const transactions = node(s, id)?.context.transactions;
+  return transactions?.get(tx)?.state;
 };
 const votesTo = (s: Scene, to: string, tx: string, vote: 'yes' | 'no') =>
   s.inFlight.filter((m) => {
@@ -34,12 +33,12 @@ export const twoPcPauseChecks: Readonly<Record<string, readonly Check[]>> = {
   'participant-votes-no': [
     check(1540, 'n3 has aborted t2; its no is on the wire to n1, which has no vote from n2 yet', (s) => {
       const coordinator = node(s, 'n1')?.context;
-      const votes = coordinator?.role === 'coordinator' ? coordinator.transactions.t2?.votes : undefined;
+      const votes = coordinator?.role === 'coordinator' ? coordinator.transactions.get('t2')?.votes : undefined;
       return (
         stateOf(s, 'n3', 't2') === 'aborted' &&
         votesTo(s, 'n1', 't2', 'no').some((m) => m.from === 'n3') &&
         stateOf(s, 'n1', 't2') === 'collecting' &&
-        votes?.n2 === undefined
+        (votes === undefined || own(votes, 'n2') === undefined)
       );
     }),
   ],

@@ -1,3 +1,4 @@
+import { type Keyed, own } from '../../engine/kit';
 import type { Simulation } from '../../engine/simulation';
 import { parseScenario } from '../../scenario/parse';
 import { createSimulation } from '../../scenario/run';
@@ -25,9 +26,9 @@ type TxView = { readonly state: string; readonly vote?: string | null; readonly 
 
 /** A transaction as node `node`'s view shows it, or undefined when the node has not heard of it. */
 export function tx(sim: Simulation, node: string, id: string): TxView | undefined {
-  const view = sim.node(node)?.view as { transactions?: Record<string, TxView> } | undefined;
+  const view = sim.node(node)?.view as { transactions?: Keyed<TxView> } | undefined;
   const transactions = view?.transactions;
-  return transactions && Object.hasOwn(transactions, id) ? transactions[id] : undefined;
+  return transactions && own(transactions, id);
 }
 
 /** The state of transaction `id` at each node, in node order (`-` where the node has not heard of it). */

@@ -1,4 +1,4 @@
-import type { Incoming, Local } from '../../engine/kit';
+import type { Incoming, Local, Wide } from '../../engine/kit';
 import type { NodeId } from '../../engine/types';
 
 /** A transaction id: the `command` of the client request that started it (`t1`). */
@@ -60,23 +60,24 @@ interface Common {
 
 export interface CoordinatorContext extends Common {
   readonly role: 'coordinator';
-  readonly log: Readonly<Record<TxId, LogRecord>>;
+  /** Wide records (kit/wide.ts): one entry per transaction ever begun, updated one entry per step. */
+  readonly log: Wide<LogRecord>;
   /** In the order the coordinator began them. */
-  readonly transactions: Readonly<Record<TxId, CoordinatorTx>>;
+  readonly transactions: Wide<CoordinatorTx>;
 }
 
 export interface ParticipantContext extends Common {
   readonly role: 'participant';
   /** In the order the participant first heard of them. */
-  readonly transactions: Readonly<Record<TxId, ParticipantTx>>;
+  readonly transactions: Wide<ParticipantTx>;
 }
 
 export type TwoPcContext = CoordinatorContext | ParticipantContext;
 
 /** What survives a crash: each role's log. */
 export type TwoPcPersistent =
-  | { readonly role: 'coordinator'; readonly log: Readonly<Record<TxId, LogRecord>> }
-  | { readonly role: 'participant'; readonly log: Readonly<Record<TxId, ParticipantTx>> };
+  | { readonly role: 'coordinator'; readonly log: Wide<LogRecord> }
+  | { readonly role: 'participant'; readonly log: Wide<ParticipantTx> };
 
 export type TwoPcMessage =
   | { readonly type: 'Prepare'; readonly tx: TxId }

@@ -1,4 +1,4 @@
-import { dict, own } from '../../engine/kit';
+import { changedEntries, dict, type Keyed, own, type Wide, type WideChunk } from '../../engine/kit';
 import type { MessageLook, Milestone } from '../../engine/protocol';
 import type { NodeId, NodeView, Payload } from '../../engine/types';
 import type {
@@ -8,7 +8,6 @@ import type {
   ParticipantState,
   TwoPcContext,
   TwoPcMessage,
-  TxId,
   Vote,
 } from './types';
 
@@ -22,8 +21,8 @@ export type CoordinatorTxView = { readonly state: CoordinatorState; readonly vot
  * face and the panels under src/ui/protocols/2pc read it.
  */
 export type TwoPcView =
-  | { readonly role: 'participant'; readonly transactions: Readonly<Record<TxId, ParticipantTxView>> }
-  | { readonly role: 'coordinator'; readonly transactions: Readonly<Record<TxId, CoordinatorTxView>> };
+  | { readonly role: 'participant'; readonly transactions: Keyed<ParticipantTxView> }
+  | { readonly role: 'coordinator'; readonly transactions: Keyed<CoordinatorTxView> };
 
 /**
  * The contract's node view: `role` and `transactions`. Transactions appear in the order the node
@@ -31,8 +30,10 @@ export type TwoPcView =
  * as JavaScript orders keys), a coordinator's votes in node order, so a run always prints the same JSON.
  *
  * The view is written on every change, so it is built in time proportional to what changed, not to how
- * many transactions the node knows: a participant's transactions already have the view's shape and are
- * shared as they are, and a coordinator's transaction views are kept by the transaction's identity.
+ * many transactions the node knows: `transactions` is a wide record (kit/wide.ts) that shares every chunk
+ * the step did not touch with the view before. A participant's transactions already have the view's
+ * shape and are shared as they are; a coordinator's are mapped chunk by chunk, each chunk and each
+ * transaction's view kept by identity.
  */
 export function twoPcView(ctx: TwoPcContext): TwoPcView {
   switch (ctx.role) {
@@ -47,25 +48,35 @@ export function twoPcView(ctx: TwoPcContext): TwoPcView {
 }
 
 /**
- * The coordinator's last transactions map and its view, by the node's participant list (one list per node
- * life, shared by all its contexts). A transaction the step did not replace keeps its view; the result
- * depends only on the context, whichever map was viewed last.
+ * What the coordinator's views are built from, by the node's participant list (one list per node life,
+ * shared by all its contexts): each transaction's view by the transaction's identity, each mapped chunk
+ * by its chunk, and the last map viewed. The result depends only on the context.
  */
-const lastViewed = new WeakMap<
-  readonly NodeId[],
-  { readonly transactions: CoordinatorContext['transactions']; readonly view: Record<TxId, CoordinatorTxView> }
->();
+interface Viewed {
+  readonly txs: WeakMap<CoordinatorTx, CoordinatorTxView>;
+  readonly chunks: WeakMap<WideChunk<CoordinatorTx>, WideChunk<CoordinatorTxView>>;
+  last?: { readonly transactions: Wide<CoordinatorTx>; readonly view: Wide<CoordinatorTxView> };
+}
 
-function coordinatorTransactions(ctx: CoordinatorContext): Readonly<Record<TxId, CoordinatorTxView>> {
-  const last = lastViewed.get(ctx.participants);
-  if (last?.transactions === ctx.transactions) return last.view;
-  const view = dict<CoordinatorTxView>();
-  for (const tx in ctx.transactions) {
-    const t = ctx.transactions[tx] as CoordinatorTx;
-    const before = last && own(last.transactions, tx) === t ? own(last.view, tx) : undefined;
-    view[tx] = before ?? { state: t.state, votes: votesInNodeOrder(ctx.participants, t) };
+const viewed = new WeakMap<readonly NodeId[], Viewed>();
+
+function coordinatorTransactions(ctx: CoordinatorContext): Wide<CoordinatorTxView> {
+  let memo = viewed.get(ctx.participants);
+  if (memo === undefined) {
+    memo = { txs: new WeakMap(), chunks: new WeakMap() };
+    viewed.set(ctx.participants, memo);
   }
-  lastViewed.set(ctx.participants, { transactions: ctx.transactions, view });
+  if (memo.last?.transactions === ctx.transactions) return memo.last.view;
+  const { txs } = memo;
+  const view = ctx.transactions.map((t) => {
+    let v = txs.get(t);
+    if (v === undefined) {
+      v = { state: t.state, votes: votesInNodeOrder(ctx.participants, t) };
+      txs.set(t, v);
+    }
+    return v;
+  }, memo.chunks);
+  memo.last = { transactions: ctx.transactions, view };
   return view;
 }
 
@@ -103,9 +114,10 @@ export function describeTwoPcMessage(payload: Payload): MessageLook {
 export function twoPcMilestones(_node: NodeId, before: NodeView | undefined, after: NodeView): Milestone[] {
   if (after.role !== 'coordinator') return [];
   const out: Milestone[] = [];
-  const was = (before?.transactions ?? {}) as Record<string, { state: string }>;
-  for (const [tx, t] of Object.entries(after.transactions as Record<string, { state: string }>)) {
-    if ((t.state === 'committed' || t.state === 'aborted') && own(was, tx)?.state !== t.state) {
+  const was = before?.transactions as Keyed<{ state: string }> | undefined;
+  // Only the transactions this change added or replaced can have been decided by it (kit: changedEntries).
+  for (const [tx, t] of changedEntries(was, after.transactions as Keyed<{ state: string }>)) {
+    if ((t.state === 'committed' || t.state === 'aborted') && (was && own(was, tx))?.state !== t.state) {
       out.push({ kind: 'decision', label: `${tx} ${t.state}` });
     }
   }

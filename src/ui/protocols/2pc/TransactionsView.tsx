@@ -1,4 +1,4 @@
-import { own } from '../../../engine/kit';
+import { entriesOf, own } from '../../../engine/kit';
 import type { CoordinatorTxView, ParticipantTxView, TwoPcView } from '../../../protocols/2pc/view';
 import { useNodes } from '../../hooks';
 import './twopc.css';
@@ -12,8 +12,10 @@ export function TransactionsView() {
   const views = nodes.map((n) => ({ ...n, v: n.view as TwoPcView }));
   const coordinator = views.find((n) => n.v.role === 'coordinator');
   const participants = views.filter((n) => n !== coordinator);
-  const txs: string[] = [];
-  for (const n of views) for (const tx of Object.keys(n.v.transactions ?? {})) if (!txs.includes(tx)) txs.push(tx);
+  // Every node's transactions in the order they were first seen, coordinator's first (a Set: linear in them all).
+  const seen = new Set<string>();
+  for (const n of views) if (n.v.transactions) for (const [tx] of entriesOf<unknown>(n.v.transactions)) seen.add(tx);
+  const txs = [...seen];
 
   if (txs.length === 0) {
     return (

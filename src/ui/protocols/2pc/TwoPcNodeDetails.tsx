@@ -1,3 +1,4 @@
+import { entriesOf, sizeOf } from '../../../engine/kit';
 import type { TwoPcView } from '../../../protocols/2pc/view';
 import type { NodeDetailsProps } from '../types';
 
@@ -11,7 +12,7 @@ export function TwoPcNodeDetails({ view, isUp }: NodeDetailsProps) {
         <dd>{isUp ? v.role : `${v.role}, crashed`}</dd>
       </dl>
       <h4>Transactions</h4>
-      {Object.keys(v.transactions ?? {}).length === 0 ? (
+      {v.transactions === undefined || sizeOf(v.transactions) === 0 ? (
         <p className="muted">none yet</p>
       ) : (
         <table className="small-table">
@@ -30,7 +31,7 @@ export function TwoPcNodeDetails({ view, isUp }: NodeDetailsProps) {
 }
 
 function CoordinatorRows({ v }: { v: Extract<TwoPcView, { role: 'coordinator' }> }) {
-  return Object.entries(v.transactions).map(([tx, t]) => (
+  return [...entriesOf(v.transactions)].map(([tx, t]) => (
     <tr key={tx}>
       <th scope="row">{tx}</th>
       <td>{t.state}</td>
@@ -44,7 +45,7 @@ function CoordinatorRows({ v }: { v: Extract<TwoPcView, { role: 'coordinator' }>
 }
 
 function ParticipantRows({ v }: { v: Extract<TwoPcView, { role: 'participant' }> }) {
-  return Object.entries(v.transactions).map(([tx, t]) => (
+  return [...entriesOf(v.transactions)].map(([tx, t]) => (
     <tr key={tx}>
       <th scope="row">{tx}</th>
       <td>{t.state}</td>
