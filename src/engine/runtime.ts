@@ -21,6 +21,12 @@ export interface RunSpec {
   readonly inputs: readonly Input[];
   /** §1.5: the client nodes, after the servers (`nodes`); absent or empty without clients. */
   readonly clients?: readonly NodeId[];
+  /**
+   * §1.5: inputs generated before the run (a workload's requests), in time order. They apply like inputs, after
+   * the inputs at the same time, but are not among `inputs` (the file's and the user's), so saving a run never
+   * writes them out.
+   */
+  readonly generated?: readonly Input[];
 }
 
 export interface InFlight {
@@ -60,6 +66,8 @@ export type QueueEvent =
   | { readonly kind: 'arrive'; readonly message: InFlight }
   | { readonly kind: 'timer'; readonly node: NodeId; readonly id: string; readonly token: number }
   | { readonly kind: 'input'; readonly input: Input }
+  /** §1.5: a generated input (a workload's request), applied like an input. */
+  | { readonly kind: 'generated'; readonly input: Input }
   /** §1.5: a client completed an operation; its next queued request is invoked (clientOps.ts). */
   | { readonly kind: 'invoke'; readonly client: NodeId };
 

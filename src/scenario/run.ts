@@ -1,9 +1,14 @@
-import { Simulation } from '../engine/simulation';
+import type { HistoryEntry } from '../engine/clients';
+import { historyOf } from '../engine/history';
+import type { AnyProtocol } from '../engine/protocol';
+import { type RunSpec, Simulation } from '../engine/simulation';
 import type { NodeView, Skipped, Violation } from '../engine/types';
 import { DEFAULT_MAX_EVENTS, runWithinBudget } from './budget';
+import { DEFAULT_UNTIL_MS } from './limits';
 import type { ProtocolLookup, Scenario } from './types';
+import { expandWorkload } from './workload';
 
-export const DEFAULT_UNTIL_MS = 10_000;
+export { DEFAULT_UNTIL_MS } from './limits';
 
 /** Builds the simulation a scenario describes. */
 export function createSimulation(scenario: Scenario, lookup: ProtocolLookup): Simulation {
@@ -18,7 +23,20 @@ export function createSimulation(scenario: Scenario, lookup: ProtocolLookup): Si
     bug: scenario.bug,
     initial: scenario.initial,
     inputs: scenario.events,
+    ...(scenario.clients && scenario.clients.length > 0 ? { clients: scenario.clients } : {}),
+    ...workloadOf(scenario, protocol),
   });
+}
+
+/**
+ * §1.5: the workload's requests, expanded before the run up to the scenario's `until` (else 10 s). They run
+ * beside the inputs, not among them: the inputs stay what the file and the user wrote, so a saved run keeps
+ * its `workload` field and never writes the generated requests out as events.
+ */
+function workloadOf(scenario: Scenario, protocol: AnyProtocol): Pick<RunSpec, 'generated'> {
+  if (!scenario.workload || !protocol.ops) return {};
+  const until = scenario.until ?? DEFAULT_UNTIL_MS;
+  return { generated: expandWorkload(scenario.workload, scenario.seed, until, protocol.ops) };
 }
 
 /** The contract's `run --json` object. */
@@ -29,11 +47,19 @@ export interface RunSummary {
   readonly events: number;
   readonly traceHash: string;
   readonly messages: { readonly sent: number; readonly delivered: number; readonly dropped: number };
-  readonly nodes: readonly { readonly id: string; readonly up: boolean; readonly state: NodeView }[];
+  readonly nodes: readonly {
+    readonly id: string;
+    readonly up: boolean;
+    readonly state: NodeView;
+    /** §1.9: present (true) on client nodes. */
+    readonly client?: true;
+  }[];
   readonly violations: readonly Violation[];
   readonly skipped: readonly Skipped[];
   /** Eventual invariants not judged because the run had not settled (spec/protocols.md §1.8); absent when none. */
   readonly unchecked?: readonly { readonly invariant: string; readonly reason: string }[];
+  /** §1.5: the clients' operations, in id order; absent in a run without clients. */
+  readonly history?: readonly HistoryEntry[];
 }
 
 export function summarize(sim: Simulation): RunSummary {
@@ -45,10 +71,19 @@ export function summarize(sim: Simulation): RunSummary {
     events: stats.events,
     traceHash: sim.traceHash,
     messages: { sent: stats.sent, delivered: stats.delivered, dropped: stats.dropped },
-    nodes: sim.world().nodes.map((n) => ({ id: n.id, up: n.isUp, state: n.view })),
+    nodes: sim
+      .world()
+      .nodes.map((n) =>
+        sim.isClient(n.id)
+          ? { id: n.id, up: n.isUp, state: n.view, client: true as const }
+          : { id: n.id, up: n.isUp, state: n.view },
+      ),
     violations: [...sim.violations],
     skipped: [...sim.skipped],
     ...uncheckedOf(sim),
+    ...(sim.nodeIds().some((id) => sim.isClient(id))
+      ? { history: historyOf(sim.trace.slice(0, sim.traceLength)) }
+      : {}),
   };
 }
 
