@@ -9,7 +9,7 @@ import { createRegistry } from './registry';
  * Every protocol netsplit ships, as light descriptors: adding one is its folder and one line here.
  * The first is the default; only what a page opens on is loaded (DESIGN.md, "The manifest").
  */
-export const manifest: readonly ProtocolDescriptor[] = [raftManifest, twoPcManifest, floodManifest, registerManifest];
+export const manifest: readonly ProtocolDescriptor[] = [raftManifest, twoPcManifest, registerManifest, floodManifest];
 
 const registry = createRegistry(manifest);
 

@@ -204,9 +204,9 @@ describe('the scenario fields of clients', () => {
 
   it('refuses clients for a protocol without a client machine', () => {
     const parsed = parseScenario(
-      { format: 'netsplit-scenario', version: 1, protocol: 'flood', seed: 1, nodes: 3, clients: 2 },
-      (id) => (id === 'flood' ? { ...register, id: 'flood', clientMachine: undefined } : undefined),
+      { format: 'netsplit-scenario', version: 1, protocol: 'plain', seed: 1, nodes: 3, clients: 2 },
+      (id) => (id === 'plain' ? { ...register, id: 'plain', clientMachine: undefined } : undefined),
     );
-    expect(parsed.ok ? [] : parsed.errors).toEqual(['clients: flood has no client machine']);
+    expect(parsed.ok ? [] : parsed.errors).toEqual(['clients: plain has no client machine']);
   });
 });
