@@ -87,6 +87,16 @@ describe('register with clients', () => {
     expect(h[2]?.invokeAt).toBe(h[1]?.completeAt);
   });
 
+  it('a cas takes effect when the register holds its first value', () => {
+    const s = parse({ events: [req(100, 'c1', 'write x 1'), req(100, 'c1', 'cas x 1 5'), req(100, 'c1', 'read x')] });
+    const { summary } = runScenario(s, lookup, 2000);
+    expect(summary.history?.map((e) => [e.op, e.result, e.value])).toEqual([
+      ['write x 1', 'ok', null],
+      ['cas x 1 5', 'ok', null],
+      ['read x', 'ok', 5],
+    ]);
+  });
+
   it('runs up to clientConcurrency ops of one client at once', () => {
     const wide = { ...register, clientConcurrency: 2 };
     const parsed = parseScenario(
