@@ -39,7 +39,13 @@ export type RegisterContext = ServerContext | ClientContext;
 export type RegisterRequest =
   | { readonly type: 'Read'; readonly op: number; readonly key: string }
   | { readonly type: 'Write'; readonly op: number; readonly key: string; readonly value: number }
-  | { readonly type: 'Cas'; readonly op: number; readonly key: string; readonly expected: number; readonly value: number };
+  | {
+      readonly type: 'Cas';
+      readonly op: number;
+      readonly key: string;
+      readonly expected: number;
+      readonly value: number;
+    };
 
 /** A server's answer. `CasFail`: the register did not hold `expected`; `NotPrimary`: this server does not serve. */
 export type RegisterReply =
