@@ -1,4 +1,4 @@
-import { isDivided, selectedNodes } from '../../app/selectors';
+import { isDivided, nodeIdsOf, selectedNodes } from '../../app/selectors';
 import { useStore, useStoreApi } from '../../app/useStore';
 import type { NodeId } from '../../engine/types';
 import { useFace } from '../hooks';
@@ -21,7 +21,7 @@ export function FaultsPanel() {
   );
   const selected: readonly (readonly NodeId[])[] = named.split('|').map((ids) => (ids ? ids.split(',') : []));
   const first = selected[0] ?? [];
-  const canHeal = useStore((s) => isDivided(s.frame.network, s.scenario.nodes));
+  const canHeal = useStore((s) => isDivided(s.frame.network, nodeIdsOf(s.scenario)));
   const hasClients = useStore((s) => (s.scenario.clients?.length ?? 0) > 0 && s.frame.protocol.ops !== undefined);
 
   const minoritySize = Math.floor((ids.length - 1) / 2);
