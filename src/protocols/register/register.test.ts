@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { historyOf } from '../../engine/history';
 import type { TraceRecord } from '../../engine/types';
@@ -218,5 +219,19 @@ describe('the scenario fields of clients', () => {
       (id) => (id === 'plain' ? { ...register, id: 'plain', clientMachine: undefined } : undefined),
     );
     expect(parsed.ok ? [] : parsed.errors).toEqual(['clients: plain has no client machine']);
+  });
+});
+
+describe('the register preset', () => {
+  it('replays to its pinned trace hash, with one info op from the crash and its queued write skipped', () => {
+    const file = JSON.parse(readFileSync(new URL('./presets/two-clients.json', import.meta.url), 'utf8'));
+    const parsed = parseScenario(file, lookup);
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    const { summary } = runScenario(parsed.scenario, lookup);
+    expect(summary.traceHash).toBe('fcb3b91c6feab1ca');
+    expect(summary.history?.filter((e) => e.result === 'info').map((e) => [e.client, e.op])).toEqual([
+      ['c2', 'read x'],
+    ]);
+    expect(summary.skipped.map((k) => k.reason)).toEqual(['c2 crashed before invoking']);
   });
 });
