@@ -16,6 +16,8 @@ export interface FrameNode extends NodeStatus {
   readonly clock: ClockState;
   /** While it is in a process pause (§1.3): when the pause ends. */
   readonly stalledUntil?: VirtualMs;
+  /** §1.5: on a client, the commands of its operations in flight (invoked, not completed), oldest first. */
+  readonly ops?: readonly string[];
 }
 
 /**
@@ -82,14 +84,20 @@ function nodesOf(sim: Simulation, previous: Frame | null): readonly FrameNode[] 
   const nodes = sim.nodeIds().map((id, i) => {
     const runtime = sim.node(id);
     const before = previous?.nodes[i];
-    const node = runtime ? nodeOf(id, runtime, before) : missing(id);
+    const ops = sim.isClient(id) ? sim.clientOps.openOf(id).map((o) => o.command) : undefined;
+    const node = runtime ? nodeOf(id, runtime, before, ops) : missing(id);
     if (node !== before) isSame = false;
     return node;
   });
   return isSame && previous ? previous.nodes : nodes;
 }
 
-function nodeOf(id: NodeId, runtime: NonNullable<ReturnType<Simulation['node']>>, before: FrameNode | undefined) {
+function nodeOf(
+  id: NodeId,
+  runtime: NonNullable<ReturnType<Simulation['node']>>,
+  before: FrameNode | undefined,
+  ops: readonly string[] | undefined,
+): FrameNode {
   const context = runtime.snapshot.context as unknown;
   const pending = [...runtime.timers.values()];
   const isSameTimers =
@@ -102,13 +110,29 @@ function nodeOf(id: NodeId, runtime: NonNullable<ReturnType<Simulation['node']>>
     before.context === context &&
     before.clock === runtime.clock &&
     before.stalledUntil === runtime.stall?.untilMs &&
-    isSameTimers
+    isSameTimers &&
+    sameOps(before.ops, ops)
   )
     return before;
   const timers: readonly FrameTimer[] = isSameTimers && before ? before.timers : pending;
   const { kind, isUp, view, clock } = runtime;
   const stalledUntil = runtime.stall?.untilMs;
-  return { id, kind, isUp, context, view, timers, clock, ...(stalledUntil === undefined ? {} : { stalledUntil }) };
+  const node = {
+    id,
+    kind,
+    isUp,
+    context,
+    view,
+    timers,
+    clock,
+    ...(stalledUntil === undefined ? {} : { stalledUntil }),
+  };
+  return ops === undefined ? node : { ...node, ops: sameOps(before?.ops, ops) ? (before?.ops ?? ops) : ops };
+}
+
+function sameOps(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** A node the simulation does not know (never in a well-formed run): down, with nothing to show. */

@@ -1,3 +1,4 @@
+import type { OpResult } from './clients';
 import {
   adjustClock as adjusted,
   type ClockChange,
@@ -14,7 +15,7 @@ import { Rng } from './rng';
 import type { InFlight, MutableNode, NodeRuntime, QueueEvent, RunSpec } from './runtime';
 import { type HeldMessage, holdItem, holdTimer } from './stall';
 import { type Effect, Stepper } from './stepper';
-import { type ClusterShape, DEFAULT_KIND, kindRules, kindsOf } from './topology';
+import { type ClusterShape, DEFAULT_KIND, kindRules, kindsOf, type NodesDeclaration } from './topology';
 import { viewKey } from './trace';
 import type { EventLike, NodeId, Payload, TraceRecord, VirtualMs } from './types';
 
@@ -33,6 +34,8 @@ export interface NodesHost {
   handedHeld(message: HeldMessage, arrivedAt: VirtualMs): void;
   /** A message held by a stalled node that crashed is dropped (`crashed`). */
   droppedHeld(message: HeldMessage): void;
+  /** §1.5: the node's machine completed operation `op` (the kit's `complete`). */
+  complete(node: NodeId, op: number, result: OpResult, value: number | string | null): void;
 }
 
 export interface NodesState {
@@ -49,21 +52,25 @@ export class Nodes {
   private readonly map = new Map<NodeId, MutableNode>();
   /** One stepper per node kind, each over its kind's machine. */
   private readonly steppers = new Map<string, Stepper>();
-  private readonly protocol: AnyProtocol;
   /** Each node's kind and the nodes it has a link to. */
   private readonly placed = new Map<NodeId, { readonly kind: string; readonly links: readonly NodeId[] }>();
   private timerSeq = 0;
+  /** §1.5: the client nodes, handed to every machine as `clients` when there are any. */
+  private readonly clients: readonly NodeId[];
 
   constructor(
     private readonly host: NodesHost,
     private readonly spec: RunSpec,
     shape: ClusterShape,
+    /** The kinds of node (with the `client` kind when the run has clients: clientNodes.ts). */
+    private readonly declaration: NodesDeclaration = spec.protocol,
   ) {
-    this.protocol = spec.protocol;
-    for (const kind of kindsOf(spec.protocol)) this.steppers.set(kind.id, new Stepper(kind.machine));
+    this.clients = spec.clients ?? [];
+    for (const kind of kindsOf(declaration)) this.steppers.set(kind.id, new Stepper(kind.machine));
+    const all = shape.nodes.map((n) => n.id);
     for (const node of shape.nodes) {
       const links = shape.isFullMesh
-        ? spec.nodes.filter((n) => n !== node.id)
+        ? all.filter((n) => n !== node.id)
         : shape.links.filter((l) => l.from === node.id).map((l) => l.to);
       this.placed.set(node.id, { kind: node.kind, links });
     }
@@ -90,7 +97,9 @@ export class Nodes {
     const clock = this.map.get(id)?.clock ?? startClock(this.spec.clocks && own(this.spec.clocks, id));
     const localAt = localTime(clock, at);
     const { kind, links } = this.placed.get(id) ?? { kind: DEFAULT_KIND, links: peers };
-    const input = { id, nodes, peers, config, bug, persistent, entropy: rng.uint32(), kind, links, at, localAt };
+    const base = { id, nodes, peers, config, bug, persistent, entropy: rng.uint32(), kind, links, at, localAt };
+    // §1.5: `nodes` and `peers` stay the servers; `clients` lists the clients (only when there are any).
+    const input = this.clients.length === 0 ? base : { ...base, clients: this.clients };
     const step = this.stepperOf({ kind }).initial(input);
     const node: MutableNode = {
       id,
@@ -142,7 +151,7 @@ export class Nodes {
     node.stall = null;
     // §1.3: held messages are dropped (`crashed`), held timers discarded with the rest, held requests too.
     for (const item of held) if (item.kind === 'message') this.host.droppedHeld(item.message);
-    node.persistent = kindRules(this.protocol, node.kind).persistent(node.snapshot.context, this.spec.bug);
+    node.persistent = kindRules(this.declaration, node.kind).persistent(node.snapshot.context, this.spec.bug);
     node.isUp = false;
     node.timers = new Map();
     this.host.changed(node);
@@ -265,8 +274,8 @@ export class Nodes {
         }
         case 'adjustClock': {
           // §1.4: only a protocol declaring `setsClock` may touch its clocks.
-          if (this.protocol.setsClock !== true)
-            throw new Error(`${node.id} emitted adjustClock, but ${this.protocol.id} does not declare setsClock`);
+          if (this.spec.protocol.setsClock !== true)
+            throw new Error(`${node.id} emitted adjustClock, but ${this.spec.protocol.id} does not declare setsClock`);
           node.clock = adjusted(node.clock, now, effect);
           const { offsetMs, driftPpm } = clockReading(node.clock, now);
           const { stepMs, slewPpm } = effect;
@@ -281,9 +290,9 @@ export class Nodes {
           });
           break;
         }
-        // Issue 11 in progress: the clients branch records completions.
         case 'complete':
-          throw new Error(`${node.id} emitted ${effect.kind}, which this engine does not carry out yet`);
+          this.host.complete(node.id, effect.op, effect.result, effect.value);
+          break;
         default:
           effect satisfies never;
       }

@@ -23,6 +23,14 @@ export interface RunSpec {
   readonly inputs: readonly Input[];
   /** Each node's clock at time 0 (spec/protocols.md §1.4); a node not named keeps a true clock. */
   readonly clocks?: Readonly<Record<NodeId, ClockStart>>;
+  /** §1.5: the client nodes, after the servers (`nodes`); absent or empty without clients. */
+  readonly clients?: readonly NodeId[];
+  /**
+   * §1.5: inputs generated before the run (a workload's requests), in time order. They apply like inputs, after
+   * the inputs at the same time, but are not among `inputs` (the file's and the user's), so saving a run never
+   * writes them out.
+   */
+  readonly generated?: readonly Input[];
 }
 
 export interface InFlight {
@@ -66,7 +74,11 @@ export type QueueEvent =
   | { readonly kind: 'arrive'; readonly message: InFlight }
   | { readonly kind: 'timer'; readonly node: NodeId; readonly id: string; readonly token: number }
   | { readonly kind: 'input'; readonly input: Input }
-  | { readonly kind: 'stallEnd'; readonly node: NodeId; readonly untilMs: VirtualMs };
+  | { readonly kind: 'stallEnd'; readonly node: NodeId; readonly untilMs: VirtualMs }
+  /** §1.5: a generated input (a workload's request), applied like an input. */
+  | { readonly kind: 'generated'; readonly input: Input }
+  /** §1.5: a client completed an operation; its next queued request is invoked (clientOps.ts). */
+  | { readonly kind: 'invoke'; readonly client: NodeId };
 
 export interface Stats {
   readonly events: number;

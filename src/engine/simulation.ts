@@ -1,3 +1,6 @@
+import { withClients } from './clientNodes';
+import { ClientOps, type ClientOpsHost } from './clientOps';
+import type { OpResult } from './clients';
 import type { ClockChange } from './clock';
 import { InputLog } from './inputLog';
 import { applyInput } from './inputs/apply';
@@ -34,13 +37,16 @@ import { Wire, type WireHost } from './wire';
 export type { InFlight, NodeRuntime, PendingTimer, RunSpec, Stats } from './runtime';
 export type { SimSnapshot } from './snapshot';
 
+/** The queue's sequence numbers of generated inputs start here, past any index of the input log. */
+const GENERATED_SEQ = 2 ** 40;
+
 /**
  * A deterministic run: a scheduler of timed events, the wire, and one XState machine per node, all
  * driven by one seed. `step()` processes one event; `runUntil(t)` processes every event up to t;
  * `apply(input)` adds a user's action. After every event that changes a node, the protocol's monitor
  * checks its invariants.
  */
-export class Simulation implements WireHost, InputsHost {
+export class Simulation implements WireHost, InputsHost, ClientOpsHost {
   readonly protocol: AnyProtocol;
   readonly spec: RunSpec;
   private readonly journal = new Journal();
@@ -64,16 +70,28 @@ export class Simulation implements WireHost, InputsHost {
   /** Each node's kind, the links that exist and the layout hint (topology.ts). */
   readonly shape: ClusterShape;
   private readonly isLinked: (from: NodeId, to: NodeId) => boolean;
+  /** §1.5: the clients' operations (queues, open ops, op ids). */
+  readonly clientOps: ClientOps;
+  /** Every node: the servers, then the clients. */
+  private readonly allNodes: readonly NodeId[];
 
   constructor(spec: RunSpec) {
     this.spec = spec;
     this.protocol = spec.protocol;
+    const clients = spec.clients ?? [];
+    if (clients.length > 0 && !spec.protocol.clientMachine) {
+      throw new Error(`clients: ${spec.protocol.id} has no client machine`);
+    }
+    this.allNodes = clients.length === 0 ? spec.nodes : [...spec.nodes, ...clients];
+    this.clientOps = new ClientOps(this, clients, spec.protocol.clientConcurrency ?? 1);
     const root = Rng.fromSeed(spec.seed);
     this.wire = new Wire(this, spec.network, root.fork(0));
-    this.shape = clusterShape(spec.protocol, spec.nodes);
+    const declaration = withClients(spec.protocol, spec.nodes, clients);
+    this.shape = clusterShape(declaration, this.allNodes);
     this.isLinked = linkTest(this.shape);
-    this.nodes = new Nodes(this, spec, this.shape);
-    spec.nodes.forEach((id, index) => {
+    this.nodes = new Nodes(this, spec, this.shape, declaration);
+    // Clients take the streams after the servers' (fork n+1, ...): a server's stream is the one it always had.
+    this.allNodes.forEach((id, index) => {
       // Own keys only: a node called `constructor` without an initial state must not start from Object's.
       this.nodes.start(id, own(spec.initial, id), root.fork(index + 1));
     });
@@ -81,6 +99,10 @@ export class Simulation implements WireHost, InputsHost {
     for (const node of this.nodes.values()) this.observer.recordState(node, true);
     // Sorting (stably) up front changes nothing in the run and keeps the inputs in time order.
     for (const input of [...spec.inputs].sort((a, b) => a.at - b.at)) this.log.push(input);
+    // Generated inputs sort after every input at the same time (file events first, §1.5): their seq is past any index.
+    (spec.generated ?? []).forEach((input, j) => {
+      this.queue.push({ atMs: input.at, phase: 1, seq: GENERATED_SEQ + j, event: { kind: 'generated', input } });
+    });
   }
 
   // ---- reading -----------------------------------------------------------------------------
@@ -119,8 +141,14 @@ export class Simulation implements WireHost, InputsHost {
     return this.wire.network;
   }
 
+  /** Every node of the run: the servers, then the clients (§1.5). */
   nodeIds(): readonly NodeId[] {
-    return this.spec.nodes;
+    return this.allNodes;
+  }
+
+  /** §1.5: whether `id` is one of the run's clients. */
+  isClient(id: NodeId): boolean {
+    return this.clientOps.isClient(id);
   }
 
   /** A copy of one node's runtime (for inspection; `isUp` and `view` are cheaper for hot paths). */
@@ -181,10 +209,14 @@ export class Simulation implements WireHost, InputsHost {
         this.nodes.fireTimer(event.node, event.id, event.token);
         break;
       case 'input':
+      case 'generated':
         applyInput(this, event.input);
         break;
       case 'stallEnd':
         this.nodes.endStall(event.node, event.untilMs);
+        break;
+      case 'invoke':
+        this.clientOps.pump(event.client);
         break;
       default:
         event satisfies never;
@@ -236,7 +268,9 @@ export class Simulation implements WireHost, InputsHost {
 
   resolve(input: InputBase, ref: NodeRef): NodeId | null {
     if (ref === FILE_SELECTOR) {
-      const node = fileSelected(this.protocol, this.world());
+      // §1.5 (Part 1): "leader" never resolves to a client.
+      const found = fileSelected(this.protocol, this.world());
+      const node = found !== null && this.isClient(found) ? null : found;
       if (node === null) this.skip(input, 'no leader');
       return node;
     }
@@ -261,6 +295,19 @@ export class Simulation implements WireHost, InputsHost {
 
   crash(id: NodeId): void {
     this.nodes.crash(id);
+    if (this.isClient(id)) this.clientOps.crashed(id);
+  }
+
+  /** §1.5: a request with a `client` (the client is up): invoked now, or queued behind the client's open ops. */
+  requestOp(
+    client: NodeId,
+    request: { readonly at: VirtualMs; readonly command: string; readonly node?: NodeId },
+  ): void {
+    this.clientOps.request(client, request);
+  }
+
+  complete(node: NodeId, op: number, result: OpResult, value: number | string | null): void {
+    this.clientOps.complete(node, op, result, value);
   }
 
   // Stalls and clocks (stall.ts, clock.ts; spec/protocols.md §1.3, §1.4): the nodes own them.
@@ -330,6 +377,14 @@ export class Simulation implements WireHost, InputsHost {
     return this.unsettled === null ? this.observer.settle() : [];
   }
 
+  skipRequest(at: VirtualMs, reason: string): void {
+    this.journal.skip(this.clock, at, 'request', reason);
+  }
+
+  schedulePump(client: NodeId): void {
+    this.schedule(this.clock, { kind: 'invoke', client });
+  }
+
   // ---- snapshots ---------------------------------------------------------------------------
 
   snapshot(): SimSnapshot {
@@ -342,6 +397,7 @@ export class Simulation implements WireHost, InputsHost {
       wire: this.wire.state(),
       nodes: this.nodes.state(),
       observer: this.observer.state(),
+      clients: this.clientOps.state(),
       ...this.journal.state(),
       stats: { ...this.stats },
     };
@@ -360,6 +416,7 @@ export class Simulation implements WireHost, InputsHost {
     this.wire.restore(s.wire);
     this.nodes.restore(s.nodes);
     this.observer.restore(s.observer);
+    this.clientOps.restore(s.clients);
     Object.assign(this.stats, s.stats);
   }
 }

@@ -17,6 +17,8 @@ export interface NodeSlice {
   /** Its local clock (spec/protocols.md §1.4) and, while its process is paused (§1.3), when the pause ends. */
   readonly clock: ClockState;
   readonly stalledUntil?: VirtualMs;
+  /** §1.5: a client's operations in flight (frame.ts). */
+  readonly ops?: readonly string[];
 }
 
 const sameSlice = (a: NodeSlice | undefined, b: NodeSlice | undefined) =>
@@ -27,11 +29,19 @@ const sameSlice = (a: NodeSlice | undefined, b: NodeSlice | undefined) =>
     a.isUp === b.isUp &&
     a.view === b.view &&
     a.clock === b.clock &&
-    a.stalledUntil === b.stalledUntil);
+    a.stalledUntil === b.stalledUntil &&
+    a.ops === b.ops);
 
 const sliceOf = (node: FrameNode): NodeSlice => {
-  const { id, isUp, view, clock, stalledUntil } = node;
-  return stalledUntil === undefined ? { id, isUp, view, clock } : { id, isUp, view, clock, stalledUntil };
+  const { id, isUp, view, clock, stalledUntil, ops } = node;
+  return {
+    id,
+    isUp,
+    view,
+    clock,
+    ...(stalledUntil === undefined ? {} : { stalledUntil }),
+    ...(ops === undefined ? {} : { ops }),
+  };
 };
 
 /** One node's state; re-renders only when that node's view or liveness changes. */
