@@ -1,5 +1,5 @@
 import type { Consistency, HistoryEntry, SequentialModel } from '../engine/clients';
-import { minimalOps, type Search, violationAt, violationMessage } from './explain';
+import { minimalOps, type Search, type TimeUnit, violationAt, violationMessage } from './explain';
 import { type CheckOp, cutAt, opsByKey, type ParseCommand } from './ops';
 import { parseRegisterCommand } from './register';
 import { STEP_BUDGET, searchLinearizable } from './search';
@@ -42,6 +42,8 @@ export interface CheckOptions {
   readonly parse?: ParseCommand;
   /** Model steps per key and guarantee [1,000,000]. */
   readonly budget?: number;
+  /** How the history tells time, for the message [ms]; a Jepsen log's are line numbers. */
+  readonly unit?: TimeUnit;
 }
 
 /**
@@ -59,9 +61,10 @@ export function checkConsistency(
   const byKey = opsByKey(history, options.parse ?? parseRegisterCommand);
   const linSearch: Search = (ops) => searchLinearizable(ops, model, budget);
   const seqSearch: Search = (ops) => searchSequential(ops, model, budget);
-  const linear = checkGuarantee(byKey, linSearch);
+  const unit = options.unit ?? 'ms';
+  const linear = checkGuarantee(byKey, linSearch, unit);
   // A linearizable history is sequentially consistent (a linearization keeps each client's order): no search.
-  const sequential = linear.result.verdict === 'ok' ? linear : checkGuarantee(byKey, seqSearch);
+  const sequential = linear.result.verdict === 'ok' ? linear : checkGuarantee(byKey, seqSearch, unit);
   const consistency: ConsistencyReport = {
     model: model.id,
     declared,
@@ -98,7 +101,7 @@ interface Checked {
 }
 
 /** The first failing key by its earliest failing cut (ties: key order); else `unknown` if a key ran out. */
-function checkGuarantee(byKey: ReadonlyMap<string, CheckOp[]>, search: Search): Checked {
+function checkGuarantee(byKey: ReadonlyMap<string, CheckOp[]>, search: Search, unit: TimeUnit): Checked {
   let worst: { key: string; at: number; ops: CheckOp[] } | null = null;
   let unknownKey: string | null = null;
   for (const [key, ops] of byKey) {
@@ -112,7 +115,7 @@ function checkGuarantee(byKey: ReadonlyMap<string, CheckOp[]>, search: Search): 
     const blamed = minimalOps(cutAt(worst.ops, worst.at), search);
     return {
       result: { verdict: 'violation', key: worst.key, at: worst.at, ops: blamed.map((op) => op.id) },
-      message: violationMessage(blamed),
+      message: violationMessage(blamed, unit),
     };
   }
   if (unknownKey !== null) return { result: { verdict: 'unknown', key: unknownKey }, message: '' };

@@ -2,6 +2,9 @@ import { quote } from '../engine/quote';
 import { type CheckOp, cutAt } from './ops';
 import type { SearchVerdict } from './search';
 
+/** How a history tells time: virtual ms, or (a Jepsen log) line numbers. */
+export type TimeUnit = 'ms' | 'line';
+
 /** A search of one key's ops: the linearizability or the sequential-consistency search with the model bound. */
 export type Search = (ops: readonly CheckOp[]) => SearchVerdict;
 
@@ -51,12 +54,15 @@ export function minimalOps(cut: readonly CheckOp[], search: Search): CheckOp[] {
  * The violation's message (§1.5): the op that completes last cannot follow the others,
  * `op 5 (c2 read x -> 1, 700-812 ms) cannot follow op 4 (c1 write x 2, ok at 640 ms)`.
  */
-export function violationMessage(ops: readonly CheckOp[]): string {
+export function violationMessage(ops: readonly CheckOp[], unit: TimeUnit = 'ms'): string {
+  const at = (t: number) => (unit === 'ms' ? `${t} ms` : `line ${t}`);
   const subject = [...ops].sort((a, b) => b.completeAt - a.completeAt || b.id - a.id)[0];
   if (subject === undefined) return 'no valid order';
-  const span = subject.isInfo ? `from ${subject.invokeAt} ms, unknown` : `${subject.invokeAt}-${subject.completeAt} ms`;
+  const interval =
+    unit === 'ms' ? `${subject.invokeAt}-${subject.completeAt} ms` : `lines ${subject.invokeAt}-${subject.completeAt}`;
+  const span = subject.isInfo ? `from ${at(subject.invokeAt)}, unknown` : interval;
   const head = `op ${subject.id} (${describe(subject)}, ${span})`;
-  const others = ops.filter((op) => op !== subject).map((op) => `op ${op.id} (${describe(op)}, ${status(op)})`);
+  const others = ops.filter((op) => op !== subject).map((op) => `op ${op.id} (${describe(op)}, ${status(op, at)})`);
   if (others.length === 0) return `${head} has no valid order`;
   const list = others.length === 1 ? others[0] : `${others.slice(0, -1).join(', ')} and ${others.at(-1)}`;
   return `${head} cannot follow ${list}`;
@@ -69,6 +75,6 @@ function describe(op: CheckOp): string {
   return `${client} ${command}`;
 }
 
-function status(op: CheckOp): string {
-  return op.isInfo ? `unknown, invoked at ${op.invokeAt} ms` : `ok at ${op.completeAt} ms`;
+function status(op: CheckOp, at: (t: number) => string): string {
+  return op.isInfo ? `unknown, invoked at ${at(op.invokeAt)}` : `ok at ${at(op.completeAt)}`;
 }
