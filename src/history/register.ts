@@ -69,3 +69,27 @@ export function parseRegisterCommand(command: string): Operation | null {
   if (!Object.hasOwn(arity, name) || arity[name] !== args.length) return null;
   return { name, key, args };
 }
+
+/**
+ * The unknown writes and cas a register search may leave out (§1.5 lets any unknown op never take effect):
+ * one whose value is never observed, no ok read returning it and no cas expecting it. Taking it would only set
+ * the register to a value nothing reads until the next write, so a valid order with it stays valid without
+ * it. Without this, every crashed writer doubles the configurations a failing search must exhaust (Jepsen's
+ * unique values make most unknown writes unobserved). Returns the ids to leave out.
+ */
+export function unobservedUnknowns(
+  ops: readonly { id: number; isInfo: boolean; op: Operation; outcome: { value: number | string | null } | null }[],
+): Set<number> {
+  const observed = new Set<number | string | null>();
+  for (const { op, outcome } of ops) {
+    if (op.name === 'read' && outcome !== null) observed.add(outcome.value);
+    if (op.name === 'cas') observed.add(op.args[0] ?? null);
+  }
+  const out = new Set<number>();
+  for (const { id, isInfo, op } of ops) {
+    if (!isInfo) continue;
+    const written = op.name === 'write' ? op.args[0] : op.name === 'cas' ? op.args[1] : undefined;
+    if (written !== undefined && !observed.has(written)) out.add(id);
+  }
+  return out;
+}
