@@ -109,7 +109,7 @@ function checkGuarantee(byKey: ReadonlyMap<string, CheckOp[]>, search: Search, u
     const verdict = search(ops);
     if (verdict === 'unknown' && unknownKey === null) unknownKey = key;
     if (verdict !== 'violation') continue;
-    const at = violationAt(ops, search) ?? Math.max(...ops.filter((op) => !op.isInfo).map((op) => op.completeAt));
+    const at = violationAt(ops, search) ?? ops.reduce((t, op) => (op.isInfo ? t : Math.max(t, op.completeAt)), 0);
     if (worst === null || at < worst.at) worst = { key, at, ops };
   }
   if (worst !== null) {

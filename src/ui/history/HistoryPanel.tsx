@@ -6,7 +6,7 @@ import type { HistoryEntry } from '../../engine/clients';
 import type { GuaranteeResult } from '../../history/check';
 import { historyFromTrace } from '../../history/fromTrace';
 import { HistoryChart } from './HistoryChart';
-import { lanesAt } from './lanes';
+import { historyEndMs, lanesAt } from './lanes';
 import { OpenHistoryButton } from './OpenHistoryButton';
 import type { OpenedHistory } from './opened';
 import './history.css';
@@ -39,7 +39,7 @@ export function HistoryPanel({
   );
   const history: readonly HistoryEntry[] = opened?.history ?? runHistory;
   const unit = opened?.unit ?? 'ms';
-  const lastMs = useMemo(() => Math.max(0, ...history.map((e) => e.completeAt ?? e.invokeAt)), [history]);
+  const lastMs = useMemo(() => historyEndMs(history), [history]);
   const [fileCursor, setFileCursor] = useState<number | null>(null);
   const cursor = opened === null ? now : (fileCursor ?? lastMs);
   const [reply, setReply] = useState<HistoryCheckReply | null>(null);

@@ -35,7 +35,7 @@ export function lanesAt(history: readonly HistoryEntry[], cursor: number, marked
     a.localeCompare(b, 'en', { numeric: true }),
   );
   const laneOf = new Map(clients.map((c, i) => [c, i]));
-  const lastMs = Math.max(0, ...history.map((e) => e.completeAt ?? e.invokeAt));
+  const lastMs = historyEndMs(history);
   const visible = history.filter((e) => e.invokeAt <= cursor);
   const drawn = visible.slice(-MAX_BARS);
   const bars = drawn.map((e): Bar => {
@@ -56,6 +56,14 @@ export function lanesAt(history: readonly HistoryEntry[], cursor: number, marked
   });
   const finite = (n: number) => (Number.isFinite(n) ? n : 0);
   const startMs = drawn[0]?.invokeAt ?? 0;
-  const endMs = Math.max(startMs + 1, ...bars.map((b) => finite(b.to)), ...bars.map((b) => b.from));
+  const endMs = bars.reduce((t, b) => Math.max(t, finite(b.to), b.from), startMs + 1);
   return { clients, bars, shown: visible.length, startMs, endMs };
+}
+
+/** The last time a history mentions (a completion, or an invocation never completed); a loop, as a spread of
+ * 100,000 arguments would overflow the stack. */
+export function historyEndMs(history: readonly HistoryEntry[]): number {
+  let end = 0;
+  for (const e of history) end = Math.max(end, e.completeAt ?? e.invokeAt);
+  return end;
 }
