@@ -35,14 +35,30 @@ export class HistoryChecker {
       void import('./historyCheck').then(({ runHistoryCheck }) => runHistoryCheck(request).then(finish));
       return;
     }
-    if (this.worker === null) {
-      this.worker = new Worker(new URL('./historyCheck.worker.ts', import.meta.url), {
-        type: 'module',
-        name: 'history-check',
-      });
+    void this.started().then(
+      (worker) => {
+        worker.onmessage = (event: MessageEvent<HistoryCheckReply>) => finish(event.data);
+        worker.onerror = () => finish({ key: request.key, kind: 'error', message: 'the checker stopped' });
+        worker.postMessage(request);
+      },
+      () => finish({ key: request.key, kind: 'error', message: 'the checker could not start' }),
+    );
+  }
+
+  /**
+   * A module worker on the page's own chunk of historyCheck.worker.ts, from a one-line bootstrap (as
+   * wholeRunClient.ts does): a worker bundle of its own would fetch the checker, zod and the engine again.
+   */
+  private async started(): Promise<Worker> {
+    if (this.worker !== null) return this.worker;
+    const { historyCheckModuleUrl } = await import('./historyCheck.worker');
+    const bootstrap = `import ${JSON.stringify(historyCheckModuleUrl)};`;
+    const url = URL.createObjectURL(new Blob([bootstrap], { type: 'text/javascript' }));
+    try {
+      this.worker = new Worker(url, { type: 'module', name: 'history-check' });
+    } finally {
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
     }
-    this.worker.onmessage = (event: MessageEvent<HistoryCheckReply>) => finish(event.data);
-    this.worker.onerror = () => finish({ key: request.key, kind: 'error', message: 'the checker stopped' });
-    this.worker.postMessage(request);
+    return this.worker;
   }
 }
