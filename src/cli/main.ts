@@ -1,5 +1,6 @@
 import { quote } from '../engine/quote';
 import { UsageError } from './args';
+import { checkHistoryCommand } from './checkHistoryCommand';
 import { fuzzCommand } from './fuzzCommand';
 import { runCommand } from './runCommand';
 
@@ -16,7 +17,8 @@ export async function main(
   try {
     if (command === 'run') return await runCommand(rest, out);
     if (command === 'fuzz') return await fuzzCommand(rest, out);
-    throw new UsageError(`unknown command ${quote(command ?? '')}: use run or fuzz`);
+    if (command === 'check-history') return checkHistoryCommand(rest, out);
+    throw new UsageError(`unknown command ${quote(command ?? '')}: use run, fuzz or check-history`);
   } catch (error) {
     if (error instanceof UsageError) {
       err(error.message);

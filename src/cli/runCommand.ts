@@ -3,9 +3,10 @@ import { MAX_PATH_ECHO_CHARS, quote } from '../engine/quote';
 import { getProtocol, loadProtocol } from '../protocols';
 import { DEFAULT_MAX_EVENTS, DEFAULT_MAX_RECORDS, OverBudget } from '../scenario/budget';
 import { parseScenarioTextLoading } from '../scenario/parseLoading';
-import { DEFAULT_UNTIL_MS, type RunSummary, runScenario } from '../scenario/run';
+import { DEFAULT_UNTIL_MS, runScenario } from '../scenario/run';
 import { MAX_TIME_MS } from '../scenario/schema';
 import { parse, UsageError, wholeNumber } from './args';
+import { type CheckedSummary, withConsistency } from './consistency';
 
 const USAGE =
   'usage: npm run -s sim -- run <scenario.json | -> [--until <ms>] [--json] [--trace <file.jsonl>] [--max-events <n>] [--max-records <n>]';
@@ -52,7 +53,9 @@ export async function runCommand(argv: readonly string[], out: (text: string) =>
     if (error instanceof OverBudget) throw new UsageError(`${where}: ${error.message}`);
     throw error;
   }
-  const { sim, summary } = run;
+  const { sim } = run;
+  // §1.5: the history check runs after the run and writes no trace record.
+  const summary = withConsistency(run.summary, sim.protocol, sim.trace);
   if (values.trace !== undefined) {
     writeFileSync(
       values.trace,
@@ -63,7 +66,7 @@ export async function runCommand(argv: readonly string[], out: (text: string) =>
   return summary.violations.length > 0 ? 1 : 0;
 }
 
-function summaryText(s: RunSummary): string {
+function summaryText(s: CheckedSummary): string {
   const lines = [
     `${s.protocol}, seed ${s.seed}: ${s.time} ms, ${s.events} events, trace ${s.traceHash}`,
     `messages: ${s.messages.sent} sent, ${s.messages.delivered} delivered, ${s.messages.dropped} dropped`,

@@ -13,6 +13,7 @@ const LazySpaceTimeDiagram = lazy(() =>
 const LazyScriptPanel = lazy(() => import('./authoring/ScriptPanel').then((m) => ({ default: m.ScriptPanel })));
 const LazySharePanel = lazy(() => import('./panels/SharePanel').then((m) => ({ default: m.SharePanel })));
 const LazyPicturesPanel = lazy(() => import('./panels/PicturesPanel').then((m) => ({ default: m.PicturesPanel })));
+const LazyHistoryPanel = lazy(() => import('./history/HistoryPanel').then((m) => ({ default: m.HistoryPanel })));
 const LazyPresenterView = lazy(() => import('./lecture/PresenterView').then((m) => ({ default: m.PresenterView })));
 const LazyEmbedPlayer = lazy(() => import('./lecture/EmbedPlayer').then((m) => ({ default: m.EmbedPlayer })));
 
@@ -68,6 +69,14 @@ export function EmbedPlayer(props: ComponentProps<typeof LazyEmbedPlayer>) {
   return (
     <Suspense fallback={null}>
       <LazyEmbedPlayer {...props} />
+    </Suspense>
+  );
+}
+
+export function HistoryPanel(props: ComponentProps<typeof LazyHistoryPanel>) {
+  return (
+    <Suspense fallback={null}>
+      <LazyHistoryPanel {...props} />
     </Suspense>
   );
 }
