@@ -1,7 +1,7 @@
 import type { Consistency, HistoryEntry, OpGrammar, SequentialModel } from '../engine/clients';
+import { historyOf } from '../engine/history';
 import type { TraceRecord } from '../engine/types';
 import { type ConsistencyReport, type ConsistencyViolation, checkConsistency } from '../history/check';
-import { historyFromTrace } from '../history/fromTrace';
 import type { RunSummary } from '../scenario/run';
 
 /** The runner JSON with the history check (§1.5, §1.9): `consistency`, and the declared guarantee's violation. */
@@ -25,7 +25,7 @@ export function withConsistency(
   summary: RunSummary,
   protocol: Declarations,
   trace: readonly TraceRecord[],
-  history: readonly HistoryEntry[] = historyFromTrace(trace),
+  history: readonly HistoryEntry[] = historyOf(trace),
 ): CheckedSummary {
   if (protocol.model === undefined || history.length === 0) return summary;
   const parse = protocol.ops === undefined ? undefined : (command: string) => protocol.ops?.parse(command) ?? null;

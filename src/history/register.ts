@@ -1,4 +1,5 @@
 import type { Operation, SequentialModel } from '../engine/clients';
+import { registerOps } from '../protocols/shared/registerOps';
 
 /**
  * The register model (spec/protocols.md §1.5): one register per key, state an integer or null (never written).
@@ -46,28 +47,9 @@ function sameValue(value: number | string | null, state: RegisterState): boolean
   return value === state;
 }
 
-const KEY = /^[a-z0-9_-]{1,16}$/;
-const INTEGER = /^-?\d{1,16}$/;
-
-/**
- * The register grammar's commands (§1.5: `read K`, `write K V`, `cas K V1 V2`), read here so the checker stands
- * alone (the clients branch owns the grammar a request is parsed by; this reads the same words). Null when
- * `command` is not one of them.
- */
+/** The register grammar's commands (§1.5), read by the one grammar requests are parsed by; null when not one. */
 export function parseRegisterCommand(command: string): Operation | null {
-  const words = command.trim().split(/\s+/);
-  const [name, key, ...rest] = words;
-  if (name === undefined || key === undefined || !KEY.test(key)) return null;
-  const args: number[] = [];
-  for (const word of rest) {
-    if (!INTEGER.test(word)) return null;
-    const value = Number(word);
-    if (!Number.isSafeInteger(value)) return null;
-    args.push(value);
-  }
-  const arity: Record<string, number> = { read: 0, write: 1, cas: 2 };
-  if (!Object.hasOwn(arity, name) || arity[name] !== args.length) return null;
-  return { name, key, args };
+  return registerOps.parse(command);
 }
 
 /**

@@ -1,4 +1,6 @@
+import type { SequentialModel } from '../../engine/clients';
 import type { Protocol } from '../../engine/protocol';
+import { registerModel } from '../../history/register';
 import { registerOps } from '../shared/registerOps';
 import { clientMachine } from './client';
 import { registerConfigSchema } from './config';
@@ -12,7 +14,7 @@ import { describeRegisterMessage, registerView } from './view';
 /**
  * A single-primary register service (spec/protocols.md §1.5): the test protocol of clients, operations and
  * histories. Servers run `serverMachine`, clients `clientMachine`; clients link to every server, and the
- * canvas draws them in a column of their own. Not in the Library; the history checker adds its model.
+ * canvas draws them in a column of their own. Not in the Library; its histories are checked as linearizable.
  */
 export const register: Protocol<RegisterConfig, RegisterContext> = {
   id: 'register',
@@ -22,6 +24,9 @@ export const register: Protocol<RegisterConfig, RegisterContext> = {
   machine: serverMachine,
   clientMachine,
   ops: registerOps,
+  // §1.5: one primary serves one operation at a time and stores a write before answering: linearizable.
+  model: registerModel as SequentialModel,
+  consistency: 'linearizable',
   topology: 'client-to-entry',
   layout: 'clients-servers',
   persistent: (ctx): RegisterPersistent | undefined => (ctx.kind === 'server' ? { values: ctx.values } : undefined),

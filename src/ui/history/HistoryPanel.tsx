@@ -3,8 +3,8 @@ import type { HistoryCheckReply } from '../../app/historyCheck';
 import { HistoryChecker } from '../../app/historyCheckClient';
 import { useStore, useStoreApi } from '../../app/useStore';
 import type { HistoryEntry } from '../../engine/clients';
+import { historyOf } from '../../engine/history';
 import type { GuaranteeResult } from '../../history/check';
-import { historyFromTrace } from '../../history/fromTrace';
 import { HistoryChart } from './HistoryChart';
 import { historyEndMs, lanesAt } from './lanes';
 import { OpenHistoryButton } from './OpenHistoryButton';
@@ -34,7 +34,7 @@ export function HistoryPanel({
   const now = useStore((s) => s.now);
   const protocol = useStore((s) => s.frame.protocol);
   const runHistory = useMemo(
-    () => (opened === null ? historyFromTrace(records.slice(0, traceLength)) : []),
+    () => (opened === null ? historyOf(records.slice(0, traceLength)) : []),
     [opened, records, traceLength],
   );
   const history: readonly HistoryEntry[] = opened?.history ?? runHistory;
