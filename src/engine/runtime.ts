@@ -19,6 +19,8 @@ export interface RunSpec {
   /** Persistent state to start each listed node from (a textbook figure's logs). */
   readonly initial: Readonly<Record<NodeId, unknown>>;
   readonly inputs: readonly Input[];
+  /** §1.1: the series sampling period in ms [100] (series.ts); sampling never touches the trace. */
+  readonly sampleMs?: number;
 }
 
 export interface InFlight {

@@ -11,7 +11,8 @@ import { Rng } from './rng';
 import type { InFlight, MutableNode, NodeRuntime, QueueEvent, RunSpec, Stats } from './runtime';
 import { Scheduler } from './scheduler';
 import { FILE_SELECTOR, fileSelected } from './selectors';
-import { unsettledReason } from './settle';
+import { DEFAULT_SAMPLE_MS, SeriesSampler } from './series';
+import { SETTLE_MS, type Unchecked, uncheckedInvariants, unsettledReason } from './settle';
 import type { SimSnapshot } from './snapshot';
 import { type ClusterShape, clusterShape, linkTest } from './topology';
 import type {
@@ -51,6 +52,8 @@ export class Simulation implements WireHost, InputsHost {
   private clock: VirtualMs = 0;
   /** After `settle()`: why the end-of-run check was not made (the run had not settled), or null. */
   unsettled: string | null = null;
+  /** After `settle()`: the eventual invariants not judged, each with its reason (§1.8). */
+  unchecked: readonly Unchecked[] = [];
   /** How many queue entries have been processed: the position of the run, finer than time. */
   private stepCount = 0;
   private readonly queue = new Scheduler<QueueEvent>();
@@ -62,6 +65,8 @@ export class Simulation implements WireHost, InputsHost {
   /** Each node's kind, the links that exist and the layout hint (topology.ts). */
   readonly shape: ClusterShape;
   private readonly isLinked: (from: NodeId, to: NodeId) => boolean;
+  /** §1.8: the protocol's series, sampled as the run goes (never in the trace); null when it declares none. */
+  readonly series: SeriesSampler | null;
 
   constructor(spec: RunSpec) {
     this.spec = spec;
@@ -79,6 +84,9 @@ export class Simulation implements WireHost, InputsHost {
     for (const node of this.nodes.values()) this.observer.recordState(node, true);
     // Sorting (stably) up front changes nothing in the run and keeps the inputs in time order.
     for (const input of [...spec.inputs].sort((a, b) => a.at - b.at)) this.log.push(input);
+    const declared = spec.protocol.series ?? [];
+    this.series =
+      declared.length > 0 ? new SeriesSampler(declared, spec.sampleMs ?? DEFAULT_SAMPLE_MS, () => this.world()) : null;
   }
 
   // ---- reading -----------------------------------------------------------------------------
@@ -163,6 +171,11 @@ export class Simulation implements WireHost, InputsHost {
 
   /** Processes the next event; false when nothing is left. */
   step(): boolean {
+    // Every sample due before this event sees the state after all events before it (series.ts).
+    if (this.series) {
+      const upcoming = this.queue.peek();
+      if (upcoming) this.series.before(upcoming.atMs);
+    }
     const next = this.queue.pop();
     if (!next) return false;
     this.stepCount++;
@@ -195,6 +208,7 @@ export class Simulation implements WireHost, InputsHost {
       this.step();
     }
     if (t > this.clock) this.clock = t;
+    this.series?.through(t);
   }
 
   /**
@@ -205,12 +219,14 @@ export class Simulation implements WireHost, InputsHost {
   apply(input: Input): void {
     if (input.at < this.clock) throw new Error(`input at ${input.at} ms is before the current time ${this.clock} ms`);
     this.journal.forgetFuture();
+    this.series?.forgetFrom(this.clock);
     this.log.insert(input);
   }
 
   /** Forgets every input after time `t` (a branch keeps the past and drops the old future). */
   dropInputsAfter(t: VirtualMs): void {
     this.journal.forgetFuture();
+    this.series?.forgetFrom(Math.min(t, this.clock));
     this.log.dropAfter(t);
   }
 
@@ -297,22 +313,30 @@ export class Simulation implements WireHost, InputsHost {
   }
 
   /**
-   * The end of a run: the protocol's end-of-run check (`Monitor.settled`), once, if the run has settled
-   * (settle.ts); else `unsettled` says why it was not judged. Findings become violations at the current
-   * time, each reported once; they write no trace record.
+   * The end of a run: the protocol's end-of-run check (`Monitor.settled`), once, for the eventual invariants that
+   * can be judged (settle.ts, spec/protocols.md §1.8); `unchecked` names the others and why, `unsettled` says why
+   * the run as a whole had not settled, or null. Findings become violations at the current time, each reported
+   * once; they write no trace record.
    */
   settle(): readonly Violation[] {
     if (!this.protocol.monitor.settled) return [];
-    const nodes = this.world().nodes;
     const input = {
       nowMs: this.clock,
       network: this.network.state(),
-      nodes,
+      nodes: this.world().nodes,
       trace: this.trace,
       traceLength: this.traceLength,
     };
-    this.unsettled = unsettledReason(input);
-    return this.unsettled === null ? this.observer.settle() : [];
+    const settleMs = this.protocol.settleMs ?? SETTLE_MS;
+    this.unsettled = unsettledReason(input, settleMs);
+    this.unchecked = uncheckedInvariants(this.protocol.invariants, input, settleMs);
+    if (this.unsettled === null) return this.observer.settle();
+    const skipped = new Set(this.unchecked.map((u) => u.invariant));
+    const judged = this.protocol.invariants.filter((i) => i.eventual && i.downOk && !skipped.has(i.id));
+    if (judged.length === 0) return [];
+    // Only downOk invariants can be judged with nodes down: the others' findings are not made.
+    const ids = new Set(judged.map((i) => i.id));
+    return this.observer.settle((invariant) => ids.has(invariant));
   }
 
   // ---- snapshots ---------------------------------------------------------------------------

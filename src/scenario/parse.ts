@@ -106,6 +106,7 @@ function interpret(file: ParsedFile, lookup: ProtocolLookup): ParseResult {
     initial,
     bug,
     ...(file.until === undefined ? {} : { until: file.until }),
+    ...(file.sampleMs === undefined ? {} : { sampleMs: file.sampleMs }),
     events: file.events as Input[],
   };
   return { ok: true, scenario };

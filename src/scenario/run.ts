@@ -1,3 +1,4 @@
+import type { SeriesPoints } from '../engine/series';
 import { Simulation } from '../engine/simulation';
 import type { NodeView, Skipped, Violation } from '../engine/types';
 import { DEFAULT_MAX_EVENTS, runWithinBudget } from './budget';
@@ -18,6 +19,7 @@ export function createSimulation(scenario: Scenario, lookup: ProtocolLookup): Si
     bug: scenario.bug,
     initial: scenario.initial,
     inputs: scenario.events,
+    ...(scenario.sampleMs === undefined ? {} : { sampleMs: scenario.sampleMs }),
   });
 }
 
@@ -34,6 +36,10 @@ export interface RunSummary {
   readonly skipped: readonly Skipped[];
   /** Eventual invariants not judged because the run had not settled (spec/protocols.md §1.8); absent when none. */
   readonly unchecked?: readonly { readonly invariant: string; readonly reason: string }[];
+  /** §1.8: the protocol's series, `name` -> `[[t, value], ...]`; absent when it declares none. */
+  readonly series?: Readonly<Record<string, SeriesPoints>>;
+  /** §1.8: measured facts at the end; absent when the protocol measures none. They never change the exit status. */
+  readonly facts?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 }
 
 export function summarize(sim: Simulation): RunSummary {
@@ -49,14 +55,25 @@ export function summarize(sim: Simulation): RunSummary {
     violations: [...sim.violations],
     skipped: [...sim.skipped],
     ...uncheckedOf(sim),
+    ...seriesAndFacts(sim),
   };
 }
 
 function uncheckedOf(sim: Simulation): Pick<RunSummary, 'unchecked'> {
-  const reason = sim.unsettled;
-  if (reason === null) return {};
-  const eventual = sim.protocol.invariants.filter((i) => i.eventual);
-  return eventual.length > 0 ? { unchecked: eventual.map((i) => ({ invariant: i.id, reason })) } : {};
+  return sim.unchecked.length > 0 ? { unchecked: sim.unchecked.map((u) => ({ ...u })) } : {};
+}
+
+/** §1.8: the series as sampled, and the facts the protocol measures from trace, history and series. */
+function seriesAndFacts(sim: Simulation): Pick<RunSummary, 'series' | 'facts'> {
+  const series = sim.series?.points() ?? {};
+  const out: { series?: RunSummary['series']; facts?: RunSummary['facts'] } = {};
+  if (sim.series) out.series = series;
+  if (sim.protocol.facts) {
+    // Until clients exist (§1.5) a run has no history; the trace is what has happened, not the known future.
+    const trace = sim.trace.slice(0, sim.traceLength);
+    out.facts = sim.protocol.facts({ trace, history: [], series, endMs: sim.now });
+  }
+  return out;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { latency, MAX_TIME_MS, probability } from '../engine/inputs/fields';
 import { type Input, inputKinds, inputTypes } from '../engine/inputs/table';
+import { MAX_SAMPLE_MS, MIN_SAMPLE_MS } from '../engine/series';
 
 /** The format of a scenario file, version 1 (shared/spec/scenario.md). Structure only; parse.ts adds meaning. */
 export const FORMAT = 'netsplit-scenario';
@@ -29,6 +30,14 @@ export const networkSchema = z.strictObject({
   duplicate: probability.default(0),
 });
 
+/** spec/protocols.md §1.1: the series sampling period, one message for every way to get it wrong. */
+const SAMPLE_MS_ERROR = `must be a whole number from ${MIN_SAMPLE_MS} to ${MAX_SAMPLE_MS}`;
+const sampleMs = z
+  .number({ error: SAMPLE_MS_ERROR })
+  .int(SAMPLE_MS_ERROR)
+  .min(MIN_SAMPLE_MS, SAMPLE_MS_ERROR)
+  .max(MAX_SAMPLE_MS, SAMPLE_MS_ERROR);
+
 export const fileSchema = z.strictObject({
   format: z.literal(FORMAT, { error: `must be "${FORMAT}"` }),
   version: z.literal(VERSION),
@@ -53,6 +62,7 @@ export const fileSchema = z.strictObject({
   initial: z.record(z.string(), z.unknown()).optional(),
   bug: z.string().nullable().optional(),
   until: z.number().positive().max(MAX_TIME_MS).optional(),
+  sampleMs: sampleMs.optional(),
   events: z.array(eventSchema).max(MAX_EVENTS).default([]),
 });
 

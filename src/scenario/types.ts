@@ -15,6 +15,8 @@ export interface Scenario {
   readonly initial: Readonly<Record<NodeId, unknown>>;
   readonly bug: string | null;
   readonly until?: number;
+  /** §1.1: the series sampling period in ms; absent means the default (100). */
+  readonly sampleMs?: number;
   readonly events: readonly Input[];
 }
 
