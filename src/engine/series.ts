@@ -72,9 +72,17 @@ export class SeriesSampler {
     private readonly world: () => World,
   ) {}
 
+  /** Bumped whenever known samples are forgotten: a reader keyed by (revision, count) never shows stale ones. */
+  revision = 0;
+
   /** How many sample times are known. */
   get count(): number {
     return this.times.length;
+  }
+
+  /** How many known samples are at or before `t`. */
+  countThrough(t: VirtualMs): number {
+    return t < 0 ? 0 : Math.min(this.times.length, Math.floor(t / this.sampleMs) + 1);
   }
 
   /** Takes every sample due strictly before `nextMs` (the time of the event about to be processed). */
@@ -91,6 +99,7 @@ export class SeriesSampler {
   forgetFrom(t: VirtualMs): void {
     const keep = Math.max(0, Math.ceil(t / this.sampleMs));
     if (keep >= this.times.length) return;
+    this.revision++;
     this.times.length = keep;
     for (const [key, column] of this.columns) {
       if (column.first >= keep) this.columns.delete(key);
@@ -109,8 +118,7 @@ export class SeriesSampler {
 
   /** The samples up to `t` (the app's now), in columns, declaration by declaration in node order. */
   table(t: VirtualMs = Number.POSITIVE_INFINITY): SeriesTable {
-    let n = this.times.length;
-    while (n > 0 && (this.times[n - 1] as number) > t) n--;
+    const n = this.countThrough(t);
     const columns: SeriesColumn[] = [];
     for (const c of this.columns.values()) {
       columns.push({

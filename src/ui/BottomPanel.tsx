@@ -1,59 +1,85 @@
 import { type ReactNode, useState } from 'react';
 import './styles/bottom.css';
+import { useStore } from '../app/useStore';
 import { DEFAULT_DIAGRAM_VIEW, type DiagramView } from './diagram/view';
 import { useOpenWhenAsked, useProtocolUi } from './hooks';
-import { DiagramPanel } from './lazy';
-import { Tabs } from './Tabs';
+import { DiagramPanel, PlotsPanel } from './lazy';
+import { type Tab, Tabs } from './Tabs';
 import { SIDE_BY_SIDE, useMedia } from './useMedia';
 
 /**
- * Under the timeline: the protocol's own panel (Raft: the logs) and the space-time diagram. On a wide
- * screen both show side by side; otherwise they are two tabs.
+ * Under the timeline: the protocol's own panel (Raft: the logs), the space-time diagram and, when the protocol
+ * declares series, its Plots. On a wide screen the protocol's panel shows beside the others; otherwise all are tabs.
  */
 export function BottomPanel() {
   const { Panel, panelTitle = 'Protocol' } = useProtocolUi();
   const isWide = useMedia(SIDE_BY_SIDE);
+  const hasPlots = useStore((s) => s.frame.series !== null);
   const [tab, setTab] = useState('protocol');
+  const [sideTab, setSideTab] = useState('diagram');
   // A pause point that says "look at the logs" brings its tab to the front.
   useOpenWhenAsked('panel', () => setTab('protocol'));
-  useOpenWhenAsked('diagram', () => setTab('diagram'));
+  useOpenWhenAsked('diagram', () => {
+    setTab('diagram');
+    setSideTab('diagram');
+  });
   const [view, setView] = useState<DiagramView>(DEFAULT_DIAGRAM_VIEW);
   const diagram = (heading?: ReactNode) => <DiagramPanel view={view} onViewChange={setView} heading={heading} />;
+  const plots: Tab = {
+    id: 'plots',
+    label: 'Plots',
+    content: (
+      <section className="plots-section" aria-label="Plots">
+        <PlotsPanel />
+      </section>
+    ),
+  };
 
   if (!Panel || isWide) {
+    const shown = hasPlots ? sideTab : 'diagram';
     return (
-      <div className={`bottom-panel${Panel ? ' is-split' : ''}`}>
+      <div className={`bottom-panel${Panel ? ' is-split' : ''}${shown === 'plots' ? ' shows-plots' : ''}`}>
         {Panel && (
           <section className="protocol-panel" aria-labelledby="protocol-panel-title">
             <h2 id="protocol-panel-title">{panelTitle}</h2>
             <Panel />
           </section>
         )}
-        <section className="diagram-section" aria-labelledby="diagram-title">
-          {diagram(<h2 id="diagram-title">Space-time diagram</h2>)}
-        </section>
+        {hasPlots ? (
+          <div className="diagram-section has-tabs">
+            <Tabs
+              label="Beside the protocol panel"
+              active={shown}
+              onChange={setSideTab}
+              tabs={[{ id: 'diagram', label: 'Space-time diagram', content: diagram() }, plots]}
+            />
+          </div>
+        ) : (
+          <section className="diagram-section" aria-labelledby="diagram-title">
+            {diagram(<h2 id="diagram-title">Space-time diagram</h2>)}
+          </section>
+        )}
       </div>
     );
   }
+  const tabs: Tab[] = [
+    {
+      id: 'protocol',
+      label: panelTitle,
+      content: (
+        <section className="protocol-panel" aria-label={panelTitle}>
+          <Panel />
+        </section>
+      ),
+    },
+    { id: 'diagram', label: 'Space-time diagram', content: diagram() },
+    ...(hasPlots ? [plots] : []),
+  ];
+  const active = tab === 'plots' && !hasPlots ? 'protocol' : tab;
+  const shows = active === 'diagram' ? ' shows-diagram' : active === 'plots' ? ' shows-plots' : '';
   return (
-    <div className={`bottom-panel is-tabbed${tab === 'diagram' ? ' shows-diagram' : ''}`}>
-      <Tabs
-        label="Below the timeline"
-        active={tab}
-        onChange={setTab}
-        tabs={[
-          {
-            id: 'protocol',
-            label: panelTitle,
-            content: (
-              <section className="protocol-panel" aria-label={panelTitle}>
-                <Panel />
-              </section>
-            ),
-          },
-          { id: 'diagram', label: 'Space-time diagram', content: diagram() },
-        ]}
-      />
+    <div className={`bottom-panel is-tabbed${shows}`}>
+      <Tabs label="Below the timeline" active={active} onChange={setTab} tabs={tabs} />
     </div>
   );
 }
