@@ -1,4 +1,4 @@
-import type { ClusterShape, Link } from '../engine/topology';
+import type { ClusterShape, Layout, Link } from '../engine/topology';
 import type { NodeId } from '../engine/types';
 
 export interface XY {
@@ -8,6 +8,24 @@ export interface XY {
 
 /** The diameter of a node card on the canvas, in flow units; a node's position is its top-left corner. */
 export const NODE_SIZE = 120;
+
+/**
+ * §1.8 `circle`: the servers on a circle, and the clients (nodes of kind `client`) in a row below it, centred,
+ * so a client never sits in the ring of servers it talks to.
+ */
+function circleWithClients(shape: ClusterShape): Record<NodeId, XY> {
+  const clients = shape.nodes.filter((n) => n.kind === 'client').map((n) => n.id);
+  const servers = shape.nodes.filter((n) => n.kind !== 'client').map((n) => n.id);
+  if (clients.length === 0 || servers.length === 0) return circleLayout(shape.nodes.map((n) => n.id));
+  const out = circleLayout(servers);
+  const bottom = Math.max(...Object.values(out).map((p) => p.y));
+  const step = NODE_SIZE + 64;
+  const left = -((clients.length - 1) * step) / 2 - NODE_SIZE / 2;
+  clients.forEach((id, i) => {
+    out[id] = { x: Math.round(left + i * step), y: bottom + step };
+  });
+  return out;
+}
 
 /** Nodes evenly on a circle, the first at the top, clockwise, with room between neighbours. */
 export function circleLayout(ids: readonly NodeId[]): Record<NodeId, XY> {
@@ -54,15 +72,19 @@ function columnsLayout(columns: readonly (readonly NodeId[])[]): Record<NodeId, 
 }
 
 /**
- * Where the nodes go first, by the protocol's layout hint (topology.ts): `circle` and `ring` on a circle in
- * scenario order (a ring's links then join neighbours), `grid` in rows, `clients-servers` with the clients
+ * Where the nodes go first, by the protocol's layout hint (topology.ts), or by a view's `override` of it
+ * (`?layout=grid`): `circle` with the clients in a row below, `ring` on a circle in scenario order (a ring's
+ * links then join neighbours), `grid` in rows, `clients-servers` with the clients
  * in a column on the left, `pipeline` in one column per kind in the order the kinds first appear.
  */
-export function layoutFor(shape: ClusterShape): Record<NodeId, XY> {
+export function layoutFor(shape: ClusterShape, override: Layout | null = null): Record<NodeId, XY> {
   const ids = shape.nodes.map((n) => n.id);
-  switch (shape.layout) {
+  const layout = override ?? shape.layout;
+  switch (layout) {
     case 'circle':
+      return circleWithClients(shape);
     case 'ring':
+      // The ring's order is the lesson: every node on it, in scenario order (its links join neighbours).
       return circleLayout(ids);
     case 'grid':
       return gridLayout(ids);
@@ -75,7 +97,7 @@ export function layoutFor(shape: ClusterShape): Record<NodeId, XY> {
       return columnsLayout(kinds.map((k) => shape.nodes.filter((n) => n.kind === k).map((n) => n.id)));
     }
     default:
-      return shape.layout satisfies never;
+      return layout satisfies never;
   }
 }
 
