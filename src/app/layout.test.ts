@@ -24,6 +24,18 @@ describe('the canvas layout and its links', () => {
     ]);
   });
 
+  it('draws only the ring’s edges under the ring hint, even over a full mesh', () => {
+    const shape = clusterShape({ machine, layout: 'ring' }, ['a', 'b', 'c', 'd', 'e']);
+    expect(shape.links.length).toBe(20);
+    expect(drawnLinks(shape)).toEqual([
+      { a: 'a', b: 'b' },
+      { a: 'a', b: 'e' },
+      { a: 'b', b: 'c' },
+      { a: 'c', b: 'd' },
+      { a: 'd', b: 'e' },
+    ]);
+  });
+
   it('puts a grid in rows of ceil(sqrt(n)) and keeps 25 nodes apart', () => {
     const ids = Array.from({ length: 25 }, (_, i) => `n${i + 1}`);
     const at = layoutFor(clusterShape({ machine, layout: 'grid' }, ids));

@@ -101,13 +101,22 @@ export function layoutFor(shape: ClusterShape, override: Layout | null = null): 
   }
 }
 
-/** The links to draw: one line per pair of nodes with a link either way, pairs in scenario order. */
+/**
+ * The links to draw: one line per pair of nodes with a link either way, pairs in scenario order. Under the `ring`
+ * hint only the ring's edges are drawn (§1.8: each node and the next, the last and the first, as Chang & Roberts
+ * 1979 send), even where the topology links more: the ring's order is what the picture must show.
+ */
 export function drawnLinks(shape: ClusterShape): readonly { readonly a: NodeId; readonly b: NodeId }[] {
   const linked = new Set(shape.links.map((l: Link) => `${l.from}~${l.to}`));
   const ids = shape.nodes.map((n) => n.id);
+  const n = ids.length;
+  const isRingEdge = (i: number, j: number) => j - i === 1 || (i === 0 && j === n - 1);
   const out: { a: NodeId; b: NodeId }[] = [];
   ids.forEach((a, i) => {
-    for (const b of ids.slice(i + 1)) if (linked.has(`${a}~${b}`) || linked.has(`${b}~${a}`)) out.push({ a, b });
+    ids.forEach((b, j) => {
+      if (j <= i || (shape.layout === 'ring' && !isRingEdge(i, j))) return;
+      if (linked.has(`${a}~${b}`) || linked.has(`${b}~${a}`)) out.push({ a, b });
+    });
   });
   return out;
 }
