@@ -51,7 +51,15 @@ export function BottomPanel() {
               label="Beside the protocol panel"
               active={shown}
               onChange={setSideTab}
-              tabs={[{ id: 'diagram', label: 'Space-time diagram', content: diagram() }, plots]}
+              tabs={[
+                // The heading stays in the diagram's row of tools, as without plots (the tools never cover it).
+                {
+                  id: 'diagram',
+                  label: 'Space-time diagram',
+                  content: diagram(<h2 id="diagram-title">Space-time diagram</h2>),
+                },
+                plots,
+              ]}
             />
           </div>
         ) : (

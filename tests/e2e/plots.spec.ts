@@ -49,6 +49,7 @@ test('the Plots tab charts Raft’s series; its cursor follows the timeline and 
   await page.screenshot({ path: 'test-results/screens/plots-1280.png' });
   // Wide, the tabs sit beside the protocol's panel: the Plots tab is there too, clean and legible.
   await page.setViewportSize({ width: 1920, height: 1080 });
+  await expect(page.getByRole('heading', { name: 'Space-time diagram' })).toBeVisible();
   await page.getByRole('tab', { name: 'Plots' }).click();
   await expect(page.getByRole('figure', { name: 'Term plot' })).toBeVisible();
   await expectNoSeriousViolations(page, 'the Plots tab, wide');
