@@ -55,6 +55,7 @@ const player = layout === 'embed' ? playerStart(embed, start) : null;
 const store = new Store(start.scenario, {
   presetId: start.presetId,
   speed: start.speed,
+  layout: start.layout,
   // At most 12 ms of engine work a frame, so the page answers a click within a frame or two.
   frameWork: { maxMs: 12, clock: () => performance.now() },
   playing: player ? player.isPlaying && player.nowMs === 0 : start.playing,

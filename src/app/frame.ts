@@ -1,6 +1,7 @@
 import { type ClockState, TRUE_CLOCK } from '../engine/clock';
 import type { NetworkState } from '../engine/network';
 import type { AnyProtocol, NodeStatus, World } from '../engine/protocol';
+import type { SeriesSampler } from '../engine/series';
 import type { InFlight, PendingTimer, Simulation } from '../engine/simulation';
 import type { ClusterShape } from '../engine/topology';
 import type { Input, NodeId, TraceRecord, Violation, VirtualMs } from '../engine/types';
@@ -50,6 +51,8 @@ export interface Frame {
   readonly steps: number;
   /** When the next pending event is due, if any. */
   readonly nextEventAtMs: VirtualMs | undefined;
+  /** §1.8: the run's sampled series (the same sampler for the whole run; read through its revision and count). */
+  readonly series: SeriesSampler | null;
 }
 
 /**
@@ -71,6 +74,7 @@ export function frameOf(sim: Simulation, previous: Frame | null, isNetworkStale:
     index: traceIndexOf(sim.trace),
     steps: sim.steps,
     nextEventAtMs: sim.nextEventAt(),
+    series: sim.series,
   };
 }
 

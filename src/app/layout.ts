@@ -1,4 +1,4 @@
-import type { ClusterShape, Link } from '../engine/topology';
+import type { ClusterShape, Layout, Link } from '../engine/topology';
 import type { NodeId } from '../engine/types';
 
 export interface XY {
@@ -8,6 +8,24 @@ export interface XY {
 
 /** The diameter of a node card on the canvas, in flow units; a node's position is its top-left corner. */
 export const NODE_SIZE = 120;
+
+/**
+ * §1.8 `circle`: the servers on a circle, and the clients (nodes of kind `client`) in a row below it, centred,
+ * so a client never sits in the ring of servers it talks to.
+ */
+function circleWithClients(shape: ClusterShape): Record<NodeId, XY> {
+  const clients = shape.nodes.filter((n) => n.kind === 'client').map((n) => n.id);
+  const servers = shape.nodes.filter((n) => n.kind !== 'client').map((n) => n.id);
+  if (clients.length === 0 || servers.length === 0) return circleLayout(shape.nodes.map((n) => n.id));
+  const out = circleLayout(servers);
+  const bottom = Math.max(...Object.values(out).map((p) => p.y));
+  const step = NODE_SIZE + 64;
+  const left = -((clients.length - 1) * step) / 2 - NODE_SIZE / 2;
+  clients.forEach((id, i) => {
+    out[id] = { x: Math.round(left + i * step), y: bottom + step };
+  });
+  return out;
+}
 
 /** Nodes evenly on a circle, the first at the top, clockwise, with room between neighbours. */
 export function circleLayout(ids: readonly NodeId[]): Record<NodeId, XY> {
@@ -54,15 +72,19 @@ function columnsLayout(columns: readonly (readonly NodeId[])[]): Record<NodeId, 
 }
 
 /**
- * Where the nodes go first, by the protocol's layout hint (topology.ts): `circle` and `ring` on a circle in
- * scenario order (a ring's links then join neighbours), `grid` in rows, `clients-servers` with the clients
+ * Where the nodes go first, by the protocol's layout hint (topology.ts), or by a view's `override` of it
+ * (`?layout=grid`): `circle` with the clients in a row below, `ring` on a circle in scenario order (a ring's
+ * links then join neighbours), `grid` in rows, `clients-servers` with the clients
  * in a column on the left, `pipeline` in one column per kind in the order the kinds first appear.
  */
-export function layoutFor(shape: ClusterShape): Record<NodeId, XY> {
+export function layoutFor(shape: ClusterShape, override: Layout | null = null): Record<NodeId, XY> {
   const ids = shape.nodes.map((n) => n.id);
-  switch (shape.layout) {
+  const layout = override ?? shape.layout;
+  switch (layout) {
     case 'circle':
+      return circleWithClients(shape);
     case 'ring':
+      // The ring's order is the lesson: every node on it, in scenario order (its links join neighbours).
       return circleLayout(ids);
     case 'grid':
       return gridLayout(ids);
@@ -75,17 +97,26 @@ export function layoutFor(shape: ClusterShape): Record<NodeId, XY> {
       return columnsLayout(kinds.map((k) => shape.nodes.filter((n) => n.kind === k).map((n) => n.id)));
     }
     default:
-      return shape.layout satisfies never;
+      return layout satisfies never;
   }
 }
 
-/** The links to draw: one line per pair of nodes with a link either way, pairs in scenario order. */
+/**
+ * The links to draw: one line per pair of nodes with a link either way, pairs in scenario order. Under the `ring`
+ * hint only the ring's edges are drawn (§1.8: each node and the next, the last and the first, as Chang & Roberts
+ * 1979 send), even where the topology links more: the ring's order is what the picture must show.
+ */
 export function drawnLinks(shape: ClusterShape): readonly { readonly a: NodeId; readonly b: NodeId }[] {
   const linked = new Set(shape.links.map((l: Link) => `${l.from}~${l.to}`));
   const ids = shape.nodes.map((n) => n.id);
+  const n = ids.length;
+  const isRingEdge = (i: number, j: number) => j - i === 1 || (i === 0 && j === n - 1);
   const out: { a: NodeId; b: NodeId }[] = [];
   ids.forEach((a, i) => {
-    for (const b of ids.slice(i + 1)) if (linked.has(`${a}~${b}`) || linked.has(`${b}~${a}`)) out.push({ a, b });
+    ids.forEach((b, j) => {
+      if (j <= i || (shape.layout === 'ring' && !isRingEdge(i, j))) return;
+      if (linked.has(`${a}~${b}`) || linked.has(`${b}~${a}`)) out.push({ a, b });
+    });
   });
   return out;
 }

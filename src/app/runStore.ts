@@ -1,4 +1,5 @@
 import { Recording } from '../engine/recording';
+import type { Layout } from '../engine/topology';
 import type { Input, VirtualMs } from '../engine/types';
 import { getProtocol } from '../protocols';
 import { budgetReached, DEFAULT_MAX_EVENTS, DEFAULT_MAX_RECORDS } from '../scenario/budget';
@@ -45,10 +46,13 @@ export class RunStore {
   protected readonly maxRecords: number;
   /** The page's wall-time budget per frame; none in tests, which step by events alone. */
   private readonly frameWork: FrameWork | null;
+  /** The view's layout override, or null for the protocol's hint. */
+  private readonly layoutOverride: Layout | null;
 
   constructor(scenario: Scenario, options: StoreOptions = {}) {
     this.maxEvents = options.maxEvents ?? DEFAULT_MAX_EVENTS;
     this.maxRecords = options.maxRecords ?? DEFAULT_MAX_RECORDS;
+    this.layoutOverride = options.layout ?? null;
     this.frameWork = options.frameWork ?? null;
     this.state = this.fresh(scenario, options.presetId ?? null, 0, options.speed ?? DEFAULT_SPEED);
     this.state = { ...this.state, playing: options.playing ?? true };
@@ -85,7 +89,7 @@ export class RunStore {
       selection: null,
       hoveredMessage: null,
       picked: [],
-      positions: layoutFor(this.recording.sim.shape),
+      positions: layoutFor(this.recording.sim.shape, this.layoutOverride),
       menuFor: null,
       isBoxSelect: this.state?.isBoxSelect ?? false,
       alert: null,

@@ -1,3 +1,4 @@
+import type { Layout } from '../engine/topology';
 import { getPreset, loadPreset, loadProtocol } from '../protocols';
 import type { ParseResult, Scenario } from '../scenario/types';
 import { type KeyValueStorage, loadRun, saveRun } from './autosave';
@@ -23,6 +24,8 @@ export interface Start {
   readonly branches?: BranchState;
   /** Notes about ignored URL parameters. */
   readonly problems: readonly string[];
+  /** `?layout=`: the canvas's layout instead of the protocol's hint, or null. */
+  readonly layout: Layout | null;
 }
 
 /**
@@ -57,7 +60,7 @@ async function chooseSource(
   storage: KeyValueStorage | null,
 ): Promise<Start> {
   const options = startOptions(location.search);
-  const base = { speed: options.speed, problems: options.problems };
+  const base = { speed: options.speed, problems: options.problems, layout: options.layout };
   const messages: string[] = [];
   if (hasSharedScenario(location.hash)) {
     const result = await readSharedScenario(location.hash, loadProtocol);

@@ -1,3 +1,4 @@
+import type { Layout } from '../engine/topology';
 import type { Input, NodeId, VirtualMs } from '../engine/types';
 import type { Scenario } from '../scenario/types';
 import type { Branch } from './branches';
@@ -93,6 +94,8 @@ export interface StoreOptions {
   readonly maxEvents?: number;
   readonly maxRecords?: number;
   readonly frameWork?: FrameWork;
+  /** A view's layout instead of the protocol's hint (`?layout=grid`), for every run of this store. */
+  readonly layout?: Layout | null;
 }
 
 export interface LoadOptions {

@@ -1,4 +1,5 @@
 import { quote } from '../engine/quote';
+import { LAYOUTS, type Layout } from '../engine/topology';
 import { DEFAULT_PRESET, getPreset } from '../protocols';
 import { DEFAULT_SPEED } from './store';
 
@@ -6,6 +7,8 @@ export interface StartOptions {
   readonly presetId: string;
   readonly speed: number;
   readonly playing: boolean;
+  /** `?layout=grid`: a layout for the canvas instead of the protocol's hint; null for the hint. */
+  readonly layout: Layout | null;
   /** Why a parameter was ignored, to show the user once. */
   readonly problems: readonly string[];
 }
@@ -27,5 +30,12 @@ export function startOptions(search: string): StartOptions {
     if (Number.isFinite(value) && value > 0 && value <= 1000) speed = value;
     else problems.push(`Speed ${quote(speedText)} is not a number between 0 and 1000; using the default.`);
   }
-  return { presetId, speed, playing: !params.has('paused'), problems };
+  let layout: Layout | null = null;
+  const layoutText = params.get('layout');
+  if (layoutText !== null) {
+    const known = LAYOUTS.find((l) => l === layoutText);
+    if (known) layout = known;
+    else problems.push(`There is no layout ${quote(layoutText)} (${LAYOUTS.join(', ')}); using the protocol's.`);
+  }
+  return { presetId, speed, playing: !params.has('paused'), layout, problems };
 }

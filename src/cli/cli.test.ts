@@ -41,8 +41,19 @@ describe('sim run', () => {
       'nodes',
       'violations',
       'skipped',
+      'series',
     ]);
     expect(summary).toMatchObject({ protocol: 'raft', seed: 4, time: 1500 });
+    // §1.8: one line per server and series, sampled every 100 ms from 0 through the end.
+    expect(Object.keys(summary.series)).toEqual([
+      'term.n1',
+      'term.n2',
+      'term.n3',
+      'commitIndex.n1',
+      'commitIndex.n2',
+      'commitIndex.n3',
+    ]);
+    expect(summary.series['term.n1'].map(([t]: [number]) => t)).toEqual(Array.from({ length: 16 }, (_, i) => i * 100));
     expect(summary.nodes[0]).toMatchObject({
       id: 'n1',
       up: true,

@@ -89,11 +89,12 @@ export class Observer {
     }
   }
 
-  /** The monitor's end-of-run check: new findings become violations now, with no trace record. */
-  settle(): readonly Violation[] {
+  /** The monitor's end-of-run check: new findings of the judged invariants become violations now, with no trace record. */
+  settle(isJudged: (invariant: string) => boolean = () => true): readonly Violation[] {
     const findings = this.protocol.monitor.settled?.(this.history, this.host.world()) ?? [];
     const added: Violation[] = [];
     for (const finding of findings) {
+      if (!isJudged(finding.invariant)) continue;
       const key = `${finding.invariant}\u0000${finding.message}`;
       if (this.reported.has(key)) continue;
       this.reported.add(key);

@@ -31,6 +31,8 @@ export interface RunSpec {
    * writes them out.
    */
   readonly generated?: readonly Input[];
+  /** §1.1: the series sampling period in ms [100] (series.ts); sampling never touches the trace. */
+  readonly sampleMs?: number;
 }
 
 export interface InFlight {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type SettleInput, unsettledReason } from './settle';
+import { type SettleInput, uncheckedInvariants, unsettledReason } from './settle';
 import type { TraceRecord } from './types';
 
 const whole = { model: { latencyMs: [5, 10] as const, loss: 0, duplicate: 0 }, links: {}, cuts: [], groups: {} };
@@ -39,12 +39,39 @@ describe('a run has settled (spec/protocols.md §1.8)', () => {
   });
 });
 
-describe('a stalled node at the end', () => {
-  it('leaves the run unsettled, naming the node (spec/protocols.md §1.8)', () => {
-    const network = { model: { latencyMs: [1, 1] as const, loss: 0, duplicate: 0 }, links: {}, cuts: [], groups: {} };
-    const nodes = [{ id: 'n1', isUp: true }];
-    const input = { nowMs: 5000, network, nodes, trace: [], traceLength: 0 };
-    expect(unsettledReason({ ...input, stalled: ['n1'] })).toBe('n1 is stalled at the end');
-    expect(unsettledReason({ ...input, stalled: [] })).toBeNull();
+describe('eventual invariants: which can be judged at the end (spec/protocols.md §1.8)', () => {
+  const invariants = [
+    { id: 'converged', eventual: true },
+    { id: 'upAgree', eventual: true, downOk: true },
+    { id: 'safety' },
+  ];
+
+  it('judges every one on a settled run, and names none as unchecked', () => {
+    expect(uncheckedInvariants(invariants, at())).toEqual([]);
+  });
+
+  it('lets a downOk invariant be judged with a node down, and names the other with the reason', () => {
+    expect(uncheckedInvariants(invariants, at({ nodes: [{ id: 'n2', isUp: false }] }))).toEqual([
+      { invariant: 'converged', reason: 'n2 is down at the end' },
+    ]);
+  });
+
+  it('judges neither while a partition is in force, downOk or not', () => {
+    const reason = 'a partition is in force at the end';
+    expect(uncheckedInvariants(invariants, at({ network: { ...whole, groups: { n1: 1 } } }))).toEqual([
+      { invariant: 'converged', reason },
+      { invariant: 'upAgree', reason },
+    ]);
+  });
+
+  it('counts a stalled node and every fault input of the last settleMs, with the protocol’s own settleMs', () => {
+    expect(unsettledReason(at({ nodes: [{ id: 'n1', isUp: true, isStalled: true }] }))).toBe(
+      'n1 is stalled at the end',
+    );
+    const link: TraceRecord = { t: 4500, kind: 'fault', type: 'link', from: 'n1', to: 'n2' };
+    expect(unsettledReason(at({}, [link]))).toBe('a fault (link) came less than 2000 ms before the end');
+    // A protocol that settles in 400 ms counts the link change at 4.5 s as long past at 5 s.
+    expect(unsettledReason(at({}, [link]), 400)).toBeNull();
+    expect(uncheckedInvariants(invariants, at({}, [link]), 400)).toEqual([]);
   });
 });

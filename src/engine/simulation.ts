@@ -15,7 +15,8 @@ import { Rng } from './rng';
 import type { InFlight, MutableNode, NodeRuntime, QueueEvent, RunSpec, Stats } from './runtime';
 import { Scheduler } from './scheduler';
 import { FILE_SELECTOR, fileSelected } from './selectors';
-import { unsettledReason } from './settle';
+import { DEFAULT_SAMPLE_MS, SeriesSampler } from './series';
+import { SETTLE_MS, type Unchecked, uncheckedInvariants, unsettledReason } from './settle';
 import type { SimSnapshot } from './snapshot';
 import type { HeldMessage } from './stall';
 import { type ClusterShape, clusterShape, linkTest } from './topology';
@@ -59,6 +60,8 @@ export class Simulation implements WireHost, InputsHost, ClientOpsHost {
   private clock: VirtualMs = 0;
   /** After `settle()`: why the end-of-run check was not made (the run had not settled), or null. */
   unsettled: string | null = null;
+  /** After `settle()`: the eventual invariants not judged, each with its reason (§1.8). */
+  unchecked: readonly Unchecked[] = [];
   /** How many queue entries have been processed: the position of the run, finer than time. */
   private stepCount = 0;
   private readonly queue = new Scheduler<QueueEvent>();
@@ -74,6 +77,8 @@ export class Simulation implements WireHost, InputsHost, ClientOpsHost {
   readonly clientOps: ClientOps;
   /** Every node: the servers, then the clients. */
   private readonly allNodes: readonly NodeId[];
+  /** §1.8: the protocol's series, sampled as the run goes (never in the trace); null when it declares none. */
+  readonly series: SeriesSampler | null;
 
   constructor(spec: RunSpec) {
     this.spec = spec;
@@ -103,6 +108,9 @@ export class Simulation implements WireHost, InputsHost, ClientOpsHost {
     (spec.generated ?? []).forEach((input, j) => {
       this.queue.push({ atMs: input.at, phase: 1, seq: GENERATED_SEQ + j, event: { kind: 'generated', input } });
     });
+    const declared = spec.protocol.series ?? [];
+    this.series =
+      declared.length > 0 ? new SeriesSampler(declared, spec.sampleMs ?? DEFAULT_SAMPLE_MS, () => this.world()) : null;
   }
 
   // ---- reading -----------------------------------------------------------------------------
@@ -193,6 +201,11 @@ export class Simulation implements WireHost, InputsHost, ClientOpsHost {
 
   /** Processes the next event; false when nothing is left. */
   step(): boolean {
+    // Every sample due before this event sees the state after all events before it (series.ts).
+    if (this.series) {
+      const upcoming = this.queue.peek();
+      if (upcoming) this.series.before(upcoming.atMs);
+    }
     const next = this.queue.pop();
     if (!next) return false;
     this.stepCount++;
@@ -232,6 +245,7 @@ export class Simulation implements WireHost, InputsHost, ClientOpsHost {
       this.step();
     }
     if (t > this.clock) this.clock = t;
+    this.series?.through(t);
   }
 
   /**
@@ -242,12 +256,14 @@ export class Simulation implements WireHost, InputsHost, ClientOpsHost {
   apply(input: Input): void {
     if (input.at < this.clock) throw new Error(`input at ${input.at} ms is before the current time ${this.clock} ms`);
     this.journal.forgetFuture();
+    this.series?.forgetFrom(this.clock);
     this.log.insert(input);
   }
 
   /** Forgets every input after time `t` (a branch keeps the past and drops the old future). */
   dropInputsAfter(t: VirtualMs): void {
     this.journal.forgetFuture();
+    this.series?.forgetFrom(Math.min(t, this.clock));
     this.log.dropAfter(t);
   }
 
@@ -358,23 +374,31 @@ export class Simulation implements WireHost, InputsHost, ClientOpsHost {
   }
 
   /**
-   * The end of a run: the protocol's end-of-run check (`Monitor.settled`), once, if the run has settled
-   * (settle.ts); else `unsettled` says why it was not judged. Findings become violations at the current
-   * time, each reported once; they write no trace record.
+   * The end of a run: the protocol's end-of-run check (`Monitor.settled`), once, for the eventual invariants that
+   * can be judged (settle.ts, spec/protocols.md §1.8); `unchecked` names the others and why, `unsettled` says why
+   * the run as a whole had not settled, or null. Findings become violations at the current time, each reported
+   * once; they write no trace record.
    */
   settle(): readonly Violation[] {
     if (!this.protocol.monitor.settled) return [];
-    const nodes = this.world().nodes;
     const input = {
       nowMs: this.clock,
       network: this.network.state(),
-      nodes,
+      // §1.3, §1.8: a node still in a process pause leaves the run unsettled.
+      nodes: this.world().nodes.map((n) => ({ ...n, isStalled: this.isStalled(n.id) })),
       trace: this.trace,
       traceLength: this.traceLength,
-      stalled: nodes.filter((n) => this.isStalled(n.id)).map((n) => n.id),
     };
-    this.unsettled = unsettledReason(input);
-    return this.unsettled === null ? this.observer.settle() : [];
+    const settleMs = this.protocol.settleMs ?? SETTLE_MS;
+    this.unsettled = unsettledReason(input, settleMs);
+    this.unchecked = uncheckedInvariants(this.protocol.invariants, input, settleMs);
+    if (this.unsettled === null) return this.observer.settle();
+    const skipped = new Set(this.unchecked.map((u) => u.invariant));
+    const judged = this.protocol.invariants.filter((i) => i.eventual && i.downOk && !skipped.has(i.id));
+    if (judged.length === 0) return [];
+    // Only downOk invariants can be judged with nodes down: the others' findings are not made.
+    const ids = new Set(judged.map((i) => i.id));
+    return this.observer.settle((invariant) => ids.has(invariant));
   }
 
   skipRequest(at: VirtualMs, reason: string): void {

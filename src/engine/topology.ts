@@ -48,6 +48,9 @@ export type Topology =
 /** How the canvas lays the nodes out (spec/protocols.md §1.8, `layout`). */
 export type Layout = 'circle' | 'ring' | 'clients-servers' | 'pipeline' | 'grid';
 
+/** Every layout, for a view's override (`?layout=grid`). */
+export const LAYOUTS: readonly Layout[] = ['circle', 'ring', 'clients-servers', 'pipeline', 'grid'];
+
 export const DEFAULT_KIND = 'server';
 
 /** What a protocol declares about its nodes; every field optional (protocol.ts). */

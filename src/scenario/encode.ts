@@ -22,6 +22,7 @@ export function toFile(scenario: Scenario, events: readonly Input[] = scenario.e
     bug: scenario.bug,
     ...(scenario.clocks === undefined ? {} : { clocks: { ...scenario.clocks } }),
     ...(scenario.until === undefined ? {} : { until: scenario.until }),
+    ...(scenario.sampleMs === undefined ? {} : { sampleMs: scenario.sampleMs }),
     events: [...events],
   };
 }

@@ -135,6 +135,7 @@ function interpret(file: ParsedFile, lookup: ProtocolLookup): ParseResult {
     bug,
     ...(clocks === undefined ? {} : { clocks }),
     ...(file.until === undefined ? {} : { until: file.until }),
+    ...(file.sampleMs === undefined ? {} : { sampleMs: file.sampleMs }),
     events: file.events as Input[],
     ...(clients.length > 0 ? { clients } : {}),
     ...(workload ? { workload } : {}),

@@ -2,6 +2,7 @@ import type { HistoryEntry } from '../engine/clients';
 import { clockReading } from '../engine/clock';
 import { historyOf } from '../engine/history';
 import type { AnyProtocol } from '../engine/protocol';
+import type { SeriesPoints } from '../engine/series';
 import { type RunSpec, Simulation } from '../engine/simulation';
 import type { NodeView, Skipped, Violation } from '../engine/types';
 import { DEFAULT_MAX_EVENTS, DEFAULT_MAX_RECORDS, runWithinBudget } from './budget';
@@ -27,6 +28,7 @@ export function createSimulation(scenario: Scenario, lookup: ProtocolLookup): Si
     ...(scenario.clocks === undefined ? {} : { clocks: scenario.clocks }),
     ...(scenario.clients && scenario.clients.length > 0 ? { clients: scenario.clients } : {}),
     ...workloadOf(scenario, protocol),
+    ...(scenario.sampleMs === undefined ? {} : { sampleMs: scenario.sampleMs }),
   });
 }
 
@@ -56,6 +58,10 @@ export interface RunSummary {
   readonly unchecked?: readonly { readonly invariant: string; readonly reason: string }[];
   /** §1.5: the clients' operations, in id order; absent in a run without clients. */
   readonly history?: readonly HistoryEntry[];
+  /** §1.8: the protocol's series, `name` -> `[[t, value], ...]`; absent when it declares none. */
+  readonly series?: Readonly<Record<string, SeriesPoints>>;
+  /** §1.8: measured facts at the end; absent when the protocol measures none. They never change the exit status. */
+  readonly facts?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 }
 
 /** One node at the end: spec/protocols.md §1.9 adds its clock (always) and `stalledUntil` (when stalled). */
@@ -99,14 +105,25 @@ export function summarize(sim: Simulation): RunSummary {
     ...(sim.nodeIds().some((id) => sim.isClient(id))
       ? { history: historyOf(sim.trace.slice(0, sim.traceLength)) }
       : {}),
+    ...seriesAndFacts(sim),
   };
 }
 
 function uncheckedOf(sim: Simulation): Pick<RunSummary, 'unchecked'> {
-  const reason = sim.unsettled;
-  if (reason === null) return {};
-  const eventual = sim.protocol.invariants.filter((i) => i.eventual);
-  return eventual.length > 0 ? { unchecked: eventual.map((i) => ({ invariant: i.id, reason })) } : {};
+  return sim.unchecked.length > 0 ? { unchecked: sim.unchecked.map((u) => ({ ...u })) } : {};
+}
+
+/** §1.8: the series as sampled, and the facts the protocol measures from trace, history and series. */
+function seriesAndFacts(sim: Simulation): Pick<RunSummary, 'series' | 'facts'> {
+  const series = sim.series?.points() ?? {};
+  const out: { series?: RunSummary['series']; facts?: RunSummary['facts'] } = {};
+  if (sim.series) out.series = series;
+  if (sim.protocol.facts) {
+    // The trace is what has happened, not the known future.
+    const trace = sim.trace.slice(0, sim.traceLength);
+    out.facts = sim.protocol.facts({ trace, history: historyOf(trace), series, endMs: sim.now });
+  }
+  return out;
 }
 
 /**

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { driftField, offsetField } from '../engine/inputs/clock';
 import { latency, MAX_TIME_MS, probability } from '../engine/inputs/fields';
 import { type Input, inputKinds, inputTypes } from '../engine/inputs/table';
+import { MAX_SAMPLE_MS, MIN_SAMPLE_MS } from '../engine/series';
 import { workloadSchema } from './workload';
 
 /** The format of a scenario file, version 1 (shared/spec/scenario.md). Structure only; parse.ts adds meaning. */
@@ -32,6 +33,14 @@ export const networkSchema = z.strictObject({
   loss: probability.default(0),
   duplicate: probability.default(0),
 });
+
+/** spec/protocols.md §1.1: the series sampling period, one message for every way to get it wrong. */
+const SAMPLE_MS_ERROR = `must be a whole number from ${MIN_SAMPLE_MS} to ${MAX_SAMPLE_MS}`;
+const sampleMs = z
+  .number({ error: SAMPLE_MS_ERROR })
+  .int(SAMPLE_MS_ERROR)
+  .min(MIN_SAMPLE_MS, SAMPLE_MS_ERROR)
+  .max(MAX_SAMPLE_MS, SAMPLE_MS_ERROR);
 
 export const fileSchema = z.strictObject({
   format: z.literal(FORMAT, { error: `must be "${FORMAT}"` }),
@@ -72,6 +81,7 @@ export const fileSchema = z.strictObject({
     .optional(),
   bug: z.string().nullable().optional(),
   until: z.number().positive().max(MAX_TIME_MS).optional(),
+  sampleMs: sampleMs.optional(),
   events: z.array(eventSchema).max(MAX_EVENTS).default([]),
 });
 

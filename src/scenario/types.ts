@@ -19,6 +19,8 @@ export interface Scenario {
   /** spec/protocols.md §1.4: clocks at time 0 by node (prototype-free); absent when the file has none. */
   readonly clocks?: Readonly<Record<NodeId, ClockStart>>;
   readonly until?: number;
+  /** §1.1: the series sampling period in ms; absent means the default (100). */
+  readonly sampleMs?: number;
   readonly events: readonly Input[];
   /** spec/protocols.md §1.5: the client nodes (after the servers); absent without clients. */
   readonly clients?: readonly NodeId[];

@@ -10,6 +10,7 @@ const LazyDiagramPanel = lazy(() => import('./diagram/DiagramPanel').then((m) =>
 const LazySpaceTimeDiagram = lazy(() =>
   import('./diagram/SpaceTimeDiagram').then((m) => ({ default: m.SpaceTimeDiagram })),
 );
+const LazyPlotsPanel = lazy(() => import('./plots/PlotsPanel').then((m) => ({ default: m.PlotsPanel })));
 const LazyScriptPanel = lazy(() => import('./authoring/ScriptPanel').then((m) => ({ default: m.ScriptPanel })));
 const LazySharePanel = lazy(() => import('./panels/SharePanel').then((m) => ({ default: m.SharePanel })));
 const LazyPicturesPanel = lazy(() => import('./panels/PicturesPanel').then((m) => ({ default: m.PicturesPanel })));
@@ -29,6 +30,14 @@ export function SpaceTimeDiagram(props: ComponentProps<typeof LazySpaceTimeDiagr
   return (
     <Suspense fallback={null}>
       <LazySpaceTimeDiagram {...props} />
+    </Suspense>
+  );
+}
+
+export function PlotsPanel() {
+  return (
+    <Suspense fallback={null}>
+      <LazyPlotsPanel />
     </Suspense>
   );
 }

@@ -6,6 +6,7 @@ import { twoPcInvariants, twoPcMonitor } from './invariants';
 import { twoPcMachine } from './machine';
 import { twoPcManifest } from './manifest';
 import { twoPcPauseChecks } from './pauseChecks';
+import { twoPcSeries } from './series';
 import type { TwoPcConfig, TwoPcContext, TwoPcPersistent } from './types';
 import { describeTwoPcMessage, twoPcMilestones, twoPcView } from './view';
 
@@ -44,4 +45,5 @@ export const twoPhaseCommit: Protocol<TwoPcConfig, TwoPcContext> = {
   bugs: twoPcBugs,
   face: twoPcFace,
   pauseChecks: twoPcPauseChecks,
+  series: twoPcSeries,
 };

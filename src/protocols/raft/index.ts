@@ -6,6 +6,7 @@ import { raftInvariants, raftMonitor } from './invariants';
 import { raftMachine } from './machine';
 import { raftManifest } from './manifest';
 import { raftPauseChecks } from './pauseChecks';
+import { raftSeries } from './series';
 import type { RaftConfig, RaftContext, RaftPersistent } from './types';
 import { describeRaftMessage, raftMilestones, raftView } from './view';
 
@@ -36,4 +37,5 @@ export const raft: Protocol<RaftConfig, RaftContext> = {
   bugs: raftBugs,
   face: raftFace,
   pauseChecks: raftPauseChecks,
+  series: raftSeries,
 };
