@@ -25,14 +25,6 @@ export interface SeriesColumn {
   readonly values: readonly (number | null)[];
 }
 
-/**
- * A node's local clock now, for `SeriesWorld.localNow` (§1.4). Until nodes have their own clocks every node
- * reads the virtual time; the clocks branch replaces this one function.
- */
-export function localNowOf(world: World): (id: NodeId) => VirtualMs {
-  return () => world.nowMs;
-}
-
 interface Column {
   readonly key: string;
   readonly declaration: SeriesDeclaration;
@@ -70,6 +62,8 @@ export class SeriesSampler {
     private readonly declarations: readonly SeriesDeclaration[],
     readonly sampleMs: number,
     private readonly world: () => World,
+    /** Each node's local clock reading now (§1.4: `world.localNow(id)`). */
+    private readonly localNow: (id: NodeId) => VirtualMs = () => this.world().nowMs,
   ) {}
 
   /** Bumped whenever known samples are forgotten: a reader keyed by (revision, count) never shows stale ones. */
@@ -139,7 +133,7 @@ export class SeriesSampler {
   private take(): void {
     const index = this.times.length;
     const base = this.world();
-    const world: SeriesWorld = { ...base, localNow: localNowOf(base) };
+    const world: SeriesWorld = { ...base, localNow: this.localNow };
     this.times.push(index * this.sampleMs);
     for (const declaration of this.declarations) {
       const sampled = declaration.sample(world);

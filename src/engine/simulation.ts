@@ -110,7 +110,9 @@ export class Simulation implements WireHost, InputsHost, ClientOpsHost {
     });
     const declared = spec.protocol.series ?? [];
     this.series =
-      declared.length > 0 ? new SeriesSampler(declared, spec.sampleMs ?? DEFAULT_SAMPLE_MS, () => this.world()) : null;
+      declared.length > 0
+        ? new SeriesSampler(declared, spec.sampleMs ?? DEFAULT_SAMPLE_MS, () => this.world(), this.localNow)
+        : null;
   }
 
   // ---- reading -----------------------------------------------------------------------------

@@ -1,3 +1,4 @@
+import { entriesOf } from '../../engine/kit';
 import type { SeriesDeclaration } from '../../engine/protocol';
 import type { TwoPcContext } from './types';
 
@@ -15,7 +16,7 @@ export const twoPcSeries: readonly SeriesDeclaration<TwoPcContext>[] = [
       let decided = 0;
       for (const n of world.nodes) {
         if (n.context.role !== 'coordinator') continue;
-        for (const record of Object.values(n.context.log)) if (record !== 'begin') decided++;
+        for (const [, record] of entriesOf(n.context.log)) if (record !== 'begin') decided++;
       }
       return decided;
     },
