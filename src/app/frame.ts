@@ -74,17 +74,26 @@ export function worldOf(frame: Frame): World {
 
 function nodesOf(sim: Simulation, previous: Frame | null): readonly FrameNode[] {
   let isSame = previous !== null;
+  const hasMembership = sim.protocol.membership === true;
   const nodes = sim.nodeIds().map((id, i) => {
     const runtime = sim.node(id);
     const before = previous?.nodes[i];
-    const node = runtime ? nodeOf(id, runtime, before) : missing(id);
+    const node = runtime ? nodeOf(id, runtime, before, hasMembership) : missing(id);
     if (node !== before) isSame = false;
     return node;
   });
   return isSame && previous ? previous.nodes : nodes;
 }
 
-function nodeOf(id: NodeId, runtime: NonNullable<ReturnType<Simulation['node']>>, before: FrameNode | undefined) {
+function nodeOf(
+  id: NodeId,
+  runtime: NonNullable<ReturnType<Simulation['node']>>,
+  before: FrameNode | undefined,
+  hasMembership: boolean,
+): FrameNode {
+  // spec/protocols.md §1.6, §1.7: the marks, as the World gives them (absent where they do not apply).
+  const byzantine = runtime.byzantine ?? undefined;
+  const member = hasMembership ? runtime.member : undefined;
   const context = runtime.snapshot.context as unknown;
   const pending = [...runtime.timers.values()];
   const isSameTimers =
@@ -95,11 +104,20 @@ function nodeOf(id: NodeId, runtime: NonNullable<ReturnType<Simulation['node']>>
     before.isUp === runtime.isUp &&
     before.view === runtime.view &&
     before.context === context &&
+    before.byzantine === byzantine &&
+    before.member === member &&
     isSameTimers
   )
     return before;
   const timers: readonly FrameTimer[] = isSameTimers && before ? before.timers : pending;
-  return { id, kind: runtime.kind, isUp: runtime.isUp, context, view: runtime.view, timers };
+  const node = { id, kind: runtime.kind, isUp: runtime.isUp, context, view: runtime.view, timers };
+  return byzantine === undefined && member === undefined
+    ? node
+    : {
+        ...node,
+        ...(byzantine === undefined ? {} : { byzantine }),
+        ...(member === undefined ? {} : { member }),
+      };
 }
 
 /** A node the simulation does not know (never in a well-formed run): down, with nothing to show. */

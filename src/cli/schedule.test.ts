@@ -30,3 +30,14 @@ describe('the fuzzer speaks through the protocol face', () => {
     expect(seeds.some((seed) => named(draw(blind, seed)))).toBe(false);
   });
 });
+
+describe('faults a protocol does not declare', () => {
+  it('are never drawn: Raft and 2PC get no Byzantine node, join or leave', () => {
+    for (const id of ['raft', '2pc']) {
+      for (const seed of [1, 2, 3, 4, 5]) {
+        const types = new Set(draw(protocolOf(id), seed).map((e) => e.type));
+        expect([...types].filter((t) => ['byzantine', 'join', 'leave'].includes(t))).toEqual([]);
+      }
+    }
+  });
+});

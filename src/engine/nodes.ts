@@ -37,6 +37,8 @@ export class Nodes {
   /** Each node's kind and the nodes it has a link to. */
   private readonly placed = new Map<NodeId, { readonly kind: string; readonly links: readonly NodeId[] }>();
   private timerSeq = 0;
+  /** §1.7: the servers that start outside the cluster. */
+  private readonly standby: ReadonlySet<NodeId>;
 
   constructor(
     private readonly host: NodesHost,
@@ -44,6 +46,7 @@ export class Nodes {
     shape: ClusterShape,
   ) {
     this.protocol = spec.protocol;
+    this.standby = new Set(spec.protocol.membership ? (spec.standby ?? []) : []);
     for (const kind of kindsOf(spec.protocol)) this.steppers.set(kind.id, new Stepper(kind.machine));
     for (const node of shape.nodes) {
       const links = shape.isFullMesh
@@ -65,13 +68,20 @@ export class Nodes {
     return this.map.values();
   }
 
-  start(id: NodeId, persistent: unknown, rng: Rng): MutableNode {
+  start(id: NodeId, persistent: unknown, rng: Rng, byzantine: string | null = null): MutableNode {
     const nodes = this.spec.nodes;
     const peers = nodes.filter((n) => n !== id);
     const { config, bug } = this.spec;
     const at = this.host.nowMs;
     const { kind, links } = this.placed.get(id) ?? { kind: DEFAULT_KIND, links: peers };
-    const input = { id, nodes, peers, config, bug, persistent, entropy: rng.uint32(), kind, links, at, localAt: at };
+    const member = this.map.get(id)?.member ?? !this.standby.has(id);
+    const base = { id, nodes, peers, config, bug, persistent, entropy: rng.uint32(), kind, links, at, localAt: at };
+    // §1.6, §1.7: the marks join the input only where they apply, so every other run starts exactly as before.
+    const input = {
+      ...base,
+      ...(byzantine === null ? {} : { byzantine }),
+      ...(this.protocol.membership ? { members: this.members() } : {}),
+    };
     const step = this.stepperOf({ kind }).initial(input);
     const node: MutableNode = {
       id,
@@ -85,6 +95,8 @@ export class Nodes {
       persistent,
       timers: new Map(),
       rng,
+      byzantine,
+      member,
     };
     this.map.set(id, node);
     this.perform(node, step.effects);
@@ -118,7 +130,22 @@ export class Nodes {
   /** The machine starts again from the persistent state alone. */
   restart(id: NodeId): void {
     const node = this.must(id);
-    this.host.restarted(this.start(id, node.persistent, node.rng));
+    this.host.restarted(this.start(id, node.persistent, node.rng, node.byzantine));
+  }
+
+  /** §1.7: the servers in the cluster now, in scenario order (at the start: all but the standby ones). */
+  members(): NodeId[] {
+    return this.spec.nodes.filter((n) => this.map.get(n)?.member ?? !this.standby.has(n));
+  }
+
+  /** §1.6: from now on the node runs Byzantine mode `mode`; it keeps it across crashes. */
+  setByzantine(id: NodeId, mode: string): void {
+    this.must(id).byzantine = mode;
+  }
+
+  /** §1.7: marks the node in or out of the cluster. */
+  setMember(id: NodeId, member: boolean): void {
+    this.must(id).member = member;
   }
 
   fireTimer(id: NodeId, timerId: string, token: number): void {

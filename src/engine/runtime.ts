@@ -19,6 +19,8 @@ export interface RunSpec {
   /** Persistent state to start each listed node from (a textbook figure's logs). */
   readonly initial: Readonly<Record<NodeId, unknown>>;
   readonly inputs: readonly Input[];
+  /** §1.7: servers that start outside the cluster (protocols with membership only); absent or empty for none. */
+  readonly standby?: readonly NodeId[];
 }
 
 export interface InFlight {
@@ -52,6 +54,10 @@ export interface NodeRuntime {
   readonly persistent: unknown;
   readonly timers: ReadonlyMap<string, PendingTimer>;
   readonly rng: RngState;
+  /** §1.6: the Byzantine mode it runs (kept across crashes), null while honest. */
+  readonly byzantine: string | null;
+  /** §1.7: in the cluster (always true without membership). */
+  readonly member: boolean;
 }
 
 export type QueueEvent =
@@ -79,4 +85,6 @@ export interface MutableNode {
   persistent: unknown;
   timers: Map<string, PendingTimer>;
   rng: Rng;
+  byzantine: string | null;
+  member: boolean;
 }

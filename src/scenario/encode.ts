@@ -18,6 +18,7 @@ export function toFile(scenario: Scenario, events: readonly Input[] = scenario.e
     ...(Object.keys(scenario.initial).length > 0 ? { initial: scenario.initial } : {}),
     bug: scenario.bug,
     ...(scenario.until === undefined ? {} : { until: scenario.until }),
+    ...(scenario.standby === undefined ? {} : { standby: [...scenario.standby] }),
     events: [...events],
   };
 }

@@ -18,6 +18,7 @@ export function createSimulation(scenario: Scenario, lookup: ProtocolLookup): Si
     bug: scenario.bug,
     initial: scenario.initial,
     inputs: scenario.events,
+    ...(scenario.standby === undefined ? {} : { standby: scenario.standby }),
   });
 }
 
@@ -29,7 +30,14 @@ export interface RunSummary {
   readonly events: number;
   readonly traceHash: string;
   readonly messages: { readonly sent: number; readonly delivered: number; readonly dropped: number };
-  readonly nodes: readonly { readonly id: string; readonly up: boolean; readonly state: NodeView }[];
+  /** `member` always (§1.9: true for every node of a protocol without membership); `byzantine` when it runs a mode. */
+  readonly nodes: readonly {
+    readonly id: string;
+    readonly up: boolean;
+    readonly member: boolean;
+    readonly byzantine?: string;
+    readonly state: NodeView;
+  }[];
   readonly violations: readonly Violation[];
   readonly skipped: readonly Skipped[];
   /** Eventual invariants not judged because the run had not settled (spec/protocols.md §1.8); absent when none. */
@@ -45,7 +53,13 @@ export function summarize(sim: Simulation): RunSummary {
     events: stats.events,
     traceHash: sim.traceHash,
     messages: { sent: stats.sent, delivered: stats.delivered, dropped: stats.dropped },
-    nodes: sim.world().nodes.map((n) => ({ id: n.id, up: n.isUp, state: n.view })),
+    nodes: sim.world().nodes.map((n) => ({
+      id: n.id,
+      up: n.isUp,
+      member: n.member ?? true,
+      ...(n.byzantine === undefined ? {} : { byzantine: n.byzantine }),
+      state: n.view,
+    })),
     violations: [...sim.violations],
     skipped: [...sim.skipped],
     ...uncheckedOf(sim),

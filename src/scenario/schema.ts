@@ -51,6 +51,8 @@ export const fileSchema = z.strictObject({
   config: z.record(z.string(), z.unknown()).default({}),
   network: networkSchema.default({ latencyMs: [10, 30], loss: 0, duplicate: 0 }),
   initial: z.record(z.string(), z.unknown()).optional(),
+  // spec/protocols.md §1.7: servers that start outside the cluster (parse.ts checks the protocol and the ids).
+  standby: z.array(z.string()).max(MAX_NODES).optional(),
   bug: z.string().nullable().optional(),
   until: z.number().positive().max(MAX_TIME_MS).optional(),
   events: z.array(eventSchema).max(MAX_EVENTS).default([]),

@@ -15,6 +15,8 @@ export interface Scenario {
   readonly initial: Readonly<Record<NodeId, unknown>>;
   readonly bug: string | null;
   readonly until?: number;
+  /** §1.7: servers that start outside the cluster; absent when the file has none. */
+  readonly standby?: readonly NodeId[];
   readonly events: readonly Input[];
 }
 

@@ -12,23 +12,39 @@ export interface NodeSlice {
   readonly id: NodeId;
   readonly isUp: boolean;
   readonly view: NodeView;
+  /** spec/protocols.md §1.6: the Byzantine mode it runs, absent while honest. */
+  readonly byzantine?: string;
+  /** §1.7: false outside the cluster; absent for protocols without membership. */
+  readonly member?: boolean;
 }
 
 const sameSlice = (a: NodeSlice | undefined, b: NodeSlice | undefined) =>
-  a === b || (a !== undefined && b !== undefined && a.id === b.id && a.isUp === b.isUp && a.view === b.view);
+  a === b ||
+  (a !== undefined &&
+    b !== undefined &&
+    a.id === b.id &&
+    a.isUp === b.isUp &&
+    a.view === b.view &&
+    a.byzantine === b.byzantine &&
+    a.member === b.member);
 
-/** One node's state; re-renders only when that node's view or liveness changes. */
+const sliceOf = (node: { id: NodeId; isUp: boolean; view: NodeView; byzantine?: string; member?: boolean }) =>
+  node.byzantine === undefined && node.member === undefined
+    ? { id: node.id, isUp: node.isUp, view: node.view }
+    : { id: node.id, isUp: node.isUp, view: node.view, byzantine: node.byzantine, member: node.member };
+
+/** One node's state; re-renders only when that node's view, liveness or marks change. */
 export function useNode(id: NodeId): NodeSlice | undefined {
   return useStore((s) => {
     const node = nodeOf(s.frame, id);
-    return node && { id, isUp: node.isUp, view: node.view };
+    return node && sliceOf(node);
   }, sameSlice);
 }
 
 /** Every node's state, in cluster order. */
 export function useNodes(): readonly NodeSlice[] {
   return useStore(
-    (s) => s.frame.nodes.map((node) => ({ id: node.id, isUp: node.isUp, view: node.view })),
+    (s) => s.frame.nodes.map(sliceOf),
     (a, b) => a.length === b.length && a.every((x, i) => sameSlice(x, b[i])),
   );
 }

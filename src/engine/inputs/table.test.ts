@@ -33,6 +33,12 @@ function fakeHost() {
     deliverTo: (id, payload) => did.push(`deliver ${id} ${JSON.stringify(payload)}`),
     dropByUser: () => false,
     duplicateByUser: () => true,
+    protocol: { id: 'fake' } as InputsHost['protocol'],
+    byzantineOf: () => null,
+    setByzantine: (id, mode) => did.push(`byzantine ${id} ${mode}`),
+    isMember: () => true,
+    setMember: (id, member) => did.push(`member ${id} ${member}`),
+    membershipEntry: () => 'n1',
   };
   return { host, did, records };
 }
@@ -47,7 +53,7 @@ describe('inputs as a table', () => {
   it('keys every kind by its own type, in the order the file format lists them', () => {
     for (const [key, kind] of Object.entries(inputKinds)) expect(kind.type).toBe(key);
     expect(inputTypes.join(', ')).toBe(
-      'crash, restart, partition, heal, cut, mend, link, network, request, timeout, drop, duplicate, caption, pause',
+      'crash, restart, partition, heal, cut, mend, link, network, request, timeout, drop, duplicate, caption, pause, byzantine, join, leave',
     );
   });
 

@@ -1,3 +1,4 @@
+import { byzantine } from './byzantine';
 import { caption } from './caption';
 import { crash } from './crash';
 import { cut } from './cut';
@@ -6,6 +7,7 @@ import { duplicate } from './duplicate';
 import { heal } from './heal';
 import type { InputKind } from './kind';
 import { link } from './link';
+import { join, leave } from './membership';
 import { mend } from './mend';
 import { network } from './network';
 import { partition } from './partition';
@@ -34,6 +36,9 @@ export const inputKinds = {
   duplicate,
   caption,
   pause,
+  byzantine,
+  join,
+  leave,
 } as const;
 
 type Table = typeof inputKinds;

@@ -2,6 +2,7 @@ import { isEitherWayCut, messageOf, recentFor } from '../../app/selectors';
 import { formatMs } from '../../app/store';
 import { useStore, useStoreApi } from '../../app/useStore';
 import type { NodeId } from '../../engine/types';
+import { byzantineWords, OUTSIDE_WORDS } from '../canvas/marks';
 import { nodeLook, roleGlyph } from '../faces';
 import { useFace, useNode, useProtocolUi } from '../hooks';
 
@@ -21,6 +22,7 @@ export function NodeInspector({ id }: { id: NodeId }) {
   const { NodeDetails } = ui;
   const recent = recentFor(frame, id, RECENT);
   const cutList = cuts.split(',');
+  const mode = frame.protocol.byzantineModes?.find((m) => m.id === node.byzantine);
 
   return (
     <div className="inspector">
@@ -32,6 +34,18 @@ export function NodeInspector({ id }: { id: NodeId }) {
         </span>
       </h3>
       {!node.isUp && <p className="muted">Crashed: only its persistent state survives; a restart begins from it.</p>}
+      {node.byzantine !== undefined && (
+        <p className="inspector-byzantine">
+          <strong>{byzantineWords(node.byzantine)}</strong>
+          {mode ? ` (${mode.title}): ${mode.explanation}` : ''} It stays Byzantine across crashes; invariants about
+          honest nodes ignore it from the moment it turned.
+        </p>
+      )}
+      {node.member === false && (
+        <p className="inspector-outside">
+          <strong>{OUTSIDE_WORDS}</strong>: a standby server, or one that left. A join brings it in.
+        </p>
+      )}
       {NodeDetails ? (
         <NodeDetails id={id} view={node.view} isUp={node.isUp} />
       ) : (
