@@ -56,11 +56,15 @@ export async function runCommand(argv: readonly string[], out: (text: string) =>
   return summary.violations.length > 0 ? 1 : 0;
 }
 
+/** spec/protocols.md §1.6, §1.7: a Byzantine node's mode, a server outside the cluster (nothing otherwise). */
+const marks = (n: RunSummary['nodes'][number]) =>
+  `${n.byzantine === undefined ? '' : ` BYZANTINE:${n.byzantine}`}${n.member ? '' : ' OUTSIDE'}`;
+
 function summaryText(s: RunSummary): string {
   const lines = [
     `${s.protocol}, seed ${s.seed}: ${s.time} ms, ${s.events} events, trace ${s.traceHash}`,
     `messages: ${s.messages.sent} sent, ${s.messages.delivered} delivered, ${s.messages.dropped} dropped`,
-    ...s.nodes.map((n) => `  ${n.id.padEnd(6)} ${n.up ? 'up  ' : 'DOWN'} ${brief(n.state)}`),
+    ...s.nodes.map((n) => `  ${n.id.padEnd(6)} ${n.up ? 'up  ' : 'DOWN'}${marks(n)} ${brief(n.state)}`),
   ];
   for (const v of s.skipped) lines.push(`skipped ${v.type} at ${v.at} ms: ${v.reason}`);
   if (s.violations.length === 0) lines.push('no invariant violated');

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { presetScenario } from '../../app/scenarios';
+import { Store } from '../../app/store';
 import { fuzz } from '../../cli/fuzz';
 import { randomScenario } from '../../cli/schedule';
 import type { AnyProtocol } from '../../engine/protocol';
@@ -36,6 +38,9 @@ const run = (file: Record<string, unknown>, untilMs: number, using = lookup) => 
   sim.runUntil(untilMs);
   return sim;
 };
+
+const presetFile = (name = 'ring') =>
+  JSON.parse(readFileSync(new URL(`./presets/${name}.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
 
 const ctx = (sim: Simulation, id: string) => sim.node(id)?.snapshot.context as FloodContext;
 const status = (sim: Simulation, id: string) => sim.world().nodes.find((n) => n.id === id);
@@ -238,7 +243,7 @@ describe('the file format names what is wrong', () => {
 });
 
 describe('the preset', () => {
-  const file = JSON.parse(readFileSync(new URL('./presets/liar-and-newcomer.json', import.meta.url), 'utf8'));
+  const file = presetFile('liar-and-newcomer');
 
   it('shows a liar, a newcomer and a silent node, with no violation, and replays to its pinned hash', () => {
     const { sim, summary } = runScenario(parse(file), lookup);
@@ -276,5 +281,29 @@ describe('the fuzzer (§1.9)', () => {
       lookup,
     );
     expect(caught.failures[0]?.violations[0]?.invariant).toBe('integrity');
+  });
+});
+
+describe('in the app', () => {
+  it('a click that turns a node or has it leave is an input of the run, marked in the frame, and replays', () => {
+    const store = new Store(presetScenario('flood/ring'), { playing: false });
+    // The preset stops at its pause point (101 ms): the clicks apply there.
+    store.runTo(300);
+    const at = Math.ceil(store.getState().now);
+    store.act({ type: 'byzantine', node: 'n3', mode: 'lie' });
+    store.act({ type: 'leave', node: 'n2' });
+    store.runTo(2000);
+    const frame = store.getState().frame;
+    expect(frame.nodes.find((n) => n.id === 'n3')?.byzantine).toBe('lie');
+    expect(frame.nodes.find((n) => n.id === 'n2')?.member).toBe(false);
+    expect(frame.nodes.find((n) => n.id === 'n1')?.member).toBe(true);
+    const added = frame.inputs.filter((i) => i.type === 'byzantine' || i.type === 'leave');
+    expect(added).toEqual([
+      { type: 'byzantine', node: 'n3', mode: 'lie', at },
+      { type: 'leave', node: 'n2', at },
+    ]);
+    // The run with those inputs written into the file is the same run.
+    const replay = run({ ...presetFile(), events: [...frame.inputs] }, 2000);
+    expect(replay.traceHash).toBe(frame.trace.hash);
   });
 });
