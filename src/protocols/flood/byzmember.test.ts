@@ -1,9 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { presetScenario } from '../../app/scenarios';
-import { Store } from '../../app/store';
-import { fuzz } from '../../cli/fuzz';
-import { randomScenario } from '../../cli/schedule';
 import type { AnyProtocol } from '../../engine/protocol';
 import type { Simulation } from '../../engine/simulation';
 import type { TraceRecord } from '../../engine/types';
@@ -251,59 +247,5 @@ describe('the preset', () => {
     expect(summary.unchecked).toBeUndefined();
     expect(sim.view('n6')?.delivered).toEqual(['n1:1', 'n4:1']);
     expect(sim.traceHash).toBe('bd3f3e6805f2caa0');
-  });
-});
-
-describe('the fuzzer (§1.9)', () => {
-  const files = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((seed) =>
-    randomScenario({ protocol: flood, seed, nodes: 6, untilMs: 5000, bug: null }),
-  );
-  const events = files.flatMap((f) => f.events as { type: string; node?: string }[]);
-
-  it('draws Byzantine nodes, at most faultTolerance(n) of them a run, and joins and leaves', () => {
-    expect(events.some((e) => e.type === 'byzantine')).toBe(true);
-    expect(events.some((e) => e.type === 'leave')).toBe(true);
-    expect(events.some((e) => e.type === 'join')).toBe(true);
-    for (const f of files) {
-      const turned = new Set(
-        (f.events as { type: string; node: string }[]).filter((e) => e.type === 'byzantine').map((e) => e.node),
-      );
-      expect(turned.size).toBeLessThanOrEqual(1);
-    }
-  });
-
-  it('finds no violation in the correct protocol and catches the bug', () => {
-    expect(fuzz({ protocol: flood, runs: 60, seed: 3, nodes: 6, untilMs: 4000, bug: null }, lookup).failures).toEqual(
-      [],
-    );
-    const caught = fuzz(
-      { protocol: flood, runs: 60, seed: 3, nodes: 6, untilMs: 4000, bug: 'deliver-every-copy', stopAfter: 1 },
-      lookup,
-    );
-    expect(caught.failures[0]?.violations[0]?.invariant).toBe('integrity');
-  });
-});
-
-describe('in the app', () => {
-  it('a click that turns a node or has it leave is an input of the run, marked in the frame, and replays', () => {
-    const store = new Store(presetScenario('flood/ring'), { playing: false });
-    // The preset stops at its pause point (101 ms): the clicks apply there.
-    store.runTo(300);
-    const at = Math.ceil(store.getState().now);
-    store.act({ type: 'byzantine', node: 'n3', mode: 'lie' });
-    store.act({ type: 'leave', node: 'n2' });
-    store.runTo(2000);
-    const frame = store.getState().frame;
-    expect(frame.nodes.find((n) => n.id === 'n3')?.byzantine).toBe('lie');
-    expect(frame.nodes.find((n) => n.id === 'n2')?.member).toBe(false);
-    expect(frame.nodes.find((n) => n.id === 'n1')?.member).toBe(true);
-    const added = frame.inputs.filter((i) => i.type === 'byzantine' || i.type === 'leave');
-    expect(added).toEqual([
-      { type: 'byzantine', node: 'n3', mode: 'lie', at },
-      { type: 'leave', node: 'n2', at },
-    ]);
-    // The run with those inputs written into the file is the same run.
-    const replay = run({ ...presetFile(), events: [...frame.inputs] }, 2000);
-    expect(replay.traceHash).toBe(frame.trace.hash);
   });
 });
