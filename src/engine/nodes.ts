@@ -184,6 +184,9 @@ export class Nodes {
         viewUp: n.isUp,
         timers,
         rng: Rng.fromState(n.rng),
+        // A snapshot made before nodes had these marks reads as an honest member.
+        byzantine: n.byzantine ?? null,
+        member: n.member ?? true,
       };
       this.map.set(n.id, { ...n, ...fields });
     }

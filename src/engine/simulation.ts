@@ -290,6 +290,7 @@ export class Simulation implements WireHost, InputsHost {
     this.nodes.setMember(id, member);
   }
 
+  /** §1.7: a protocol with membership but no `membershipEntry` hands each change to the node itself. */
   membershipEntry(kind: 'join' | 'leave', node: NodeId): NodeId | null {
     return this.protocol.membershipEntry ? this.protocol.membershipEntry(this.world(), kind, node) : node;
   }
