@@ -85,11 +85,12 @@ export function worldOf(frame: Frame): World {
 
 function nodesOf(sim: Simulation, previous: Frame | null): readonly FrameNode[] {
   let isSame = previous !== null;
+  const hasMembership = sim.protocol.membership === true;
   const nodes = sim.nodeIds().map((id, i) => {
     const runtime = sim.node(id);
     const before = previous?.nodes[i];
     const ops = sim.isClient(id) ? sim.clientOps.openOf(id).map((o) => o.command) : undefined;
-    const node = runtime ? nodeOf(id, runtime, before, ops) : missing(id);
+    const node = runtime ? nodeOf(id, runtime, before, ops, hasMembership) : missing(id);
     if (node !== before) isSame = false;
     return node;
   });
@@ -101,7 +102,11 @@ function nodeOf(
   runtime: NonNullable<ReturnType<Simulation['node']>>,
   before: FrameNode | undefined,
   ops: readonly string[] | undefined,
+  hasMembership: boolean,
 ): FrameNode {
+  // spec/protocols.md §1.6, §1.7: the marks, as the World gives them (absent where they do not apply).
+  const byzantine = runtime.byzantine ?? undefined;
+  const member = hasMembership ? runtime.member : undefined;
   const context = runtime.snapshot.context as unknown;
   const pending = [...runtime.timers.values()];
   const isSameTimers =
@@ -114,6 +119,8 @@ function nodeOf(
     before.context === context &&
     before.clock === runtime.clock &&
     before.stalledUntil === runtime.stall?.untilMs &&
+    before.byzantine === byzantine &&
+    before.member === member &&
     isSameTimers &&
     sameOps(before.ops, ops)
   )
@@ -130,6 +137,8 @@ function nodeOf(
     timers,
     clock,
     ...(stalledUntil === undefined ? {} : { stalledUntil }),
+    ...(byzantine === undefined ? {} : { byzantine }),
+    ...(member === undefined ? {} : { member }),
   };
   return ops === undefined ? node : { ...node, ops: sameOps(before?.ops, ops) ? (before?.ops ?? ops) : ops };
 }

@@ -66,12 +66,16 @@ export async function runCommand(argv: readonly string[], out: (text: string) =>
   return summary.violations.length > 0 ? 1 : 0;
 }
 
+/** spec/protocols.md §1.6, §1.7: a Byzantine node's mode, a server outside the cluster (nothing otherwise). */
+const marks = (n: CheckedSummary['nodes'][number]) =>
+  `${n.byzantine === undefined ? '' : ` BYZANTINE:${n.byzantine}`}${n.member ? '' : ' OUTSIDE'}`;
+
 function summaryText(s: CheckedSummary): string {
   const lines = [
     `${s.protocol}, seed ${s.seed}: ${s.time} ms, ${s.events} events, trace ${s.traceHash}`,
     `messages: ${s.messages.sent} sent, ${s.messages.delivered} delivered, ${s.messages.dropped} dropped`,
     ...s.nodes.map(
-      (n) => `  ${n.id.padEnd(6)} ${n.up ? 'up  ' : 'DOWN'} ${n.client ? '(client) ' : ''}${brief(n.state)}`,
+      (n) => `  ${n.id.padEnd(6)} ${n.up ? 'up  ' : 'DOWN'}${marks(n)} ${n.client ? '(client) ' : ''}${brief(n.state)}`,
     ),
   ];
   // §1.5: the operations, when the run has clients.

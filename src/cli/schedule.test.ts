@@ -73,3 +73,14 @@ describe('fuzz runs with time faults', () => {
     expect(timeFaults.length).toBeGreaterThan(0);
   });
 });
+
+describe('faults a protocol does not declare', () => {
+  it('are never drawn: Raft and 2PC get no Byzantine node, join or leave', () => {
+    for (const id of ['raft', '2pc']) {
+      for (const seed of [1, 2, 3, 4, 5]) {
+        const types = new Set(draw(protocolOf(id), seed).map((e) => e.type));
+        expect([...types].filter((t) => ['byzantine', 'join', 'leave'].includes(t))).toEqual([]);
+      }
+    }
+  });
+});

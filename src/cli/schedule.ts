@@ -16,6 +16,11 @@ interface Ctx {
   readonly rng: Rng;
   readonly ids: readonly NodeId[];
   readonly crashed: Set<NodeId>;
+  /** §1.6: the nodes turned Byzantine so far. */
+  readonly turned: Set<NodeId>;
+  /** §1.7: the servers outside the cluster now. */
+  readonly outside: Set<NodeId>;
+  readonly protocol: AnyProtocol;
   readonly at: number;
   /** The protocol's next client command (its face's command generator). */
   nextCommand(): string;
@@ -102,6 +107,39 @@ export function actionsFor(protocol: AnyProtocol): readonly Action[] {
 }
 
 /**
+ * Faults drawn only for protocols whose `fuzzFaults` lists them (spec/protocols.md §1.9), after every draw of
+ * the classic ones, so a protocol without them (Raft, 2PC) draws exactly the stream it always did.
+ */
+const EXTRAS: readonly { readonly fault: FuzzFault; readonly action: Action }[] = [
+  // §1.6: at most `faultTolerance(n)` distinct nodes ever turn; a turned node may switch modes.
+  {
+    fault: 'byzantine',
+    action: (c) => {
+      const modes = c.protocol.byzantineModes ?? [];
+      const limit = c.protocol.faultTolerance?.(c.ids.length) ?? 0;
+      if (modes.length === 0 || limit <= 0) return [];
+      const node = c.turned.size < limit ? c.rng.pick(c.ids) : c.rng.pick([...c.turned].sort());
+      c.turned.add(node);
+      return [{ at: c.at, type: 'byzantine', node, mode: c.rng.pick(modes).id }];
+    },
+  },
+  // §1.7: a member leaves, or one outside joins (the fuzzer starts every node in the cluster).
+  {
+    fault: 'membership',
+    action: (c) => {
+      if (c.outside.size > 0 && (c.outside.size === c.ids.length - 1 || c.rng.chance(0.5))) {
+        const node = c.rng.pick([...c.outside].sort());
+        c.outside.delete(node);
+        return [{ at: c.at, type: 'join', node }];
+      }
+      const node = c.rng.pick(c.ids.filter((id) => !c.outside.has(id)));
+      c.outside.add(node);
+      return [{ at: c.at, type: 'leave', node }];
+    },
+  },
+];
+
+/**
  * A random scenario file for one fuzz run, drawn from `seed`. Swarm testing (Groce et al., 2012): each
  * run enables a random subset of the fault kinds with random weights, so some runs hammer one pattern
  * (isolate the leader, write, heal, again) that an even mix would almost never line up. Every run is a
@@ -110,12 +148,18 @@ export function actionsFor(protocol: AnyProtocol): readonly Action[] {
 export function randomScenario(options: ScheduleOptions): Record<string, unknown> {
   const rng = Rng.fromSeed(options.seed);
   const ids: NodeId[] = Array.from({ length: options.nodes }, (_, i) => `n${i + 1}`);
-  const actions = actionsFor(options.protocol);
+  const actions = [...actionsFor(options.protocol)];
   const weights = actions.map(() => (rng.chance(0.7) ? rng.int(1, 6) : 0));
   weights[0] = Math.max(weights[0] ?? 0, 1); // always some client requests
+  const extras = EXTRAS.filter((e) => options.protocol.fuzzFaults?.includes(e.fault));
+  actions.push(...extras.map((e) => e.action));
+  for (const _ of extras) weights.push(rng.chance(0.7) ? rng.int(1, 3) : 0);
   const total = weights.reduce((a, b) => a + b, 0);
   const meanGapMs = rng.int(40, 400);
   const crashed = new Set<NodeId>();
+  const turned = new Set<NodeId>();
+  const outside = new Set<NodeId>();
+  const protocol = options.protocol;
   let requests = 0;
   const aimable = options.protocol.face.selectors.map((s) => s.id).filter((id) => FILE_SELECTORS.includes(id));
   const aim = () => (aimable.length === 0 ? null : aimable.length === 1 ? (aimable[0] as string) : rng.pick(aimable));
@@ -126,7 +170,7 @@ export function randomScenario(options: ScheduleOptions): Record<string, unknown
     while (roll >= (weights[index] ?? 0)) roll -= weights[index++] ?? 0;
     const action = actions[index] as Action;
     const nextCommand = () => options.protocol.face.commands.next(++requests);
-    events.push(...action({ rng, ids, crashed, at, nextCommand, aim }));
+    events.push(...action({ rng, ids, crashed, turned, outside, protocol, at, nextCommand, aim }));
   }
   events.sort((a, b) => a.at - b.at);
   const config = options.protocol.fuzzConfig ? options.protocol.fuzzConfig(rng, ids) : {};

@@ -28,7 +28,8 @@ export type NodeRef = string;
 /** The protocol's own JSON view of a node: what the inspector, the CLI and the trace show. */
 export type NodeView = { readonly [key: string]: unknown };
 
-export type DropReason = 'loss' | 'partition' | 'crashed' | 'user';
+/** `silent`: the sender is a Byzantine node in mode `silent` (spec/protocols.md §1.6), whose every send the engine drops. */
+export type DropReason = 'loss' | 'partition' | 'crashed' | 'user' | 'silent';
 
 /** The shapes the generic UI can draw; a shape always goes with a word, so colour is never the only cue. */
 export type Shape = 'circle' | 'square' | 'diamond' | 'triangle' | 'hexagon' | 'ring' | 'star';

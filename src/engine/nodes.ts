@@ -57,6 +57,8 @@ export class Nodes {
   private timerSeq = 0;
   /** §1.5: the client nodes, handed to every machine as `clients` when there are any. */
   private readonly clients: readonly NodeId[];
+  /** §1.7: the servers that start outside the cluster. */
+  private readonly standby: ReadonlySet<NodeId>;
 
   constructor(
     private readonly host: NodesHost,
@@ -66,6 +68,7 @@ export class Nodes {
     private readonly declaration: NodesDeclaration = spec.protocol,
   ) {
     this.clients = spec.clients ?? [];
+    this.standby = new Set(spec.protocol.membership ? (spec.standby ?? []) : []);
     for (const kind of kindsOf(declaration)) this.steppers.set(kind.id, new Stepper(kind.machine));
     const all = shape.nodes.map((n) => n.id);
     for (const node of shape.nodes) {
@@ -88,7 +91,7 @@ export class Nodes {
     return this.map.values();
   }
 
-  start(id: NodeId, persistent: unknown, rng: Rng): MutableNode {
+  start(id: NodeId, persistent: unknown, rng: Rng, byzantine: string | null = null): MutableNode {
     const nodes = this.spec.nodes;
     const peers = nodes.filter((n) => n !== id);
     const { config, bug } = this.spec;
@@ -97,9 +100,16 @@ export class Nodes {
     const clock = this.map.get(id)?.clock ?? startClock(this.spec.clocks && own(this.spec.clocks, id));
     const localAt = localTime(clock, at);
     const { kind, links } = this.placed.get(id) ?? { kind: DEFAULT_KIND, links: peers };
+    const member = this.map.get(id)?.member ?? !this.standby.has(id);
     const base = { id, nodes, peers, config, bug, persistent, entropy: rng.uint32(), kind, links, at, localAt };
     // §1.5: `nodes` and `peers` stay the servers; `clients` lists the clients (only when there are any).
-    const input = this.clients.length === 0 ? base : { ...base, clients: this.clients };
+    // §1.6, §1.7: the marks join the input only where they apply, so every other run starts exactly as before.
+    const input = {
+      ...base,
+      ...(this.clients.length === 0 ? {} : { clients: this.clients }),
+      ...(byzantine === null ? {} : { byzantine }),
+      ...(this.spec.protocol.membership ? { members: this.members() } : {}),
+    };
     const step = this.stepperOf({ kind }).initial(input);
     const node: MutableNode = {
       id,
@@ -115,6 +125,8 @@ export class Nodes {
       rng,
       clock,
       stall: null,
+      byzantine,
+      member,
     };
     this.map.set(id, node);
     this.perform(node, step.effects);
@@ -160,7 +172,22 @@ export class Nodes {
   /** The machine starts again from the persistent state alone. */
   restart(id: NodeId): void {
     const node = this.must(id);
-    this.host.restarted(this.start(id, node.persistent, node.rng));
+    this.host.restarted(this.start(id, node.persistent, node.rng, node.byzantine));
+  }
+
+  /** §1.7: the servers in the cluster now, in scenario order (at the start: all but the standby ones). */
+  members(): NodeId[] {
+    return this.spec.nodes.filter((n) => this.map.get(n)?.member ?? !this.standby.has(n));
+  }
+
+  /** §1.6: from now on the node runs Byzantine mode `mode`; it keeps it across crashes. */
+  setByzantine(id: NodeId, mode: string): void {
+    this.must(id).byzantine = mode;
+  }
+
+  /** §1.7: marks the node in or out of the cluster. */
+  setMember(id: NodeId, member: boolean): void {
+    this.must(id).member = member;
   }
 
   fireTimer(id: NodeId, timerId: string, token: number): void {
@@ -244,6 +271,9 @@ export class Nodes {
         viewUp: n.isUp,
         timers,
         rng: Rng.fromState(n.rng),
+        // A snapshot made before nodes had these marks reads as an honest member.
+        byzantine: n.byzantine ?? null,
+        member: n.member ?? true,
       };
       this.map.set(n.id, { ...n, ...fields });
     }

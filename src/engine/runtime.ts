@@ -33,6 +33,8 @@ export interface RunSpec {
   readonly generated?: readonly Input[];
   /** §1.1: the series sampling period in ms [100] (series.ts); sampling never touches the trace. */
   readonly sampleMs?: number;
+  /** §1.7: servers that start outside the cluster (protocols with membership only); absent or empty for none. */
+  readonly standby?: readonly NodeId[];
 }
 
 export interface InFlight {
@@ -70,6 +72,10 @@ export interface NodeRuntime {
   readonly clock: ClockState;
   /** The process pause it is in (stall.ts), or null. */
   readonly stall: StallState | null;
+  /** §1.6: the Byzantine mode it runs (kept across crashes), null while honest. */
+  readonly byzantine: string | null;
+  /** §1.7: in the cluster (always true without membership). */
+  readonly member: boolean;
 }
 
 export type QueueEvent =
@@ -104,4 +110,6 @@ export interface MutableNode {
   rng: Rng;
   clock: ClockState;
   stall: StallState | null;
+  byzantine: string | null;
+  member: boolean;
 }

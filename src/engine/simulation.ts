@@ -189,8 +189,20 @@ export class Simulation implements WireHost, InputsHost, ClientOpsHost {
 
   world(): World {
     const nodes: NodeStatus[] = [];
-    for (const n of this.nodes.values())
-      nodes.push({ id: n.id, kind: n.kind, isUp: n.isUp, context: n.snapshot.context, view: n.view });
+    const hasMembership = this.protocol.membership === true;
+    for (const n of this.nodes.values()) {
+      const status: NodeStatus = { id: n.id, kind: n.kind, isUp: n.isUp, context: n.snapshot.context, view: n.view };
+      // §1.6, §1.7: the marks are there only where they apply (a plain literal on the hot path otherwise).
+      nodes.push(
+        n.byzantine === null && !hasMembership
+          ? status
+          : {
+              ...status,
+              ...(n.byzantine === null ? {} : { byzantine: n.byzantine }),
+              ...(hasMembership ? { member: n.member } : {}),
+            },
+      );
+    }
     return { nowMs: this.clock, nodes };
   }
 
@@ -341,6 +353,27 @@ export class Simulation implements WireHost, InputsHost, ClientOpsHost {
     this.nodes.restart(id);
   }
 
+  byzantineOf(id: NodeId): string | null {
+    return this.nodes.get(id)?.byzantine ?? null;
+  }
+
+  setByzantine(id: NodeId, mode: string): void {
+    this.nodes.setByzantine(id, mode);
+  }
+
+  isMember(id: NodeId): boolean {
+    return this.nodes.get(id)?.member === true;
+  }
+
+  setMember(id: NodeId, member: boolean): void {
+    this.nodes.setMember(id, member);
+  }
+
+  /** §1.7: a protocol with membership but no `membershipEntry` hands each change to the node itself. */
+  membershipEntry(kind: 'join' | 'leave', node: NodeId): NodeId | null {
+    return this.protocol.membershipEntry ? this.protocol.membershipEntry(this.world(), kind, node) : node;
+  }
+
   /** Delivers a payload to a live node (client requests; messages and timers come through the loop). */
   deliverTo(id: NodeId, payload: Payload | EventLike, from?: NodeId): void {
     this.nodes.deliver(id, payload, from);
@@ -355,7 +388,9 @@ export class Simulation implements WireHost, InputsHost, ClientOpsHost {
     if (!this.isLinked(from, to) && this.hasNode(to)) {
       throw new Error(`${from} sent ${message.type} to ${to}, but the topology has no link from ${from} to ${to}`);
     }
-    this.wire.send(from, to, message);
+    // §1.6: a `silent` Byzantine node says nothing; the engine drops each of its sends (reason `silent`).
+    if (this.nodes.get(from)?.byzantine === 'silent') this.wire.silence(from, to, message);
+    else this.wire.send(from, to, message);
   }
 
   changed(node: MutableNode): void {

@@ -74,6 +74,19 @@ export class Wire {
   }
 
   /**
+   * §1.6: a `silent` Byzantine node's send: recorded, and dropped at once with reason `silent`, so the
+   * picture shows what it would have said. It draws nothing from the network's stream.
+   */
+  silence(from: NodeId, to: NodeId, message: Payload): void {
+    if (!this.host.hasNode(to)) throw new Error(`${from} sent ${message.type} to unknown node "${to}"`);
+    const now = this.host.nowMs;
+    const id = ++this.messageSeq;
+    this.host.stats.sent++;
+    this.host.record({ t: now, kind: 'send', id, from, to, type: message.type, message });
+    this.drop({ id, from, to, message }, 'silent');
+  }
+
+  /**
    * A message's arrival time has come: the message if it reaches its node now, or undefined when it
    * was lost, cut off by a partition since it was sent, or its node is down (each recorded as a drop).
    */

@@ -23,6 +23,7 @@ export function toFile(scenario: Scenario, events: readonly Input[] = scenario.e
     ...(scenario.clocks === undefined ? {} : { clocks: { ...scenario.clocks } }),
     ...(scenario.until === undefined ? {} : { until: scenario.until }),
     ...(scenario.sampleMs === undefined ? {} : { sampleMs: scenario.sampleMs }),
+    ...(scenario.standby === undefined ? {} : { standby: [...scenario.standby] }),
     events: [...events],
   };
 }

@@ -1,6 +1,7 @@
 import type { ClockStart } from '../engine/clock';
 import { inputKindOf } from '../engine/inputs/table';
 import { dict } from '../engine/kit/dict';
+import type { AnyProtocol } from '../engine/protocol';
 import { quote, shortenRuns } from '../engine/quote';
 import { FILE_SELECTORS } from '../engine/selectors';
 import type { Input, NodeId } from '../engine/types';
@@ -104,9 +105,11 @@ function interpret(file: ParsedFile, lookup: ProtocolLookup): ParseResult {
     }
   }
 
+  const standby = file.standby === undefined ? undefined : standbyOf(file.standby, nodes, protocol, errors);
+
   file.events.forEach((event, index) => {
     const problems = [
-      ...checkEvent(event as Input, known),
+      ...checkEvent(event as Input, known, protocol),
       ...requestProblems(event as Input, protocol, servers, clientSet),
     ];
     errors.push(...problems.map((e) => `events[${index}].${e}`));
@@ -136,6 +139,7 @@ function interpret(file: ParsedFile, lookup: ProtocolLookup): ParseResult {
     ...(clocks === undefined ? {} : { clocks }),
     ...(file.until === undefined ? {} : { until: file.until }),
     ...(file.sampleMs === undefined ? {} : { sampleMs: file.sampleMs }),
+    ...(standby === undefined ? {} : { standby }),
     events: file.events as Input[],
     ...(clients.length > 0 ? { clients } : {}),
     ...(workload ? { workload } : {}),
@@ -162,13 +166,38 @@ function readClocks(
 }
 
 /** The problems of one event: node references that name no node of the cluster, then its kind's own rules. */
-function checkEvent(event: Input, known: ReadonlySet<NodeId>): string[] {
+function checkEvent(event: Input, known: ReadonlySet<NodeId>, protocol: AnyProtocol): string[] {
   const kind = inputKindOf(event);
-  const errors: string[] = [];
+  // What the protocol lacks first: `type: "byzantine" needs a protocol with Byzantine modes (raft has none)`.
+  const unsupported = kind.unsupported?.(event, protocol) ?? [];
+  if (unsupported.some((e) => e.startsWith('type:'))) return [...unsupported];
+  const errors: string[] = [...unsupported];
   for (const { field, ref } of kind.refs(event)) {
     if (!FILE_SELECTORS.includes(ref) && !known.has(ref)) errors.push(`${field}: unknown node ${quote(ref)}`);
   }
   return [...errors, ...(kind.problems?.(event) ?? [])];
+}
+
+/**
+ * spec/protocols.md §1.1, §1.7: `standby` names distinct servers of the cluster, for a protocol with
+ * membership, and leaves at least one in the cluster. Kept in the file's order.
+ */
+function standbyOf(ids: readonly string[], nodes: readonly NodeId[], protocol: AnyProtocol, errors: string[]) {
+  if (!protocol.membership) {
+    errors.push(`standby: ${protocol.id} has no membership`);
+    return undefined;
+  }
+  const before = errors.length;
+  const seen = new Set<string>();
+  ids.forEach((id, i) => {
+    if (!nodes.includes(id)) errors.push(`standby[${i}]: unknown node ${quote(id)}`);
+    else if (seen.has(id)) errors.push(`standby[${i}]: ${quote(id)} is listed twice`);
+    seen.add(id);
+  });
+  if (errors.length === before && seen.size >= nodes.length) {
+    errors.push('standby: at least one server must start in the cluster');
+  }
+  return errors.length === before ? [...ids] : undefined;
 }
 
 /** The fields of the format that are maps keyed by the user's text. */

@@ -1,7 +1,7 @@
 import type { HistoryEntry } from '../engine/clients';
 import { clockReading } from '../engine/clock';
 import { historyOf } from '../engine/history';
-import type { AnyProtocol } from '../engine/protocol';
+import type { AnyProtocol, NodeStatus } from '../engine/protocol';
 import type { SeriesPoints } from '../engine/series';
 import { type RunSpec, Simulation } from '../engine/simulation';
 import type { NodeView, Skipped, Violation } from '../engine/types';
@@ -29,6 +29,7 @@ export function createSimulation(scenario: Scenario, lookup: ProtocolLookup): Si
     ...(scenario.clients && scenario.clients.length > 0 ? { clients: scenario.clients } : {}),
     ...workloadOf(scenario, protocol),
     ...(scenario.sampleMs === undefined ? {} : { sampleMs: scenario.sampleMs }),
+    ...(scenario.standby === undefined ? {} : { standby: scenario.standby }),
   });
 }
 
@@ -68,6 +69,10 @@ export interface RunSummary {
 export interface NodeSummary {
   readonly id: string;
   readonly up: boolean;
+  /** Always (§1.9: true for every node of a protocol without membership). */
+  readonly member: boolean;
+  /** When it runs a Byzantine mode (§1.6). */
+  readonly byzantine?: string;
   readonly state: NodeView;
   readonly clock: { readonly offsetMs: number; readonly driftPpm: number };
   readonly stalledUntil?: number;
@@ -75,13 +80,16 @@ export interface NodeSummary {
   readonly client?: true;
 }
 
-function nodeSummary(sim: Simulation, id: string, up: boolean, state: NodeView): NodeSummary {
+function nodeSummary(sim: Simulation, n: NodeStatus): NodeSummary {
+  const { id, isUp: up, view: state } = n;
   const node = sim.node(id);
   const clock = node ? clockReading(node.clock, sim.now) : { offsetMs: 0, driftPpm: 0 };
   const stalledUntil = node?.stall?.untilMs;
   return {
     id,
     up,
+    member: n.member ?? true,
+    ...(n.byzantine === undefined ? {} : { byzantine: n.byzantine }),
     state,
     clock,
     ...(stalledUntil === undefined ? {} : { stalledUntil }),
@@ -98,7 +106,7 @@ export function summarize(sim: Simulation): RunSummary {
     events: stats.events,
     traceHash: sim.traceHash,
     messages: { sent: stats.sent, delivered: stats.delivered, dropped: stats.dropped },
-    nodes: sim.world().nodes.map((n) => nodeSummary(sim, n.id, n.isUp, n.view)),
+    nodes: sim.world().nodes.map((n) => nodeSummary(sim, n)),
     violations: [...sim.violations],
     skipped: [...sim.skipped],
     ...uncheckedOf(sim),

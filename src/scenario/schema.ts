@@ -79,6 +79,8 @@ export const fileSchema = z.strictObject({
   clocks: z
     .record(z.string(), z.strictObject({ offsetMs: offsetField.optional(), driftPpm: driftField.optional() }))
     .optional(),
+  // spec/protocols.md §1.7: servers that start outside the cluster (parse.ts checks the protocol and the ids).
+  standby: z.array(z.string()).max(MAX_NODES).optional(),
   bug: z.string().nullable().optional(),
   until: z.number().positive().max(MAX_TIME_MS).optional(),
   sampleMs: sampleMs.optional(),

@@ -21,6 +21,8 @@ export interface Scenario {
   readonly until?: number;
   /** §1.1: the series sampling period in ms; absent means the default (100). */
   readonly sampleMs?: number;
+  /** §1.7: servers that start outside the cluster; absent when the file has none. */
+  readonly standby?: readonly NodeId[];
   readonly events: readonly Input[];
   /** spec/protocols.md §1.5: the client nodes (after the servers); absent without clients. */
   readonly clients?: readonly NodeId[];

@@ -19,6 +19,10 @@ export interface NodeSlice {
   readonly stalledUntil?: VirtualMs;
   /** §1.5: a client's operations in flight (frame.ts). */
   readonly ops?: readonly string[];
+  /** spec/protocols.md §1.6: the Byzantine mode it runs, absent while honest. */
+  readonly byzantine?: string;
+  /** §1.7: false outside the cluster; absent for protocols without membership. */
+  readonly member?: boolean;
 }
 
 const sameSlice = (a: NodeSlice | undefined, b: NodeSlice | undefined) =>
@@ -30,10 +34,12 @@ const sameSlice = (a: NodeSlice | undefined, b: NodeSlice | undefined) =>
     a.view === b.view &&
     a.clock === b.clock &&
     a.stalledUntil === b.stalledUntil &&
-    a.ops === b.ops);
+    a.ops === b.ops &&
+    a.byzantine === b.byzantine &&
+    a.member === b.member);
 
 const sliceOf = (node: FrameNode): NodeSlice => {
-  const { id, isUp, view, clock, stalledUntil, ops } = node;
+  const { id, isUp, view, clock, stalledUntil, ops, byzantine, member } = node;
   return {
     id,
     isUp,
@@ -41,10 +47,12 @@ const sliceOf = (node: FrameNode): NodeSlice => {
     clock,
     ...(stalledUntil === undefined ? {} : { stalledUntil }),
     ...(ops === undefined ? {} : { ops }),
+    ...(byzantine === undefined ? {} : { byzantine }),
+    ...(member === undefined ? {} : { member }),
   };
 };
 
-/** One node's state; re-renders only when that node's view or liveness changes. */
+/** One node's state; re-renders only when that node's view, liveness or marks change. */
 export function useNode(id: NodeId): NodeSlice | undefined {
   return useStore((s) => {
     const node = nodeOf(s.frame, id);

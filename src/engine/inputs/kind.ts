@@ -2,6 +2,18 @@ import type { ZodType } from 'zod';
 import type { LinkModel, NodeId, NodeRef, Shape, VirtualMs } from '../basics';
 
 /**
+ * What inputs may read of the protocol's declarations (protocol.ts has them all; named here structurally so
+ * the input table does not import the protocol's types, which import the table's).
+ */
+export interface Declarations {
+  readonly id: string;
+  /** §1.6 */
+  readonly byzantineModes?: readonly { readonly id: string }[];
+  /** §1.7 */
+  readonly membership?: boolean;
+}
+
+/**
  * One kind of input (crash, partition, request, caption, ...): everything about it in one module, so a new
  * fault is one new file plus one line in table.ts. The engine applies it through `InputsHost`; the scenario
  * parser reads its schema and node references; the app and the UI read its words as plain data.
@@ -14,6 +26,11 @@ export interface InputKind<I extends InputBase> {
   refs(input: I): readonly NodeRefAt[];
   /** Optional rules beyond naming known nodes, as `field: reason` lines. */
   problems?(input: I): readonly string[];
+  /**
+   * Optional: what the protocol must declare for this input (spec/protocols.md Part 1: a field the protocol does
+   * not support is bad input naming it), as `field: reason` lines: `type: "byzantine" needs a protocol with ...`.
+   */
+  unsupported?(input: I, protocol: Declarations): readonly string[];
   /** Applies it at the host's current time; one that cannot apply is skipped, and the trace says why. */
   apply(input: I, host: InputsHost): void;
   /** What it did in a few words (a branch's name: `crash n1`). */
@@ -122,6 +139,16 @@ export interface InputsHost {
   ): void;
   dropByUser(message: number): boolean;
   duplicateByUser(message: number): boolean;
+  /** The protocol of the run, for inputs that depend on its declarations (Byzantine modes, membership). */
+  readonly protocol: Declarations;
+  /** §1.6: the node's Byzantine mode, null while honest. */
+  byzantineOf(id: NodeId): string | null;
+  setByzantine(id: NodeId, mode: string): void;
+  /** §1.7: whether the server is in the cluster (always true without membership). */
+  isMember(id: NodeId): boolean;
+  setMember(id: NodeId, member: boolean): void;
+  /** §1.7: the node a membership change is handed to (the protocol's `membershipEntry`), null when nowhere. */
+  membershipEntry(kind: 'join' | 'leave', node: NodeId): NodeId | null;
 }
 
 /** The glyph every fault has had on the timeline. */

@@ -38,6 +38,12 @@ function fakeHost() {
     isStalled: (id) => id === 'n2' && did.includes('stall n2 100'),
     stall: (id, durationMs) => did.push(`stall ${id} ${durationMs}`),
     setClock: (id, change) => did.push(`clock ${id} ${JSON.stringify(change)}`),
+    protocol: { id: 'fake' } as InputsHost['protocol'],
+    byzantineOf: () => null,
+    setByzantine: (id, mode) => did.push(`byzantine ${id} ${mode}`),
+    isMember: () => true,
+    setMember: (id, member) => did.push(`member ${id} ${member}`),
+    membershipEntry: () => 'n1',
   };
   return { host, did, records };
 }
@@ -52,7 +58,7 @@ describe('inputs as a table', () => {
   it('keys every kind by its own type, in the order the file format lists them', () => {
     for (const [key, kind] of Object.entries(inputKinds)) expect(kind.type).toBe(key);
     expect(inputTypes.join(', ')).toBe(
-      'crash, restart, partition, heal, cut, mend, link, network, request, timeout, stall, clock, drop, duplicate, caption, pause',
+      'crash, restart, partition, heal, cut, mend, link, network, request, timeout, stall, clock, drop, duplicate, caption, pause, byzantine, join, leave',
     );
   });
 

@@ -1,3 +1,4 @@
+import { byzantine } from './byzantine';
 import { caption } from './caption';
 import { clock } from './clock';
 import { crash } from './crash';
@@ -7,6 +8,7 @@ import { duplicate } from './duplicate';
 import { heal } from './heal';
 import type { InputKind } from './kind';
 import { link } from './link';
+import { join, leave } from './membership';
 import { mend } from './mend';
 import { network } from './network';
 import { partition } from './partition';
@@ -38,6 +40,9 @@ export const inputKinds = {
   duplicate,
   caption,
   pause,
+  byzantine,
+  join,
+  leave,
 } as const;
 
 type Table = typeof inputKinds;

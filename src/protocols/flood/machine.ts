@@ -2,7 +2,7 @@ import { enqueueActions, setup } from 'xstate';
 import { type Emitted, perform } from '../../engine/kit';
 import type { NodeInput } from '../../engine/protocol';
 import { floodStep, repeatTimer } from './rules';
-import type { FloodBug, FloodConfig, FloodContext, FloodEvent, FloodPersistent } from './types';
+import type { FloodBug, FloodConfig, FloodContext, FloodEvent, FloodMode, FloodPersistent } from './types';
 
 /**
  * A flood node: one state, every rule in rules.ts. The machine only wires events to the rules and
@@ -30,6 +30,9 @@ export const floodMachine = setup({
     config: input.config,
     bug: input.bug as FloodBug | null,
     delivered: input.persistent?.delivered ?? [],
+    // §1.6: the mode survives a crash through the start input; §1.7: so does being outside the cluster.
+    byzantine: (input.byzantine ?? null) as FloodMode | null,
+    isMember: input.members === undefined || input.members.includes(input.id),
   }),
   initial: 'up',
   states: {

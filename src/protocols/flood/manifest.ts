@@ -30,6 +30,12 @@ export const floodManifest: ProtocolDescriptor = {
       'With deliver-every-copy, the node where the two waves meet delivers the broadcast twice: Integrity breaks.',
       () => import('./presets/deliver-every-copy.json'),
     ),
+    p(
+      'liar-and-newcomer',
+      'A liar, a silent node and a newcomer',
+      'A liar forges bodies but cannot break Integrity; a standby node joins and catches up.',
+      () => import('./presets/liar-and-newcomer.json'),
+    ),
   ],
   load: async () => (await import('./index')).flood,
 };

@@ -17,11 +17,21 @@ export const repeatTimer = (ctx: Ctx): Action[] =>
 export function floodStep(ctx: Ctx, event: FloodEvent): Plan<Ctx> {
   switch (event.type) {
     case 'request':
-      return originate(ctx, event.command);
+      return ctx.isMember ? originate(ctx, event.command) : nothing();
     case 'Flood':
-      return receive(ctx, event.from, event.broadcasts);
-    case 'repeat':
-      return { changes: null, actions: [...relay(ctx, distinct(ctx.delivered), null), ...repeatTimer(ctx)] };
+      return ctx.isMember ? receive(ctx, event.from, event.broadcasts) : nothing();
+    case 'repeat': {
+      const pushed = ctx.isMember ? relay(ctx, distinct(ctx.delivered), null) : [];
+      return { changes: null, actions: [...pushed, ...repeatTimer(ctx)] };
+    }
+    // spec/protocols.md §1.6: from now on the node runs `mode` (the engine itself silences a `silent` one).
+    case 'byzantine':
+      return { changes: { byzantine: event.mode }, actions: [] };
+    // §1.7: the entry of a change is the node itself (index.ts). A joining node relays from now on and
+    // catches up on its neighbours' next repeat; a leaving one falls silent, keeping what it delivered.
+    case 'join':
+    case 'leave':
+      return event.node === ctx.id ? { changes: { isMember: event.type === 'join' }, actions: [] } : nothing();
     default:
       event satisfies never;
       return nothing();
@@ -51,8 +61,18 @@ function distinct(broadcasts: readonly Broadcast[]): Broadcast[] {
   return [...byId.values()];
 }
 
-/** One Flood message to each neighbour except `except` (the node the broadcasts came from). */
+/**
+ * One Flood message to each neighbour except `except` (the node the broadcasts came from). A liar (§1.6,
+ * mode `lie`) relays every broadcast with a forged body: the id and origin stay, since flooding has no
+ * signatures to check a body against (what Castro & Liskov 1999 §2 sign), so nobody downstream can tell.
+ */
 function relay(ctx: Ctx, broadcasts: readonly Broadcast[], except: NodeId | null): Action[] {
   if (broadcasts.length === 0) return [];
-  return ctx.neighbours.filter((n) => n !== except).map((n) => send(n, { type: 'Flood', broadcasts }));
+  const sent = ctx.byzantine === 'lie' ? broadcasts.map((b) => forged(ctx, b)) : broadcasts;
+  return ctx.neighbours.filter((n) => n !== except).map((n) => send(n, { type: 'Flood', broadcasts: sent }));
 }
+
+const forged = (ctx: Ctx, b: Broadcast): Broadcast => ({ ...b, body: `${FORGED_BY}${ctx.id}` });
+
+/** The body a liar puts in every broadcast it relays (the monitor's `lies` count reads it). */
+export const FORGED_BY = 'forged by ';

@@ -3,6 +3,7 @@ import { useLayoutEffect, useRef } from 'react';
 import { useStore } from '../../app/useStore';
 import { CRASHED, nodeLook, roleGlyph } from '../faces';
 import { useProtocolUi } from '../hooks';
+import { BYZANTINE_GLYPH, OUTSIDE_GLYPH } from './marks';
 
 /**
  * What every mark on the canvas means, in a corner that the cluster keeps clear of (the canvas leaves
@@ -44,6 +45,9 @@ export function Legend({
   }, [isOpen, onWidth]);
 
   const ring = ui.ringWord ?? 'time left on its next timer';
+  // §1.6, §1.7: explained only where the protocol has them.
+  const protocol = useStore((s) => s.frame.protocol);
+  const hasModes = (protocol.byzantineModes ?? []).length > 0;
   return (
     <Panel position="bottom-right" className="legend-panel">
       <div className={isOpen ? 'canvas-legend is-open' : 'canvas-legend'} ref={box}>
@@ -64,6 +68,18 @@ export function Legend({
               );
             })}
             <Row mark={<span className="legend-crashed">✕</span>} words={`${CRASHED.word}: a dashed, hatched card`} />
+            {hasModes && (
+              <Row
+                mark={<span className="legend-byzantine">{BYZANTINE_GLYPH}</span>}
+                words="Byzantine: it runs the named mode (silent, lying...), not the protocol; honest nodes' rules ignore it"
+              />
+            )}
+            {protocol.membership && (
+              <Row
+                mark={<span className="legend-outside">{OUTSIDE_GLYPH}</span>}
+                words="outside the cluster (standby, or it left): a dimmed, dotted card"
+              />
+            )}
             <Row mark={<span className="legend-dot is-request" />} words="a message on its way, its label beside it" />
             <Row mark={<span className="legend-dot is-reply" />} words="a reply (outlined)" />
             <Row mark={<span className="legend-times">×3</span>} words="3 messages with the same label, shown once" />

@@ -4,6 +4,7 @@ import { useStore, useStoreApi } from '../../app/useStore';
 import { badgeText, nodeLook, roleGlyph } from '../faces';
 import { useFace, useNode, useProtocolUi } from '../hooks';
 import { pausedText } from '../panels/timeWords';
+import { byzantineWords, OUTSIDE_WORDS } from './marks';
 import { cardWidthFor } from './messageLook';
 import { NodeMenu } from './NodeMenu';
 import { TimerRing } from './TimerRing';
@@ -38,6 +39,9 @@ export const NodeCard = memo(function NodeCard({ id, selected }: NodeProps) {
   } as React.CSSProperties;
   const classes = ['node-card', node.isUp ? 'is-up' : 'is-crashed'];
   if (selected) classes.push('is-picked');
+  // §1.6, §1.7: a Byzantine node is marked by a glyph and a word; a server outside the cluster is dimmed.
+  if (node.byzantine !== undefined) classes.push('is-byzantine');
+  if (node.member === false) classes.push('is-outside');
   if (isInspected) classes.push('is-inspected');
   if (node.isUp && node.stalledUntil !== undefined) classes.push('is-paused');
 
@@ -78,6 +82,12 @@ export const NodeCard = memo(function NodeCard({ id, selected }: NodeProps) {
             {node.ops.map((op) => `${op} …`).join(', ')}
           </span>
         )}
+        {node.byzantine !== undefined && (
+          <span className="node-byzantine" data-node-byzantine={node.byzantine}>
+            {byzantineWords(node.byzantine)}
+          </span>
+        )}
+        {node.member === false && <span className="node-outside">{OUTSIDE_WORDS}</span>}
       </div>
       <button
         ref={button}
@@ -98,6 +108,8 @@ export const NodeCard = memo(function NodeCard({ id, selected }: NodeProps) {
         <NodeMenu
           id={id}
           isUp={node.isUp}
+          byzantine={node.byzantine}
+          member={node.member}
           opensLeft={(centre?.x ?? 0) > 0}
           opensUp={(centre?.y ?? 0) > 0}
           onClose={(refocus) => {

@@ -2,22 +2,30 @@ import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { requestCount } from '../../app/selectors';
 import { useStoreApi } from '../../app/useStore';
 import type { NodeId } from '../../engine/types';
-import { useFace } from '../hooks';
+import { useFace, useProtocol } from '../hooks';
 import { NodeTimeForm } from './NodeTimeForm';
 
 /**
  * A node's actions: crash or restart it, fire its timer now, send it a client request, pause its process or
- * change its clock (those two open a small form in place of the menu). Each builds an input for the store. Arrow keys move between items, Escape closes and returns focus.
+ * change its clock (those two open a small form in place of the menu), and where the protocol declares them,
+ * turn it Byzantine in one of its modes or have it join or leave. Each builds an input for the store. Arrow
+ * keys move between items, Escape closes and returns focus.
  */
 export function NodeMenu({
   id,
   isUp,
+  byzantine,
+  member,
   opensLeft = false,
   opensUp = false,
   onClose,
 }: {
   id: NodeId;
   isUp: boolean;
+  /** spec/protocols.md §1.6: the mode it runs now, absent while honest. */
+  byzantine?: string | undefined;
+  /** §1.7: whether it is in the cluster; absent for a protocol without membership. */
+  member?: boolean | undefined;
   /** A card right of the cluster's middle opens its menu on its left, towards the middle, inside the canvas. */
   opensLeft?: boolean;
   /** A card in the lower half opens its menu upwards from its bottom edge. */
@@ -26,6 +34,8 @@ export function NodeMenu({
 }) {
   const store = useStoreApi();
   const { commands } = useFace();
+  const protocol = useProtocol();
+  const modes = protocol.byzantineModes ?? [];
   const ref = useRef<HTMLDivElement>(null);
   const [form, setForm] = useState<'stall' | 'clock' | null>(null);
 
@@ -106,6 +116,35 @@ export function NodeMenu({
       <button type="button" role="menuitem" onClick={() => setForm('clock')}>
         Clock …
       </button>
+      {/* §1.6: each of the protocol's Byzantine modes, an input exactly as a file writes it. */}
+      {modes.map((mode) => (
+        <button
+          key={mode.id}
+          type="button"
+          role="menuitem"
+          className="node-menu-mode"
+          disabled={byzantine === mode.id}
+          aria-label={`Make ${id} Byzantine: ${mode.title}`}
+          aria-describedby={`mode-${id}-${mode.id}`}
+          onClick={run(() => store.act({ type: 'byzantine', node: id, mode: mode.id }))}
+        >
+          Make {id} Byzantine: {mode.title}
+          <span className="node-menu-explanation" id={`mode-${id}-${mode.id}`}>
+            {mode.explanation}
+          </span>
+        </button>
+      ))}
+      {/* §1.7: join or leave, where the protocol has membership. */}
+      {protocol.membership &&
+        (member === false ? (
+          <button type="button" role="menuitem" onClick={run(() => store.act({ type: 'join', node: id }))}>
+            {id} joins the cluster
+          </button>
+        ) : (
+          <button type="button" role="menuitem" onClick={run(() => store.act({ type: 'leave', node: id }))}>
+            {id} leaves the cluster
+          </button>
+        ))}
     </div>
   );
 }

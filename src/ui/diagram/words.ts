@@ -19,6 +19,7 @@ const REASON: Record<DropReason, string> = {
   partition: 'dropped: the link was cut',
   crashed: 'dropped: the receiver was down',
   user: 'dropped by the user',
+  silent: 'dropped: the sender is Byzantine and silent',
 };
 
 export function messageTitle(m: MessageSpan): string {

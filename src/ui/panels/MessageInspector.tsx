@@ -80,6 +80,8 @@ function dropReason(reason: string): string {
       return 'the receiver was down';
     case 'user':
       return 'you dropped it';
+    case 'silent':
+      return 'the sender is Byzantine and silent (spec §1.6)';
     default:
       return reason;
   }

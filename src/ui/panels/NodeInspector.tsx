@@ -2,6 +2,7 @@ import { isEitherWayCut, messageOf, nodeIdsOf, recentFor } from '../../app/selec
 import { formatMs } from '../../app/store';
 import { useStore, useStoreApi } from '../../app/useStore';
 import type { NodeId } from '../../engine/types';
+import { byzantineWords, OUTSIDE_WORDS } from '../canvas/marks';
 import { nodeLook, roleGlyph } from '../faces';
 import { useFace, useNode, useProtocolUi } from '../hooks';
 import { clockWords, pausedText } from './timeWords';
@@ -23,6 +24,7 @@ export function NodeInspector({ id }: { id: NodeId }) {
   const recent = recentFor(frame, id, RECENT);
   const cutList = cuts.split(',');
   const clock = clockWords(node.clock, frame.nowMs);
+  const mode = frame.protocol.byzantineModes?.find((m) => m.id === node.byzantine);
 
   return (
     <div className="inspector">
@@ -40,6 +42,18 @@ export function NodeInspector({ id }: { id: NodeId }) {
         </p>
       )}
       {clock && <p className="node-clock">{clock}</p>}
+      {node.byzantine !== undefined && (
+        <p className="inspector-byzantine">
+          <strong>{byzantineWords(node.byzantine)}</strong>
+          {mode ? ` (${mode.title}): ${mode.explanation}` : ''} It stays Byzantine across crashes; invariants about
+          honest nodes ignore it from the moment it turned.
+        </p>
+      )}
+      {node.member === false && (
+        <p className="inspector-outside">
+          <strong>{OUTSIDE_WORDS}</strong>: a standby server, or one that left. A join brings it in.
+        </p>
+      )}
       {NodeDetails ? (
         <NodeDetails id={id} view={node.view} isUp={node.isUp} />
       ) : (

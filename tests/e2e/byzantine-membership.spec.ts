@@ -1,0 +1,46 @@
+import { expect, test } from '@playwright/test';
+import { expectNoSeriousViolations } from './axe';
+import { openApp, openTab } from './helpers';
+
+test('from the node menu a node turns Byzantine and another leaves: the canvas marks both, the Script lists both', async ({
+  page,
+}) => {
+  test.slow();
+  // flood declares Byzantine modes and membership (spec/protocols.md §1.6, §1.7).
+  await openApp(page, { preset: 'flood/ring', paused: '' });
+
+  await page.getByRole('button', { name: 'Actions for n3' }).click();
+  const menu = page.getByRole('menu', { name: 'Actions for n3' });
+  // Every mode the protocol declares, with its explanation.
+  await expect(menu.getByRole('menuitem', { name: 'Make n3 Byzantine: Silent' })).toBeVisible();
+  const lie = menu.getByRole('menuitem', { name: 'Make n3 Byzantine: Lie' });
+  await expect(lie).toHaveAccessibleDescription(/forged body/);
+  await lie.click();
+  await expect(page.getByRole('group', { name: 'Node n3' })).toContainText('☠ BYZANTINE: lie');
+
+  await page.getByRole('button', { name: 'Actions for n2' }).click();
+  await page
+    .getByRole('menu', { name: 'Actions for n2' })
+    .getByRole('menuitem', { name: 'n2 leaves the cluster' })
+    .click();
+  await expect(page.getByRole('group', { name: 'Node n2' })).toContainText('outside the cluster');
+
+  // The Inspector says it too (the menu selected n2).
+  await openTab(page, 'Inspect');
+  await expect(page.getByText(/a standby server, or one that left/)).toBeVisible();
+
+  // Each click is an input of the run, as a file states it.
+  await openTab(page, 'Script');
+  const script = page.getByRole('tabpanel', { name: 'Script' });
+  await expect(script.getByRole('button', { name: /^Delete byzantine n3: lie at/ })).toBeVisible();
+  await expect(script.getByRole('button', { name: /^Delete leave n2 at/ })).toBeVisible();
+
+  const toggle = page.getByRole('button', { name: /^(Legend|Hide legend)$/ });
+  await expect(async () => {
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true', { timeout: 1000 });
+  }).toPass();
+  await expect(page.getByText(/^Byzantine: it runs the named mode/)).toBeVisible();
+  await expect(page.getByText(/^outside the cluster \(standby, or it left\)/)).toBeVisible();
+  await expectNoSeriousViolations(page, 'a Byzantine node and one outside the cluster, menu and legend');
+});
