@@ -68,7 +68,7 @@ export class Simulation implements WireHost, InputsHost {
     this.protocol = spec.protocol;
     const root = Rng.fromSeed(spec.seed);
     this.wire = new Wire(this, spec.network, root.fork(0));
-    this.shape = clusterShape(spec.protocol, spec.nodes);
+    this.shape = clusterShape(spec.protocol, spec.nodes, spec.config);
     this.isLinked = linkTest(this.shape);
     this.nodes = new Nodes(this, spec, this.shape);
     spec.nodes.forEach((id, index) => {

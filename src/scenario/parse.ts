@@ -89,6 +89,8 @@ function interpret(file: ParsedFile, lookup: ProtocolLookup): ParseResult {
     }
   }
 
+  if (config.success && protocol.clusterProblems) errors.push(...protocol.clusterProblems(config.data, nodes));
+
   file.events.forEach((event, index) => {
     errors.push(...checkEvent(event as Input, known).map((e) => `events[${index}].${e}`));
   });
