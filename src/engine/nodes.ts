@@ -1,8 +1,8 @@
-import type { AnyProtocol } from './protocol';
+import type { OpResult } from './clients';
 import { Rng } from './rng';
 import type { MutableNode, NodeRuntime, QueueEvent, RunSpec } from './runtime';
 import { type Effect, Stepper } from './stepper';
-import { type ClusterShape, DEFAULT_KIND, kindRules, kindsOf } from './topology';
+import { type ClusterShape, DEFAULT_KIND, kindRules, kindsOf, type NodesDeclaration } from './topology';
 import { viewKey } from './trace';
 import type { EventLike, NodeId, Payload, TraceRecord, VirtualMs } from './types';
 
@@ -17,6 +17,8 @@ export interface NodesHost {
   changed(node: MutableNode): void;
   /** A node started again: record its fresh view, check the invariants. */
   restarted(node: MutableNode): void;
+  /** §1.5: the node's machine completed operation `op` (the kit's `complete`). */
+  complete(node: NodeId, op: number, result: OpResult, value: number | string | null): void;
 }
 
 export interface NodesState {
@@ -33,21 +35,25 @@ export class Nodes {
   private readonly map = new Map<NodeId, MutableNode>();
   /** One stepper per node kind, each over its kind's machine. */
   private readonly steppers = new Map<string, Stepper>();
-  private readonly protocol: AnyProtocol;
   /** Each node's kind and the nodes it has a link to. */
   private readonly placed = new Map<NodeId, { readonly kind: string; readonly links: readonly NodeId[] }>();
   private timerSeq = 0;
+  /** §1.5: the client nodes, handed to every machine as `clients` when there are any. */
+  private readonly clients: readonly NodeId[];
 
   constructor(
     private readonly host: NodesHost,
     private readonly spec: RunSpec,
     shape: ClusterShape,
+    /** The kinds of node (with the `client` kind when the run has clients: clientNodes.ts). */
+    private readonly declaration: NodesDeclaration = spec.protocol,
   ) {
-    this.protocol = spec.protocol;
-    for (const kind of kindsOf(spec.protocol)) this.steppers.set(kind.id, new Stepper(kind.machine));
+    this.clients = spec.clients ?? [];
+    for (const kind of kindsOf(declaration)) this.steppers.set(kind.id, new Stepper(kind.machine));
+    const all = shape.nodes.map((n) => n.id);
     for (const node of shape.nodes) {
       const links = shape.isFullMesh
-        ? spec.nodes.filter((n) => n !== node.id)
+        ? all.filter((n) => n !== node.id)
         : shape.links.filter((l) => l.from === node.id).map((l) => l.to);
       this.placed.set(node.id, { kind: node.kind, links });
     }
@@ -71,7 +77,9 @@ export class Nodes {
     const { config, bug } = this.spec;
     const at = this.host.nowMs;
     const { kind, links } = this.placed.get(id) ?? { kind: DEFAULT_KIND, links: peers };
-    const input = { id, nodes, peers, config, bug, persistent, entropy: rng.uint32(), kind, links, at, localAt: at };
+    const base = { id, nodes, peers, config, bug, persistent, entropy: rng.uint32(), kind, links, at, localAt: at };
+    // §1.5: `nodes` and `peers` stay the servers; `clients` lists the clients (only when there are any).
+    const input = this.clients.length === 0 ? base : { ...base, clients: this.clients };
     const step = this.stepperOf({ kind }).initial(input);
     const node: MutableNode = {
       id,
@@ -109,7 +117,7 @@ export class Nodes {
   /** Volatile state is lost and timers stop; only what the protocol persists survives. */
   crash(id: NodeId): void {
     const node = this.must(id);
-    node.persistent = kindRules(this.protocol, node.kind).persistent(node.snapshot.context, this.spec.bug);
+    node.persistent = kindRules(this.declaration, node.kind).persistent(node.snapshot.context, this.spec.bug);
     node.isUp = false;
     node.timers = new Map();
     this.host.changed(node);
@@ -184,8 +192,10 @@ export class Nodes {
           this.host.record({ t: now, kind: 'reply', node: node.id, command, ok, note });
           break;
         }
-        // Issue 11 in progress: the clients branch records completions, the clocks branch adjusts clocks.
         case 'complete':
+          this.host.complete(node.id, effect.op, effect.result, effect.value);
+          break;
+        // Issue 11 in progress: the clocks branch adjusts clocks.
         case 'adjustClock':
           throw new Error(`${node.id} emitted ${effect.kind}, which this engine does not carry out yet`);
         default:

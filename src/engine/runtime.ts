@@ -19,6 +19,8 @@ export interface RunSpec {
   /** Persistent state to start each listed node from (a textbook figure's logs). */
   readonly initial: Readonly<Record<NodeId, unknown>>;
   readonly inputs: readonly Input[];
+  /** §1.5: the client nodes, after the servers (`nodes`); absent or empty without clients. */
+  readonly clients?: readonly NodeId[];
 }
 
 export interface InFlight {
@@ -57,7 +59,9 @@ export interface NodeRuntime {
 export type QueueEvent =
   | { readonly kind: 'arrive'; readonly message: InFlight }
   | { readonly kind: 'timer'; readonly node: NodeId; readonly id: string; readonly token: number }
-  | { readonly kind: 'input'; readonly input: Input };
+  | { readonly kind: 'input'; readonly input: Input }
+  /** §1.5: a client completed an operation; its next queued request is invoked (clientOps.ts). */
+  | { readonly kind: 'invoke'; readonly client: NodeId };
 
 export interface Stats {
   readonly events: number;

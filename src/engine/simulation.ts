@@ -1,3 +1,6 @@
+import { withClients } from './clientNodes';
+import { ClientOps, type ClientOpsHost } from './clientOps';
+import type { OpResult } from './clients';
 import { InputLog } from './inputLog';
 import { applyInput } from './inputs/apply';
 import type { InputBase, InputRecord, InputsHost } from './inputs/kind';
@@ -38,7 +41,7 @@ export type { SimSnapshot } from './snapshot';
  * `apply(input)` adds a user's action. After every event that changes a node, the protocol's monitor
  * checks its invariants.
  */
-export class Simulation implements WireHost, InputsHost {
+export class Simulation implements WireHost, InputsHost, ClientOpsHost {
   readonly protocol: AnyProtocol;
   readonly spec: RunSpec;
   private readonly journal = new Journal();
@@ -62,16 +65,28 @@ export class Simulation implements WireHost, InputsHost {
   /** Each node's kind, the links that exist and the layout hint (topology.ts). */
   readonly shape: ClusterShape;
   private readonly isLinked: (from: NodeId, to: NodeId) => boolean;
+  /** §1.5: the clients' operations (queues, open ops, op ids). */
+  readonly clientOps: ClientOps;
+  /** Every node: the servers, then the clients. */
+  private readonly allNodes: readonly NodeId[];
 
   constructor(spec: RunSpec) {
     this.spec = spec;
     this.protocol = spec.protocol;
+    const clients = spec.clients ?? [];
+    if (clients.length > 0 && !spec.protocol.clientMachine) {
+      throw new Error(`clients: ${spec.protocol.id} has no client machine`);
+    }
+    this.allNodes = clients.length === 0 ? spec.nodes : [...spec.nodes, ...clients];
+    this.clientOps = new ClientOps(this, clients, spec.protocol.clientConcurrency ?? 1);
     const root = Rng.fromSeed(spec.seed);
     this.wire = new Wire(this, spec.network, root.fork(0));
-    this.shape = clusterShape(spec.protocol, spec.nodes, spec.config);
+    const declaration = withClients(spec.protocol, spec.nodes, clients);
+    this.shape = clusterShape(declaration, this.allNodes, spec.config);
     this.isLinked = linkTest(this.shape);
-    this.nodes = new Nodes(this, spec, this.shape);
-    spec.nodes.forEach((id, index) => {
+    this.nodes = new Nodes(this, spec, this.shape, declaration);
+    // Clients take the streams after the servers' (fork n+1, ...): a server's stream is the one it always had.
+    this.allNodes.forEach((id, index) => {
       // Own keys only: a node called `constructor` without an initial state must not start from Object's.
       this.nodes.start(id, own(spec.initial, id), root.fork(index + 1));
     });
@@ -117,8 +132,14 @@ export class Simulation implements WireHost, InputsHost {
     return this.wire.network;
   }
 
+  /** Every node of the run: the servers, then the clients (§1.5). */
   nodeIds(): readonly NodeId[] {
-    return this.spec.nodes;
+    return this.allNodes;
+  }
+
+  /** §1.5: whether `id` is one of the run's clients. */
+  isClient(id: NodeId): boolean {
+    return this.clientOps.isClient(id);
   }
 
   /** A copy of one node's runtime (for inspection; `isUp` and `view` are cheaper for hot paths). */
@@ -181,6 +202,9 @@ export class Simulation implements WireHost, InputsHost {
       case 'input':
         applyInput(this, event.input);
         break;
+      case 'invoke':
+        this.clientOps.pump(event.client);
+        break;
       default:
         event satisfies never;
     }
@@ -231,7 +255,9 @@ export class Simulation implements WireHost, InputsHost {
 
   resolve(input: InputBase, ref: NodeRef): NodeId | null {
     if (ref === FILE_SELECTOR) {
-      const node = fileSelected(this.protocol, this.world());
+      // §1.5 (Part 1): "leader" never resolves to a client.
+      const found = fileSelected(this.protocol, this.world());
+      const node = found !== null && this.isClient(found) ? null : found;
       if (node === null) this.skip(input, 'no leader');
       return node;
     }
@@ -256,6 +282,19 @@ export class Simulation implements WireHost, InputsHost {
 
   crash(id: NodeId): void {
     this.nodes.crash(id);
+    if (this.isClient(id)) this.clientOps.crashed(id);
+  }
+
+  /** §1.5: a request with a `client` (the client is up): invoked now, or queued behind the client's open ops. */
+  requestOp(
+    client: NodeId,
+    request: { readonly at: VirtualMs; readonly command: string; readonly node?: NodeId },
+  ): void {
+    this.clientOps.request(client, request);
+  }
+
+  complete(node: NodeId, op: number, result: OpResult, value: number | string | null): void {
+    this.clientOps.complete(node, op, result, value);
   }
 
   restart(id: NodeId): void {
@@ -315,6 +354,14 @@ export class Simulation implements WireHost, InputsHost {
     return this.unsettled === null ? this.observer.settle() : [];
   }
 
+  skipRequest(at: VirtualMs, reason: string): void {
+    this.journal.skip(this.clock, at, 'request', reason);
+  }
+
+  schedulePump(client: NodeId): void {
+    this.schedule(this.clock, { kind: 'invoke', client });
+  }
+
   // ---- snapshots ---------------------------------------------------------------------------
 
   snapshot(): SimSnapshot {
@@ -327,6 +374,7 @@ export class Simulation implements WireHost, InputsHost {
       wire: this.wire.state(),
       nodes: this.nodes.state(),
       observer: this.observer.state(),
+      clients: this.clientOps.state(),
       ...this.journal.state(),
       stats: { ...this.stats },
     };
@@ -345,6 +393,7 @@ export class Simulation implements WireHost, InputsHost {
     this.wire.restore(s.wire);
     this.nodes.restore(s.nodes);
     this.observer.restore(s.observer);
+    this.clientOps.restore(s.clients);
     Object.assign(this.stats, s.stats);
   }
 }

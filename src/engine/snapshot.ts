@@ -1,3 +1,4 @@
+import type { ClientOpsState } from './clientOps';
 import type { NodesState } from './nodes';
 import type { ObserverState } from './observer';
 import type { QueueEvent, Stats } from './runtime';
@@ -17,6 +18,8 @@ export interface SimSnapshot {
   readonly wire: WireState;
   readonly nodes: NodesState;
   readonly observer: ObserverState;
+  /** §1.5: the clients' queues and open operations. */
+  readonly clients: ClientOpsState;
   readonly traceLength: number;
   readonly violationCount: number;
   readonly skippedCount: number;

@@ -104,6 +104,13 @@ export interface InputsHost {
   restart(id: NodeId): void;
   fireEarliestTimer(id: NodeId): boolean;
   deliverTo(id: NodeId, payload: { readonly type: string; readonly [field: string]: unknown }): void;
+  /** §1.5: whether `id` is a client node. */
+  isClient(id: NodeId): boolean;
+  /** §1.5: an up client's operation: invoked now, or queued behind its open operations. */
+  requestOp(
+    client: NodeId,
+    request: { readonly at: VirtualMs; readonly command: string; readonly node?: NodeId },
+  ): void;
   dropByUser(message: number): boolean;
   duplicateByUser(message: number): boolean;
 }

@@ -31,6 +31,8 @@ function fakeHost() {
     restart: (id) => did.push(`restart ${id}`),
     fireEarliestTimer: (id) => did.push(`fire ${id}`) > 0,
     deliverTo: (id, payload) => did.push(`deliver ${id} ${JSON.stringify(payload)}`),
+    isClient: (id) => id === 'c1',
+    requestOp: (client, request) => did.push(`op ${client} ${JSON.stringify(request)}`),
     dropByUser: () => false,
     duplicateByUser: () => true,
   };
