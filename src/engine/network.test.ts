@@ -97,3 +97,24 @@ describe('messages on the wire', () => {
     expect(sim.skipped).toEqual([{ at: 2, type: 'drop', reason: 'message 999 is not in flight' }]);
   });
 });
+
+describe('a one-way link override (spec/protocols.md §1.2)', () => {
+  it('slows n1 to n2 only: messages back keep the network model', () => {
+    const sim = simulate(
+      scenario({
+        protocol: 'raft',
+        nodes: 2,
+        network: { latencyMs: [10, 10] },
+        events: [{ at: 0, type: 'link', from: 'n1', to: 'n2', latencyMs: [90, 90], oneWay: true }],
+      }),
+      2000,
+    );
+    const delays = (from: string) =>
+      new Set(
+        sim.trace.flatMap((r) => (r.kind === 'send' && r.from === from && r.deliverAt ? [r.deliverAt - r.t] : [])),
+      );
+    expect([...delays('n1')]).toEqual([90]);
+    expect([...delays('n2')]).toEqual([10]);
+    expect(sim.network.linkModel('n2', 'n1').latencyMs).toEqual([10, 10]);
+  });
+});

@@ -92,9 +92,11 @@ export class Network {
     this.model = { ...this.model, ...definedOnly(change) };
   }
 
-  setLink(a: NodeId, b: NodeId, change: Partial<LinkModel>): void {
+  /** Overrides a link's model both ways, or from `a` to `b` only (`oneWay`, spec/protocols.md §1.2). */
+  setLink(a: NodeId, b: NodeId, change: Partial<LinkModel>, oneWay = false): void {
     const defined = definedOnly(change);
-    for (const k of [key(a, b), key(b, a)]) this.links.set(k, { ...this.links.get(k), ...defined });
+    for (const k of oneWay ? [key(a, b)] : [key(a, b), key(b, a)])
+      this.links.set(k, { ...this.links.get(k), ...defined });
   }
 
   cut(from: NodeId, to: NodeId, oneWay: boolean): void {

@@ -1,6 +1,17 @@
 import type { OpResult } from './clients';
+import {
+  adjustClock as adjusted,
+  type ClockChange,
+  changeClock,
+  clockReading,
+  localTime,
+  startClock,
+  timerSpan,
+} from './clock';
+import { own } from './kit/dict';
 import { Rng } from './rng';
-import type { MutableNode, NodeRuntime, QueueEvent, RunSpec } from './runtime';
+import type { InFlight, MutableNode, NodeRuntime, QueueEvent, RunSpec } from './runtime';
+import { type HeldMessage, type HeldTimer, handHeld, holdItem, holdTimer, stallUntil } from './stall';
 import { type Effect, Stepper } from './stepper';
 import { type ClusterShape, DEFAULT_KIND, kindRules, kindsOf, type NodesDeclaration } from './topology';
 import { viewKey } from './trace';
@@ -19,6 +30,10 @@ export interface NodesHost {
   restarted(node: MutableNode): void;
   /** §1.5: the node's machine completed operation `op` (the kit's `complete`). */
   complete(node: NodeId, op: number, result: OpResult, value: number | string | null): void;
+  /** A message held by a stalled node is handed now (§1.3: its `deliver` record, with `arrivedAt`). */
+  handedHeld(message: HeldMessage, arrivedAt: VirtualMs): void;
+  /** A message held by a stalled node that crashed is dropped (`crashed`). */
+  droppedHeld(message: HeldMessage): void;
 }
 
 export interface NodesState {
@@ -76,8 +91,11 @@ export class Nodes {
     const peers = nodes.filter((n) => n !== id);
     const { config, bug } = this.spec;
     const at = this.host.nowMs;
+    // A restarted node keeps its clock (a hardware clock survives a crash); a new one starts from `clocks` (§1.4).
+    const clock = this.map.get(id)?.clock ?? startClock(this.spec.clocks && own(this.spec.clocks, id));
+    const localAt = localTime(clock, at);
     const { kind, links } = this.placed.get(id) ?? { kind: DEFAULT_KIND, links: peers };
-    const base = { id, nodes, peers, config, bug, persistent, entropy: rng.uint32(), kind, links, at, localAt: at };
+    const base = { id, nodes, peers, config, bug, persistent, entropy: rng.uint32(), kind, links, at, localAt };
     // §1.5: `nodes` and `peers` stay the servers; `clients` lists the clients (only when there are any).
     const input = this.clients.length === 0 ? base : { ...base, clients: this.clients };
     const step = this.stepperOf({ kind }).initial(input);
@@ -93,19 +111,29 @@ export class Nodes {
       persistent,
       timers: new Map(),
       rng,
+      clock,
+      stall: null,
     };
     this.map.set(id, node);
     this.perform(node, step.effects);
     return node;
   }
 
-  /** Delivers a payload to a live node as if it came from `from` (messages, requests, timers). */
+  /** Delivers a payload to a live node as if it came from `from`; a stalled node holds a request (§1.3). */
   deliver(id: NodeId, payload: Payload | EventLike, from?: NodeId): void {
     const node = this.must(id);
+    if (node.stall !== null && from === undefined) {
+      node.stall = holdItem(node.stall, { kind: 'request', payload: payload as EventLike });
+      return;
+    }
+    this.hand(node, payload, from);
+  }
+
+  private hand(node: MutableNode, payload: Payload | EventLike, from?: NodeId): void {
     const entropy = node.rng.uint32();
     const at = this.host.nowMs;
-    // Until nodes have clocks of their own (spec/protocols.md §1.4), a node's clock reads the virtual time.
-    const localAt = at;
+    // §1.4: every event carries the node's own clock reading next to the virtual time.
+    const localAt = localTime(node.clock, at);
     const event =
       from === undefined ? { ...payload, at, localAt, entropy } : { ...payload, from, at, localAt, entropy };
     const step = this.stepperOf(node).next(node.snapshot, event);
@@ -114,9 +142,13 @@ export class Nodes {
     this.host.changed(node);
   }
 
-  /** Volatile state is lost and timers stop; only what the protocol persists survives. */
+  /** Volatile state is lost and timers stop; only what the protocol persists survives. A crash ends a stall (§1.3). */
   crash(id: NodeId): void {
     const node = this.must(id);
+    const held = node.stall?.items ?? [];
+    node.stall = null;
+    // §1.3: held messages are dropped (`crashed`), held timers discarded with the rest, held requests too.
+    for (const item of held) if (item.kind === 'message') this.host.droppedHeld(item.message);
     node.persistent = kindRules(this.declaration, node.kind).persistent(node.snapshot.context, this.spec.bug);
     node.isUp = false;
     node.timers = new Map();
@@ -133,10 +165,77 @@ export class Nodes {
     const node = this.must(id);
     const timer = node.timers.get(timerId);
     if (!node.isUp || !timer || timer.token !== token) return; // cancelled, replaced, or the node crashed
+    if (node.stall !== null) {
+      node.stall = holdTimer(node.stall, { id: timerId, token, dueAt: this.host.nowMs });
+      return;
+    }
     node.timers.delete(timerId);
     this.host.countEvent();
     this.host.record({ t: this.host.nowMs, kind: 'timer', node: id, name: timer.name });
-    this.deliver(id, timer.event);
+    this.hand(node, timer.event);
+  }
+
+  // ---- stalls (stall.ts, spec/protocols.md §1.3) ----
+
+  isStalled(id: NodeId): boolean {
+    return this.map.get(id)?.stall != null;
+  }
+
+  /** The node pauses until `now + durationMs` (or later, if it already is paused longer). */
+  stall(id: NodeId, durationMs: number): void {
+    const node = this.must(id);
+    const before = node.stall?.untilMs;
+    node.stall = stallUntil(node.stall, this.host.nowMs + durationMs);
+    const { untilMs } = node.stall;
+    if (untilMs !== before) this.host.schedule(untilMs, { kind: 'stallEnd', node: id, untilMs });
+  }
+
+  /** A message arrived at a stalled node: held until the end of the stall. False when the node is not stalled. */
+  holdMessage(message: InFlight): boolean {
+    const node = this.map.get(message.to);
+    if (!node || node.stall === null) return false;
+    node.stall = holdItem(node.stall, { kind: 'message', message, arrivedAt: this.host.nowMs });
+    return true;
+  }
+
+  /** The end of a stall (an extended, or crashed, stall leaves its earlier end moot). */
+  endStall(id: NodeId, untilMs: VirtualMs): void {
+    const node = this.must(id);
+    const stall = node.stall;
+    if (stall === null || stall.untilMs !== untilMs) return;
+    node.stall = null;
+    handHeld(id, stall, {
+      isUp: (n) => this.map.get(n)?.isUp === true,
+      fireHeldTimer: (n, timer) => this.fireHeld(n, timer),
+      handMessage: (message, arrivedAt) => {
+        this.host.handedHeld(message, arrivedAt);
+        this.hand(node, message.message, message.from);
+      },
+      handRequest: (_, payload) => this.hand(node, payload),
+    });
+  }
+
+  private fireHeld(id: NodeId, held: HeldTimer): void {
+    const node = this.must(id);
+    const timer = node.timers.get(held.id);
+    // §1.3: one cancelled or replaced by an earlier handed event does not fire.
+    if (!timer || timer.token !== held.token) return;
+    node.timers.delete(held.id);
+    this.host.countEvent();
+    this.host.record({ t: this.host.nowMs, kind: 'timer', node: id, name: timer.name, dueAt: held.dueAt });
+    this.hand(node, timer.event);
+  }
+
+  // ---- clocks (clock.ts, spec/protocols.md §1.4) ----
+
+  /** A `clock` input: rebases the node's clock and applies the change. */
+  setClock(id: NodeId, change: ClockChange): void {
+    const node = this.must(id);
+    node.clock = changeClock(node.clock, this.host.nowMs, change);
+  }
+
+  localNow(id: NodeId): VirtualMs {
+    return localTime(this.must(id).clock, this.host.nowMs);
   }
 
   /** Fires a node's earliest pending timer now (the `timeout` input). False when it has none. */
@@ -179,7 +278,8 @@ export class Nodes {
           break;
         case 'schedule': {
           const token = ++this.timerSeq;
-          const atMs = now + effect.delayMs;
+          // §1.4: timers run at the clock's rate when they are set; later changes leave them alone.
+          const atMs = now + timerSpan(node.clock, effect.delayMs);
           node.timers.set(effect.id, { token, name: effect.name, startedAtMs: now, atMs, event: effect.event });
           this.host.schedule(atMs, { kind: 'timer', node: node.id, id: effect.id, token });
           break;
@@ -195,9 +295,24 @@ export class Nodes {
         case 'complete':
           this.host.complete(node.id, effect.op, effect.result, effect.value);
           break;
-        // Issue 11 in progress: the clocks branch adjusts clocks.
-        case 'adjustClock':
-          throw new Error(`${node.id} emitted ${effect.kind}, which this engine does not carry out yet`);
+        case 'adjustClock': {
+          // §1.4: only a protocol declaring `setsClock` may touch its clocks.
+          if (this.spec.protocol.setsClock !== true)
+            throw new Error(`${node.id} emitted adjustClock, but ${this.spec.protocol.id} does not declare setsClock`);
+          node.clock = adjusted(node.clock, now, effect);
+          const { offsetMs, driftPpm } = clockReading(node.clock, now);
+          const { stepMs, slewPpm } = effect;
+          this.host.record({
+            t: now,
+            kind: 'clock',
+            node: node.id,
+            ...(stepMs === undefined ? {} : { stepMs }),
+            ...(slewPpm === undefined ? {} : { slewPpm }),
+            offsetMs,
+            driftPpm,
+          });
+          break;
+        }
         default:
           effect satisfies never;
       }

@@ -1,6 +1,8 @@
 import type { AnyMachineSnapshot } from 'xstate';
+import type { ClockStart, ClockState } from './clock';
 import type { AnyProtocol } from './protocol';
 import type { Rng, RngState } from './rng';
+import type { StallState } from './stall';
 import type { Input, LinkModel, NodeId, NodeView, Payload, VirtualMs } from './types';
 
 /**
@@ -21,6 +23,8 @@ export interface RunSpec {
   readonly inputs: readonly Input[];
   /** §1.5: the client nodes, after the servers (`nodes`); absent or empty without clients. */
   readonly clients?: readonly NodeId[];
+  /** Each node's clock at time 0 (spec/protocols.md §1.4); a node not named keeps a true clock. */
+  readonly clocks?: Readonly<Record<NodeId, ClockStart>>;
 }
 
 export interface InFlight {
@@ -54,6 +58,10 @@ export interface NodeRuntime {
   readonly persistent: unknown;
   readonly timers: ReadonlyMap<string, PendingTimer>;
   readonly rng: RngState;
+  /** Its local clock (clock.ts); it survives crashes, as a hardware clock does. */
+  readonly clock: ClockState;
+  /** The process pause it is in (stall.ts), or null. */
+  readonly stall: StallState | null;
 }
 
 export type QueueEvent =
@@ -61,7 +69,8 @@ export type QueueEvent =
   | { readonly kind: 'timer'; readonly node: NodeId; readonly id: string; readonly token: number }
   | { readonly kind: 'input'; readonly input: Input }
   /** §1.5: a client completed an operation; its next queued request is invoked (clientOps.ts). */
-  | { readonly kind: 'invoke'; readonly client: NodeId };
+  | { readonly kind: 'invoke'; readonly client: NodeId }
+  | { readonly kind: 'stallEnd'; readonly node: NodeId; readonly untilMs: VirtualMs };
 
 export interface Stats {
   readonly events: number;
@@ -83,4 +92,6 @@ export interface MutableNode {
   persistent: unknown;
   timers: Map<string, PendingTimer>;
   rng: Rng;
+  clock: ClockState;
+  stall: StallState | null;
 }

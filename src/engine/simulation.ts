@@ -1,6 +1,7 @@
 import { withClients } from './clientNodes';
 import { ClientOps, type ClientOpsHost } from './clientOps';
 import type { OpResult } from './clients';
+import type { ClockChange } from './clock';
 import { InputLog } from './inputLog';
 import { applyInput } from './inputs/apply';
 import type { InputBase, InputRecord, InputsHost } from './inputs/kind';
@@ -16,6 +17,7 @@ import { Scheduler } from './scheduler';
 import { FILE_SELECTOR, fileSelected } from './selectors';
 import { unsettledReason } from './settle';
 import type { SimSnapshot } from './snapshot';
+import type { HeldMessage } from './stall';
 import { type ClusterShape, clusterShape, linkTest } from './topology';
 import type {
   EventLike,
@@ -205,6 +207,9 @@ export class Simulation implements WireHost, InputsHost, ClientOpsHost {
       case 'invoke':
         this.clientOps.pump(event.client);
         break;
+      case 'stallEnd':
+        this.nodes.endStall(event.node, event.untilMs);
+        break;
       default:
         event satisfies never;
     }
@@ -296,6 +301,15 @@ export class Simulation implements WireHost, InputsHost, ClientOpsHost {
   complete(node: NodeId, op: number, result: OpResult, value: number | string | null): void {
     this.clientOps.complete(node, op, result, value);
   }
+
+  // Stalls and clocks (stall.ts, clock.ts; spec/protocols.md §1.3, §1.4): the nodes own them.
+  isStalled = (id: NodeId): boolean => this.nodes.isStalled(id);
+  stall = (id: NodeId, durationMs: number): void => this.nodes.stall(id, durationMs);
+  setClock = (id: NodeId, change: ClockChange): void => this.nodes.setClock(id, change);
+  localNow = (id: NodeId): VirtualMs => this.nodes.localNow(id);
+  holdIfStalled = (message: InFlight): boolean => this.nodes.holdMessage(message);
+  handedHeld = (message: HeldMessage, arrivedAt: VirtualMs): void => this.wire.handHeld(message, arrivedAt);
+  droppedHeld = (message: HeldMessage): void => this.wire.dropHeld(message);
 
   restart(id: NodeId): void {
     this.nodes.restart(id);

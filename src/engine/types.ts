@@ -42,6 +42,8 @@ export type TraceRecord =
       readonly from: NodeId;
       readonly to: NodeId;
       readonly type: string;
+      /** §1.3: for a message a stalled node held, when it arrived (the record is written when it is handed). */
+      readonly arrivedAt?: VirtualMs;
     }
   | {
       readonly t: VirtualMs;
@@ -52,7 +54,14 @@ export type TraceRecord =
       readonly type: string;
       readonly reason: DropReason;
     }
-  | { readonly t: VirtualMs; readonly kind: 'timer'; readonly node: NodeId; readonly name: string }
+  | {
+      readonly t: VirtualMs;
+      readonly kind: 'timer';
+      readonly node: NodeId;
+      readonly name: string;
+      /** §1.3: for a timer a stalled node held, when it came due. */
+      readonly dueAt?: VirtualMs;
+    }
   | { readonly t: VirtualMs; readonly kind: 'state'; readonly node: NodeId; readonly state: NodeView }
   | FaultRecord
   | { readonly t: VirtualMs; readonly kind: 'request'; readonly node: NodeId | null; readonly command: string }

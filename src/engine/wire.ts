@@ -1,6 +1,7 @@
 import { Network, type NetworkState } from './network';
 import { Rng, type RngState } from './rng';
 import type { InFlight, QueueEvent } from './runtime';
+import type { HeldMessage } from './stall';
 import type { DropReason, LinkModel, NodeId, Payload, TraceRecord, VirtualMs } from './types';
 
 /** What the wire needs from the simulation around it. */
@@ -11,6 +12,8 @@ export interface WireHost {
   schedule(atMs: VirtualMs, event: QueueEvent): void;
   hasNode(id: NodeId): boolean;
   isUp(id: NodeId): boolean;
+  /** A stalled receiver holds a message that reaches it (spec/protocols.md §1.3): true when it did. */
+  holdIfStalled(message: InFlight): boolean;
   readonly stats: { sent: number; delivered: number; dropped: number };
 }
 
@@ -56,7 +59,7 @@ export class Wire {
       const id = ++this.messageSeq;
       this.host.stats.sent++;
       this.host.record({ t: now, kind: 'send', id, from, to, type: message.type, message });
-      this.drop({ id, from, to, message, sentAtMs: now, deliverAtMs: now, isLost: true }, 'partition');
+      this.drop({ id, from, to, message }, 'partition');
       return;
     }
     const route = this.network.route(from, to, now, this.rng);
@@ -88,10 +91,24 @@ export class Wire {
       this.drop(message, reason);
       return undefined;
     }
+    if (this.host.holdIfStalled(message)) return undefined;
     this.host.stats.delivered++;
     const { id, from, to } = message;
     this.host.record({ t: this.host.nowMs, kind: 'deliver', id, from, to, type: message.message.type });
     return message;
+  }
+
+  /** §1.3: a message a stalled node held is handed now: its `deliver` record says when it arrived. */
+  handHeld(message: HeldMessage, arrivedAt: VirtualMs): void {
+    this.host.stats.delivered++;
+    const { id, from, to } = message;
+    const type = message.message.type;
+    this.host.record({ t: this.host.nowMs, kind: 'deliver', id, from, to, type, arrivedAt });
+  }
+
+  /** §1.3: a message a stalled node held is dropped because the node crashed. */
+  dropHeld(message: HeldMessage): void {
+    this.drop(message, 'crashed');
   }
 
   dropByUser(id: number): boolean {
@@ -128,7 +145,7 @@ export class Wire {
     this.messageSeq = s.messageSeq;
   }
 
-  private drop(message: InFlight, reason: DropReason): void {
+  private drop(message: HeldMessage, reason: DropReason): void {
     this.host.stats.dropped++;
     const { id, from, to } = message;
     this.host.record({ t: this.host.nowMs, kind: 'drop', id, from, to, type: message.message.type, reason });

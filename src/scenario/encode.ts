@@ -17,6 +17,7 @@ export function toFile(scenario: Scenario, events: readonly Input[] = scenario.e
     network: scenario.network,
     ...(Object.keys(scenario.initial).length > 0 ? { initial: scenario.initial } : {}),
     bug: scenario.bug,
+    ...(scenario.clocks === undefined ? {} : { clocks: { ...scenario.clocks } }),
     ...(scenario.until === undefined ? {} : { until: scenario.until }),
     events: [...events],
   };

@@ -1,3 +1,4 @@
+import type { ClockStart } from '../engine/clock';
 import { inputKindOf } from '../engine/inputs/table';
 import { dict } from '../engine/kit/dict';
 import { quote, shortenRuns } from '../engine/quote';
@@ -82,6 +83,8 @@ function interpret(file: ParsedFile, lookup: ProtocolLookup): ParseResult {
     else errors.push(...describeIssues(result.error, ['initial', id]));
   }
 
+  const clocks = readClocks(file.clocks, known, errors);
+
   // References in the protocol's own fields, once those parsed: `config.noVotes[0]: unknown node "n9"`.
   if (config.success && protocol.refs) {
     for (const { path, node } of protocol.refs(config.data, initial)) {
@@ -107,10 +110,29 @@ function interpret(file: ParsedFile, lookup: ProtocolLookup): ParseResult {
     network: file.network,
     initial,
     bug,
+    ...(clocks === undefined ? {} : { clocks }),
     ...(file.until === undefined ? {} : { until: file.until }),
     events: file.events as Input[],
   };
   return { ok: true, scenario };
+}
+
+/**
+ * spec/protocols.md §1.1: `clocks` names nodes of the run (servers or clients alike); kept in a prototype-free
+ * map, and absent when the file has none (so files without it encode and replay as before).
+ */
+function readClocks(
+  clocks: ParsedFile['clocks'],
+  known: ReadonlySet<NodeId>,
+  errors: string[],
+): Readonly<Record<NodeId, ClockStart>> | undefined {
+  if (clocks === undefined) return undefined;
+  const out = dict<ClockStart>();
+  for (const [id, start] of Object.entries(clocks)) {
+    if (known.has(id)) out[id] = start;
+    else errors.push(`${formatPath(['clocks', id])}: unknown node ${quote(id)}`);
+  }
+  return out;
 }
 
 /** The problems of one event: node references that name no node of the cluster, then its kind's own rules. */
@@ -124,7 +146,7 @@ function checkEvent(event: Input, known: ReadonlySet<NodeId>): string[] {
 }
 
 /** The fields of the format that are maps keyed by the user's text. */
-const PROTO_KEYED = ['config', 'initial'] as const;
+const PROTO_KEYED = ['config', 'initial', 'clocks'] as const;
 
 const hasProtoKey = (value: unknown): boolean =>
   typeof value === 'object' && value !== null && Object.hasOwn(value, '__proto__');

@@ -1,3 +1,4 @@
+import { clockReading } from '../engine/clock';
 import { Simulation } from '../engine/simulation';
 import type { NodeView, Skipped, Violation } from '../engine/types';
 import { DEFAULT_MAX_EVENTS, runWithinBudget } from './budget';
@@ -18,6 +19,7 @@ export function createSimulation(scenario: Scenario, lookup: ProtocolLookup): Si
     bug: scenario.bug,
     initial: scenario.initial,
     inputs: scenario.events,
+    ...(scenario.clocks === undefined ? {} : { clocks: scenario.clocks }),
   });
 }
 
@@ -29,11 +31,27 @@ export interface RunSummary {
   readonly events: number;
   readonly traceHash: string;
   readonly messages: { readonly sent: number; readonly delivered: number; readonly dropped: number };
-  readonly nodes: readonly { readonly id: string; readonly up: boolean; readonly state: NodeView }[];
+  readonly nodes: readonly NodeSummary[];
   readonly violations: readonly Violation[];
   readonly skipped: readonly Skipped[];
   /** Eventual invariants not judged because the run had not settled (spec/protocols.md §1.8); absent when none. */
   readonly unchecked?: readonly { readonly invariant: string; readonly reason: string }[];
+}
+
+/** One node at the end: spec/protocols.md §1.9 adds its clock (always) and `stalledUntil` (when stalled). */
+export interface NodeSummary {
+  readonly id: string;
+  readonly up: boolean;
+  readonly state: NodeView;
+  readonly clock: { readonly offsetMs: number; readonly driftPpm: number };
+  readonly stalledUntil?: number;
+}
+
+function nodeSummary(sim: Simulation, id: string, up: boolean, state: NodeView): NodeSummary {
+  const node = sim.node(id);
+  const clock = node ? clockReading(node.clock, sim.now) : { offsetMs: 0, driftPpm: 0 };
+  const stalledUntil = node?.stall?.untilMs;
+  return { id, up, state, clock, ...(stalledUntil === undefined ? {} : { stalledUntil }) };
 }
 
 export function summarize(sim: Simulation): RunSummary {
@@ -45,7 +63,7 @@ export function summarize(sim: Simulation): RunSummary {
     events: stats.events,
     traceHash: sim.traceHash,
     messages: { sent: stats.sent, delivered: stats.delivered, dropped: stats.dropped },
-    nodes: sim.world().nodes.map((n) => ({ id: n.id, up: n.isUp, state: n.view })),
+    nodes: sim.world().nodes.map((n) => nodeSummary(sim, n.id, n.isUp, n.view)),
     violations: [...sim.violations],
     skipped: [...sim.skipped],
     ...uncheckedOf(sim),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { driftField, offsetField } from '../engine/inputs/clock';
 import { latency, MAX_TIME_MS, probability } from '../engine/inputs/fields';
 import { type Input, inputKinds, inputTypes } from '../engine/inputs/table';
 
@@ -51,6 +52,10 @@ export const fileSchema = z.strictObject({
   config: z.record(z.string(), z.unknown()).default({}),
   network: networkSchema.default({ latencyMs: [10, 30], loss: 0, duplicate: 0 }),
   initial: z.record(z.string(), z.unknown()).optional(),
+  /** spec/protocols.md §1.1, §1.4: each named node's clock at time 0. */
+  clocks: z
+    .record(z.string(), z.strictObject({ offsetMs: offsetField.optional(), driftPpm: driftField.optional() }))
+    .optional(),
   bug: z.string().nullable().optional(),
   until: z.number().positive().max(MAX_TIME_MS).optional(),
   events: z.array(eventSchema).max(MAX_EVENTS).default([]),

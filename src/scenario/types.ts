@@ -1,3 +1,4 @@
+import type { ClockStart } from '../engine/clock';
 import type { AnyProtocol } from '../engine/protocol';
 import type { Input, LinkModel, NodeId } from '../engine/types';
 
@@ -14,6 +15,8 @@ export interface Scenario {
   /** As written in the file (the protocol's own format for `initial`). */
   readonly initial: Readonly<Record<NodeId, unknown>>;
   readonly bug: string | null;
+  /** spec/protocols.md §1.4: clocks at time 0 by node (prototype-free); absent when the file has none. */
+  readonly clocks?: Readonly<Record<NodeId, ClockStart>>;
   readonly until?: number;
   readonly events: readonly Input[];
 }

@@ -81,7 +81,8 @@ export interface NetworkControl {
   heal(): void;
   cut(from: NodeId, to: NodeId, oneWay: boolean): void;
   mend(from: NodeId, to: NodeId, oneWay: boolean): void;
-  setLink(a: NodeId, b: NodeId, change: Partial<LinkModel>): void;
+  /** Both directions, or only `a` to `b` with `oneWay`. */
+  setLink(a: NodeId, b: NodeId, change: Partial<LinkModel>, oneWay?: boolean): void;
   setModel(change: Partial<LinkModel>): void;
 }
 
@@ -103,6 +104,14 @@ export interface InputsHost {
   crash(id: NodeId): void;
   restart(id: NodeId): void;
   fireEarliestTimer(id: NodeId): boolean;
+  /** §1.3: whether the node is in a process pause; `stall` starts one (or extends it). */
+  isStalled(id: NodeId): boolean;
+  stall(id: NodeId, durationMs: number): void;
+  /** §1.4: a `clock` input's change to the node's clock. */
+  setClock(
+    id: NodeId,
+    change: { readonly offsetMs?: number; readonly driftPpm?: number; readonly jumpMs?: number },
+  ): void;
   deliverTo(id: NodeId, payload: { readonly type: string; readonly [field: string]: unknown }): void;
   /** §1.5: whether `id` is a client node. */
   isClient(id: NodeId): boolean;

@@ -13,7 +13,7 @@ function fakeHost() {
       heal: () => did.push('heal'),
       cut: (from, to, oneWay) => did.push(`cut ${from} ${to} ${oneWay}`),
       mend: (from, to, oneWay) => did.push(`mend ${from} ${to} ${oneWay}`),
-      setLink: (a, b, change) => did.push(`link ${a} ${b} ${JSON.stringify(change)}`),
+      setLink: (a, b, change, oneWay) => did.push(`link ${a} ${b} ${JSON.stringify(change)} ${oneWay}`),
       setModel: (change) => did.push(`model ${JSON.stringify(change)}`),
     },
     record: (r) => records.push(r),
@@ -35,6 +35,9 @@ function fakeHost() {
     requestOp: (client, request) => did.push(`op ${client} ${JSON.stringify(request)}`),
     dropByUser: () => false,
     duplicateByUser: () => true,
+    isStalled: (id) => id === 'n2' && did.includes('stall n2 100'),
+    stall: (id, durationMs) => did.push(`stall ${id} ${durationMs}`),
+    setClock: (id, change) => did.push(`clock ${id} ${JSON.stringify(change)}`),
   };
   return { host, did, records };
 }
@@ -49,7 +52,7 @@ describe('inputs as a table', () => {
   it('keys every kind by its own type, in the order the file format lists them', () => {
     for (const [key, kind] of Object.entries(inputKinds)) expect(kind.type).toBe(key);
     expect(inputTypes.join(', ')).toBe(
-      'crash, restart, partition, heal, cut, mend, link, network, request, timeout, drop, duplicate, caption, pause',
+      'crash, restart, partition, heal, cut, mend, link, network, request, timeout, stall, clock, drop, duplicate, caption, pause',
     );
   });
 
@@ -92,6 +95,50 @@ describe('inputs as a table', () => {
     expect(cut?.glyph).toEqual({ name: 'fault', shape: 'triangle' });
     expect(inputKinds.crash.fault?.effect?.({ t: 1, type: 'crash', node: 'n2' })).toEqual({ kind: 'down', node: 'n2' });
     expect(inputKinds.request.fault).toBeUndefined();
+  });
+});
+
+describe('stall, clock and one-way links (spec/protocols.md §1.2)', () => {
+  it('a stall records its fault and pauses the node; a crashed node is skipped', () => {
+    const stalled = apply({ at: 0, type: 'stall', node: 'leader', durationMs: 100 });
+    expect(stalled.records).toEqual([{ t: 42, kind: 'fault', type: 'stall', node: 'n1', durationMs: 100 }]);
+    expect(stalled.did).toEqual(['stall n1 100']);
+    expect(apply({ at: 0, type: 'stall', node: 'n3', durationMs: 5 }).did).toEqual(['skip stall: n3 is crashed']);
+  });
+
+  it('a timeout on a stalled node is skipped', () => {
+    const f = fakeHost();
+    inputKinds.stall.apply({ at: 0, type: 'stall', node: 'n2', durationMs: 100 }, f.host);
+    inputKinds.timeout.apply({ at: 0, type: 'timeout', node: 'n2' }, f.host);
+    expect(f.did).toEqual(['stall n2 100', 'skip timeout: n2 is stalled']);
+  });
+
+  it('a clock change records exactly the fields written and hands them to the host', () => {
+    const changed = apply({ at: 0, type: 'clock', node: 'n3', driftPpm: 200, jumpMs: -5 });
+    expect(changed.records).toEqual([{ t: 42, kind: 'fault', type: 'clock', node: 'n3', driftPpm: 200, jumpMs: -5 }]);
+    expect(changed.did).toEqual(['clock n3 {"driftPpm":200,"jumpMs":-5}']);
+    expect(inputKinds.clock.row({ at: 0, type: 'clock', node: 'n1', offsetMs: 50 }).target).toBe('n1: offset +50 ms');
+  });
+
+  it('the clock schema needs a change and refuses an offset with a jump, or out-of-bounds values', () => {
+    const parse = (e: object) => inputKinds.clock.schema.safeParse({ at: 0, type: 'clock', node: 'n1', ...e });
+    expect(parse({ offsetMs: 1 }).success).toBe(true);
+    expect(parse({}).error?.issues[0]?.message).toBe('clock needs offsetMs, driftPpm or jumpMs');
+    expect(parse({ offsetMs: 1, jumpMs: 2 }).error?.issues[0]?.message).toBe(
+      'clock takes offsetMs or jumpMs, not both',
+    );
+    expect(parse({ driftPpm: 100_001 }).error?.issues[0]?.message).toBe('must be within ±100000 ppm');
+    const stall = inputKinds.stall.schema.safeParse({ at: 0, type: 'stall', node: 'n1', durationMs: 0 });
+    expect(stall.error?.issues[0]?.message).toBe('must be more than 0');
+  });
+
+  it('a one-way link override applies in one direction only, and says so', () => {
+    const one = apply({ at: 0, type: 'link', from: 'n1', to: 'n2', latencyMs: [50, 50], oneWay: true });
+    expect(one.did).toEqual(['link n1 n2 {"latencyMs":[50,50]} true']);
+    expect(one.records[0]).toMatchObject({ type: 'link', from: 'n1', to: 'n2', oneWay: true });
+    const both = apply({ at: 0, type: 'link', from: 'n1', to: 'n2', loss: 0.5 });
+    expect(both.did).toEqual(['link n1 n2 {"loss":0.5} false']);
+    expect(both.records[0]).not.toHaveProperty('oneWay');
   });
 });
 

@@ -1,4 +1,5 @@
 import { caption } from './caption';
+import { clock } from './clock';
 import { crash } from './crash';
 import { cut } from './cut';
 import { drop } from './drop';
@@ -12,6 +13,7 @@ import { partition } from './partition';
 import { pause } from './pause';
 import { request } from './request';
 import { restart } from './restart';
+import { stall } from './stall';
 import { timeout } from './timeout';
 
 /**
@@ -30,6 +32,8 @@ export const inputKinds = {
   network,
   request,
   timeout,
+  stall,
+  clock,
   drop,
   duplicate,
   caption,

@@ -20,6 +20,11 @@ export const timeout: InputKind<TimeoutInput> = {
       host.skip(input, `${node} is crashed`);
       return;
     }
+    // spec/protocols.md §1.3: a stalled node's machine is handed nothing, a forced timeout included.
+    if (host.isStalled(node)) {
+      host.skip(input, `${node} is stalled`);
+      return;
+    }
     if (!host.hasTimer(node)) {
       host.skip(input, `${node} has no timer pending`);
       return;
