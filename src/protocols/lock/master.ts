@@ -1,4 +1,4 @@
-import { localAt, type Plan, send, startTimer } from '../../engine/kit';
+import { cancelTimer, localAt, type Plan, send, startTimer } from '../../engine/kit';
 import type { LockEvent, MasterContext } from './types';
 
 /**
@@ -30,7 +30,7 @@ export function masterStep(ctx: Ctx, event: LockEvent): Plan<Ctx> {
     }
     case 'Del':
       if (key === null || key.value !== event.value) return { changes: expired(ctx, key), actions: [] };
-      return { changes: { key: null }, actions: [] };
+      return { changes: { key: null }, actions: [cancelTimer('expire')] };
     case 'expire': {
       if (key === null) return { changes: expired(ctx, key), actions: [] };
       // Timers run at the clock's rate but a step of the clock moves no timer: look again when it is due.
