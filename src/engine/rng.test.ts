@@ -21,6 +21,17 @@ describe('Rng', () => {
     expect(draws(root.fork(1), 5)).not.toEqual(expected);
   });
 
+  it('forks a labelled stream that depends on seed and label, and shifts no numbered fork', () => {
+    const root = Rng.fromSeed(7);
+    const before = draws(root.fork(0), 5);
+    const workload = draws(root.forkLabelled('workload'), 5);
+    expect(draws(Rng.fromSeed(7).forkLabelled('workload'), 5)).toEqual(workload);
+    expect(draws(root.fork(0), 5)).toEqual(before);
+    expect(workload).not.toEqual(before);
+    expect(draws(root.forkLabelled('other'), 5)).not.toEqual(workload);
+    expect(draws(Rng.fromSeed(8).forkLabelled('workload'), 5)).not.toEqual(workload);
+  });
+
   it('draws integers within inclusive bounds', () => {
     const rng = Rng.fromSeed(1);
     const seen = new Set<number>();

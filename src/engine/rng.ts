@@ -29,6 +29,26 @@ export class Rng {
     return new Rng(child);
   }
 
+  /**
+   * A stream named by `label` (`workload`): this stream's state mixed with a hash of the label (FNV-1a,
+   * then a multiply-xorshift per word), so it depends on the seed and the label only. Forking it draws
+   * nothing from this stream and shifts none of the numbered forks (spec/protocols.md §1.5).
+   */
+  forkLabelled(label: string): Rng {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < label.length; i++) h = Math.imul(h ^ label.charCodeAt(i), 0x01000193) >>> 0;
+    const mixed: number[] = this.generator.getState().map((word, i) => {
+      let x = Math.imul(h ^ Math.imul(i + 1, 0x9e3779b9), 0x85ebca6b);
+      x ^= x >>> 13;
+      return (word ^ Math.imul(x, 0xc2b2ae35)) | 0;
+    });
+    // xoroshiro's one forbidden state is all zeros.
+    if (!mixed.some((w) => w !== 0)) mixed[0] = 1;
+    const child = xoroshiro128plusFromState(mixed);
+    child.jump();
+    return new Rng(child);
+  }
+
   state(): RngState {
     return this.generator.getState();
   }

@@ -25,6 +25,12 @@ export interface RunSpec {
   readonly clients?: readonly NodeId[];
   /** Each node's clock at time 0 (spec/protocols.md §1.4); a node not named keeps a true clock. */
   readonly clocks?: Readonly<Record<NodeId, ClockStart>>;
+  /**
+   * §1.5: inputs generated before the run (a workload's requests), in time order. They apply like inputs, after
+   * the inputs at the same time, but are not among `inputs` (the file's and the user's), so saving a run never
+   * writes them out.
+   */
+  readonly generated?: readonly Input[];
 }
 
 export interface InFlight {
@@ -68,6 +74,8 @@ export type QueueEvent =
   | { readonly kind: 'arrive'; readonly message: InFlight }
   | { readonly kind: 'timer'; readonly node: NodeId; readonly id: string; readonly token: number }
   | { readonly kind: 'input'; readonly input: Input }
+  /** §1.5: a generated input (a workload's request), applied like an input. */
+  | { readonly kind: 'generated'; readonly input: Input }
   /** §1.5: a client completed an operation; its next queued request is invoked (clientOps.ts). */
   | { readonly kind: 'invoke'; readonly client: NodeId }
   | { readonly kind: 'stallEnd'; readonly node: NodeId; readonly untilMs: VirtualMs };

@@ -37,6 +37,9 @@ import { Wire, type WireHost } from './wire';
 export type { InFlight, NodeRuntime, PendingTimer, RunSpec, Stats } from './runtime';
 export type { SimSnapshot } from './snapshot';
 
+/** The queue's sequence numbers of generated inputs start here, past any index of the input log. */
+const GENERATED_SEQ = 2 ** 40;
+
 /**
  * A deterministic run: a scheduler of timed events, the wire, and one XState machine per node, all
  * driven by one seed. `step()` processes one event; `runUntil(t)` processes every event up to t;
@@ -96,6 +99,10 @@ export class Simulation implements WireHost, InputsHost, ClientOpsHost {
     for (const node of this.nodes.values()) this.observer.recordState(node, true);
     // Sorting (stably) up front changes nothing in the run and keeps the inputs in time order.
     for (const input of [...spec.inputs].sort((a, b) => a.at - b.at)) this.log.push(input);
+    // Generated inputs sort after every input at the same time (file events first, §1.5): their seq is past any index.
+    (spec.generated ?? []).forEach((input, j) => {
+      this.queue.push({ atMs: input.at, phase: 1, seq: GENERATED_SEQ + j, event: { kind: 'generated', input } });
+    });
   }
 
   // ---- reading -----------------------------------------------------------------------------
@@ -202,6 +209,7 @@ export class Simulation implements WireHost, InputsHost, ClientOpsHost {
         this.nodes.fireTimer(event.node, event.id, event.token);
         break;
       case 'input':
+      case 'generated':
         applyInput(this, event.input);
         break;
       case 'invoke':

@@ -4,9 +4,12 @@ import { dict } from '../engine/kit/dict';
 import { quote, shortenRuns } from '../engine/quote';
 import { FILE_SELECTORS } from '../engine/selectors';
 import type { Input, NodeId } from '../engine/types';
+import { clientIdsOf, requestProblems } from './clients';
 import { describeIssues, formatPath } from './errors';
+import { DEFAULT_UNTIL_MS } from './limits';
 import { FORMAT, fileSchema, MAX_REQUESTS_PER_INSTANT, type ParsedFile, VERSION } from './schema';
 import type { ParseResult, ProtocolLookup, Scenario } from './types';
+import { interpretWorkload, MAX_WORKLOAD_OPS, type Workload, workloadSize } from './workload';
 
 /**
  * The text without a leading UTF-8 byte-order mark: editors on Windows save one, and JSON.parse would refuse
@@ -46,6 +49,11 @@ export function parseScenario(value: unknown, lookup: ProtocolLookup): ParseResu
   // config key or a node of that name, so it is refused like any unknown key.
   const hidden = PROTO_KEYED.filter((field) => hasProtoKey(head[field]));
   if (hidden.length > 0) return { ok: false, errors: hidden.map(protoKeyError) };
+  // The workload's mix is keyed by operation names: `__proto__` is none.
+  const workload = head.workload as { mix?: unknown } | undefined;
+  if (typeof workload === 'object' && workload !== null && hasProtoKey(workload.mix)) {
+    return fail(`workload.mix["__proto__"]: not an operation name`);
+  }
   return interpret(parsed.data, lookup);
 }
 
@@ -56,7 +64,11 @@ function interpret(file: ParsedFile, lookup: ProtocolLookup): ParseResult {
 
   const nodes: NodeId[] =
     typeof file.nodes === 'number' ? Array.from({ length: file.nodes }, (_, i) => `n${i + 1}`) : file.nodes;
-  const known = new Set(nodes);
+  const servers = new Set(nodes);
+  const clients = clientIdsOf(file, nodes, protocol, errors);
+  const clientSet = new Set(clients);
+  // Events may name servers and clients (§1.5); `initial` and the protocol's own fields name servers.
+  const known = new Set([...nodes, ...clients]);
 
   const config = protocol.configSchema.safeParse(file.config);
   if (!config.success) errors.push(...describeIssues(config.error, ['config']));
@@ -70,7 +82,7 @@ function interpret(file: ParsedFile, lookup: ProtocolLookup): ParseResult {
   // No prototype: a node called `constructor` has no initial state unless the file gives it one.
   const initial = dict<unknown>();
   for (const [id, state] of Object.entries(file.initial ?? {})) {
-    if (!known.has(id)) {
+    if (!servers.has(id)) {
       errors.push(`${formatPath(['initial', id])}: unknown node ${quote(id)}`);
       continue;
     }
@@ -88,16 +100,29 @@ function interpret(file: ParsedFile, lookup: ProtocolLookup): ParseResult {
   // References in the protocol's own fields, once those parsed: `config.noVotes[0]: unknown node "n9"`.
   if (config.success && protocol.refs) {
     for (const { path, node } of protocol.refs(config.data, initial)) {
-      if (!known.has(node)) errors.push(`${formatPath(path)}: unknown node ${quote(node)}`);
+      if (!servers.has(node)) errors.push(`${formatPath(path)}: unknown node ${quote(node)}`);
     }
   }
 
   if (config.success && protocol.clusterProblems) errors.push(...protocol.clusterProblems(config.data, nodes));
 
   file.events.forEach((event, index) => {
-    errors.push(...checkEvent(event as Input, known).map((e) => `events[${index}].${e}`));
+    const problems = [
+      ...checkEvent(event as Input, known),
+      ...requestProblems(event as Input, protocol, servers, clientSet),
+    ];
+    errors.push(...problems.map((e) => `events[${index}].${e}`));
   });
   errors.push(...burstErrors(file.events as readonly Input[]));
+
+  let workload: Workload | null = null;
+  if (file.workload) {
+    const ctx = { protocolId: protocol.id, ops: protocol.ops, hasClientMachine: !!protocol.clientMachine, clients };
+    workload = interpretWorkload(file.workload, ctx, errors);
+    const size = workload ? workloadSize(workload, file.until ?? DEFAULT_UNTIL_MS) : 0;
+    if (size > MAX_WORKLOAD_OPS)
+      errors.push(`workload: would generate ${size} operations; at most ${MAX_WORKLOAD_OPS}`);
+  }
 
   if (errors.length > 0) return { ok: false, errors };
   const scenario: Scenario = {
@@ -113,6 +138,8 @@ function interpret(file: ParsedFile, lookup: ProtocolLookup): ParseResult {
     ...(clocks === undefined ? {} : { clocks }),
     ...(file.until === undefined ? {} : { until: file.until }),
     events: file.events as Input[],
+    ...(clients.length > 0 ? { clients } : {}),
+    ...(workload ? { workload } : {}),
   };
   return { ok: true, scenario };
 }

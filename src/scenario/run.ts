@@ -1,10 +1,15 @@
+import type { HistoryEntry } from '../engine/clients';
 import { clockReading } from '../engine/clock';
-import { Simulation } from '../engine/simulation';
+import { historyOf } from '../engine/history';
+import type { AnyProtocol } from '../engine/protocol';
+import { type RunSpec, Simulation } from '../engine/simulation';
 import type { NodeView, Skipped, Violation } from '../engine/types';
 import { DEFAULT_MAX_EVENTS, runWithinBudget } from './budget';
+import { DEFAULT_UNTIL_MS } from './limits';
 import type { ProtocolLookup, Scenario } from './types';
+import { expandWorkload } from './workload';
 
-export const DEFAULT_UNTIL_MS = 10_000;
+export { DEFAULT_UNTIL_MS } from './limits';
 
 /** Builds the simulation a scenario describes. */
 export function createSimulation(scenario: Scenario, lookup: ProtocolLookup): Simulation {
@@ -20,7 +25,20 @@ export function createSimulation(scenario: Scenario, lookup: ProtocolLookup): Si
     initial: scenario.initial,
     inputs: scenario.events,
     ...(scenario.clocks === undefined ? {} : { clocks: scenario.clocks }),
+    ...(scenario.clients && scenario.clients.length > 0 ? { clients: scenario.clients } : {}),
+    ...workloadOf(scenario, protocol),
   });
+}
+
+/**
+ * §1.5: the workload's requests, expanded before the run up to the scenario's `until` (else 10 s). They run
+ * beside the inputs, not among them: the inputs stay what the file and the user wrote, so a saved run keeps
+ * its `workload` field and never writes the generated requests out as events.
+ */
+function workloadOf(scenario: Scenario, protocol: AnyProtocol): Pick<RunSpec, 'generated'> {
+  if (!scenario.workload || !protocol.ops) return {};
+  const until = scenario.until ?? DEFAULT_UNTIL_MS;
+  return { generated: expandWorkload(scenario.workload, scenario.seed, until, protocol.ops) };
 }
 
 /** The contract's `run --json` object. */
@@ -36,6 +54,8 @@ export interface RunSummary {
   readonly skipped: readonly Skipped[];
   /** Eventual invariants not judged because the run had not settled (spec/protocols.md §1.8); absent when none. */
   readonly unchecked?: readonly { readonly invariant: string; readonly reason: string }[];
+  /** §1.5: the clients' operations, in id order; absent in a run without clients. */
+  readonly history?: readonly HistoryEntry[];
 }
 
 /** One node at the end: spec/protocols.md §1.9 adds its clock (always) and `stalledUntil` (when stalled). */
@@ -43,6 +63,8 @@ export interface NodeSummary {
   readonly id: string;
   readonly up: boolean;
   readonly state: NodeView;
+  /** §1.9: present (true) on client nodes. */
+  readonly client?: true;
   readonly clock: { readonly offsetMs: number; readonly driftPpm: number };
   readonly stalledUntil?: number;
 }
@@ -51,7 +73,14 @@ function nodeSummary(sim: Simulation, id: string, up: boolean, state: NodeView):
   const node = sim.node(id);
   const clock = node ? clockReading(node.clock, sim.now) : { offsetMs: 0, driftPpm: 0 };
   const stalledUntil = node?.stall?.untilMs;
-  return { id, up, state, clock, ...(stalledUntil === undefined ? {} : { stalledUntil }) };
+  return {
+    id,
+    up,
+    state,
+    ...(sim.isClient(id) ? { client: true as const } : {}),
+    clock,
+    ...(stalledUntil === undefined ? {} : { stalledUntil }),
+  };
 }
 
 export function summarize(sim: Simulation): RunSummary {
@@ -67,6 +96,9 @@ export function summarize(sim: Simulation): RunSummary {
     violations: [...sim.violations],
     skipped: [...sim.skipped],
     ...uncheckedOf(sim),
+    ...(sim.nodeIds().some((id) => sim.isClient(id))
+      ? { history: historyOf(sim.trace.slice(0, sim.traceLength)) }
+      : {}),
   };
 }
 

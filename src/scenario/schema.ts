@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { driftField, offsetField } from '../engine/inputs/clock';
 import { latency, MAX_TIME_MS, probability } from '../engine/inputs/fields';
 import { type Input, inputKinds, inputTypes } from '../engine/inputs/table';
+import { workloadSchema } from './workload';
 
 /** The format of a scenario file, version 1 (shared/spec/scenario.md). Structure only; parse.ts adds meaning. */
 export const FORMAT = 'netsplit-scenario';
@@ -9,6 +10,8 @@ export const VERSION = 1;
 
 export const NODE_ID = /^[a-z0-9-]{1,16}$/;
 export const MAX_NODES = 64;
+/** spec/protocols.md §1.1: at most 16 clients, and servers + clients at most MAX_NODES. */
+export const MAX_CLIENTS = 16;
 export const MAX_EVENTS = 100_000;
 /** Client requests at one instant of virtual time (parse.ts checks it). */
 export const MAX_REQUESTS_PER_INSTANT = 1000;
@@ -49,6 +52,17 @@ export const fileSchema = z.strictObject({
     ],
     { error: `must be a count from 1 to ${MAX_NODES} or a list of node ids` },
   ),
+  // §1.1: a count (c1..cN) or a list of ids; parse.ts checks them against the servers and the protocol.
+  clients: z
+    .union(
+      [
+        z.number().int().min(1, 'must be at least 1').max(MAX_CLIENTS, `must be at most ${MAX_CLIENTS}`),
+        z.array(z.string().regex(NODE_ID, 'must be 1 to 16 characters of a-z, 0-9 and -')).min(1).max(MAX_CLIENTS),
+      ],
+      { error: `must be a count from 1 to ${MAX_CLIENTS} or a list of client ids` },
+    )
+    .optional(),
+  workload: workloadSchema.optional(),
   config: z.record(z.string(), z.unknown()).default({}),
   network: networkSchema.default({ latencyMs: [10, 30], loss: 0, duplicate: 0 }),
   initial: z.record(z.string(), z.unknown()).optional(),

@@ -1,6 +1,7 @@
 import type { ClockStart } from '../engine/clock';
 import type { AnyProtocol } from '../engine/protocol';
 import type { Input, LinkModel, NodeId } from '../engine/types';
+import type { Workload } from './workload';
 
 /** A scenario after parsing: every field checked and typed, defaults filled in. */
 export interface Scenario {
@@ -19,6 +20,10 @@ export interface Scenario {
   readonly clocks?: Readonly<Record<NodeId, ClockStart>>;
   readonly until?: number;
   readonly events: readonly Input[];
+  /** spec/protocols.md §1.5: the client nodes (after the servers); absent without clients. */
+  readonly clients?: readonly NodeId[];
+  /** §1.5: a generated stream of client operations, expanded when the run is built (run.ts). */
+  readonly workload?: Workload;
 }
 
 export type ParseResult =

@@ -1,0 +1,36 @@
+import type { Protocol } from '../../engine/protocol';
+import { registerOps } from '../shared/registerOps';
+import { clientMachine } from './client';
+import { registerConfigSchema } from './config';
+import { registerFace } from './face';
+import { registerManifest } from './manifest';
+import { registerInvariants, registerMonitor } from './monitor';
+import { serverMachine } from './server';
+import type { RegisterConfig, RegisterContext, RegisterPersistent } from './types';
+import { describeRegisterMessage, registerView } from './view';
+
+/**
+ * A single-primary register service (spec/protocols.md §1.5): the test protocol of clients, operations and
+ * histories. Servers run `serverMachine`, clients `clientMachine`; clients link to every server, and the
+ * canvas draws them in a column of their own. Not in the Library; the history checker adds its model.
+ */
+export const register: Protocol<RegisterConfig, RegisterContext> = {
+  id: 'register',
+  title: registerManifest.title,
+  summary: registerManifest.summary,
+  configSchema: registerConfigSchema,
+  machine: serverMachine,
+  clientMachine,
+  ops: registerOps,
+  topology: 'client-to-entry',
+  layout: 'clients-servers',
+  persistent: (ctx): RegisterPersistent | undefined => (ctx.kind === 'server' ? { values: ctx.values } : undefined),
+  view: registerView,
+  describeMessage: describeRegisterMessage,
+  // Requests without a client have no history and nothing to do here: they are rejected.
+  entryPoint: () => null,
+  invariants: registerInvariants,
+  monitor: registerMonitor as Protocol<RegisterConfig, RegisterContext>['monitor'],
+  bugs: [],
+  face: registerFace as Protocol<RegisterConfig, RegisterContext>['face'],
+};

@@ -1,0 +1,59 @@
+import type { Dict, Incoming, Local } from '../../engine/kit';
+import type { NodeId } from '../../engine/types';
+
+/** The scenario's `config` for register (config.ts has the defaults). */
+export interface RegisterConfig {
+  readonly clientTimeoutMs: number;
+}
+
+/** What a server keeps: its registers, written before it answers, so they survive a crash (its disk). */
+export interface RegisterPersistent {
+  readonly values: Dict<number>;
+}
+
+export interface ServerContext extends RegisterPersistent {
+  readonly kind: 'server';
+  readonly id: NodeId;
+  /** The one server that serves (the first of `nodes`); the others answer `NotPrimary`. */
+  readonly primary: NodeId;
+}
+
+/** An operation a client has sent and not yet completed. */
+export interface PendingOp {
+  readonly op: number;
+  readonly command: string;
+  readonly server: NodeId;
+}
+
+export interface ClientContext {
+  readonly kind: 'client';
+  readonly id: NodeId;
+  readonly primary: NodeId;
+  readonly config: RegisterConfig;
+  readonly pending: readonly PendingOp[];
+}
+
+export type RegisterContext = ServerContext | ClientContext;
+
+/** A client's operation on the wire: the op id ties the answer to it. */
+export type RegisterRequest =
+  | { readonly type: 'Read'; readonly op: number; readonly key: string }
+  | { readonly type: 'Write'; readonly op: number; readonly key: string; readonly value: number }
+  | { readonly type: 'Cas'; readonly op: number; readonly key: string; readonly from: number; readonly to: number };
+
+/** A server's answer. `CasFail`: the register did not hold `from`; `NotPrimary`: this server does not serve. */
+export type RegisterReply =
+  | { readonly type: 'ReadOk'; readonly op: number; readonly value: number | null }
+  | { readonly type: 'WriteOk'; readonly op: number }
+  | { readonly type: 'CasOk'; readonly op: number }
+  | { readonly type: 'CasFail'; readonly op: number }
+  | { readonly type: 'NotPrimary'; readonly op: number };
+
+export type RegisterMessage = RegisterRequest | RegisterReply;
+
+export type ServerEvent = Incoming<RegisterRequest> | Local<{ readonly type: 'request'; readonly command: string }>;
+
+export type ClientEvent =
+  | Incoming<RegisterReply>
+  | Local<{ readonly type: 'invoke'; readonly op: number; readonly command: string; readonly node?: NodeId }>
+  | Local<{ readonly type: 'clientTimeout'; readonly op: number }>;
