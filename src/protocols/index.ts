@@ -1,6 +1,7 @@
 import { twoPcManifest } from './2pc/manifest';
 import type { ProtocolDescriptor } from './descriptor';
 import { floodManifest } from './flood/manifest';
+import { lockManifest } from './lock/manifest';
 import { raftManifest } from './raft/manifest';
 import { registerManifest } from './register/manifest';
 import { createRegistry } from './registry';
@@ -9,7 +10,13 @@ import { createRegistry } from './registry';
  * Every protocol netsplit ships, as light descriptors: adding one is its folder and one line here.
  * The first is the default; only what a page opens on is loaded (DESIGN.md, "The manifest").
  */
-export const manifest: readonly ProtocolDescriptor[] = [raftManifest, twoPcManifest, floodManifest, registerManifest];
+export const manifest: readonly ProtocolDescriptor[] = [
+  raftManifest,
+  twoPcManifest,
+  lockManifest,
+  floodManifest,
+  registerManifest,
+];
 
 const registry = createRegistry(manifest);
 

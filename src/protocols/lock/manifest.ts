@@ -1,7 +1,12 @@
 import { type ProtocolDescriptor, preset } from '../descriptor';
 
-const p = (name: string, title: string, shows: string, load: () => Promise<{ default: unknown }>) =>
-  preset('lock', name, title, shows, load);
+const p = (
+  name: string,
+  title: string,
+  shows: string,
+  load: () => Promise<{ default: unknown }>,
+  breaksWithoutBug?: string,
+) => preset('lock', name, title, shows, load, breaksWithoutBug);
 
 /** The lock service, as the registry lists it; `load` brings the rest (index.ts). */
 export const lockManifest: ProtocolDescriptor = {
@@ -16,13 +21,13 @@ export const lockManifest: ProtocolDescriptor = {
     p(
       'lecture',
       'Lecture: how to do distributed locking',
-      "Kleppmann's argument in ten minutes: a paused holder, the fencing token that saves the storage, and Redlock's clocks.",
+      "Kleppmann's argument: a paused holder, the token that saves the storage, and what Redlock assumes of clocks.",
       () => import('./presets/lecture.json'),
     ),
     p(
       'gc-pause-fenced',
       'A paused holder is fenced off',
-      "c1 pauses past its lease; c2 gets token 34 and writes; c1's late write with token 33 is refused.",
+      "A GC pause outlasts c1's lease; c2 writes with token 34; c1's late write with token 33 is refused.",
       () => import('./presets/gc-pause-fenced.json'),
     ),
     p(
@@ -34,8 +39,10 @@ export const lockManifest: ProtocolDescriptor = {
     p(
       'redlock-clock-jump',
       'Redlock: a clock jump makes two majorities',
-      "A master's clock jumps forward and expires c1's key early: c2 takes a majority while c1 is still within its validity.",
+      "A master's clock jumps and expires c1's key early: c2 takes a majority while c1's validity still runs.",
       () => import('./presets/redlock-clock-jump.json'),
+      // Redlock's own limit (Kleppmann 2016, "Redlock's timing assumptions"): the correct algorithm breaks.
+      'mutual-exclusion',
     ),
   ],
   load: async () => (await import('./index')).lock,

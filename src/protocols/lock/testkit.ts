@@ -1,5 +1,8 @@
 import { Simulation } from '../../engine/simulation';
 import type { Input } from '../../engine/types';
+import { parseScenario } from '../../scenario/parse';
+import { createSimulation, DEFAULT_UNTIL_MS } from '../../scenario/run';
+import { getProtocol } from '../index';
 import { lockConfigSchema } from './config';
 import { lock } from './index';
 import type { LockContext } from './types';
@@ -54,22 +57,11 @@ export function completions(sim: Simulation): string[] {
   return out;
 }
 
-/**
- * A preset file played as the app plays it, but built by hand from the file's fields: the scenario parser
- * does not read `clients` yet (the clients branch adds it), so this keeps the presets tested meanwhile.
- */
+/** A scenario file (a preset's, or a fuzz run's) parsed as the app parses it and played to `untilMs` or its `until`. */
 export function playFile(file: Record<string, unknown>, untilMs?: number): Simulation {
-  return playLock(
-    {
-      nodes: file.nodes as number,
-      clients: file.clients as number,
-      seed: file.seed as number,
-      config: (file.config ?? {}) as Record<string, unknown>,
-      bug: (file.bug as string | undefined) ?? null,
-      initial: (file.initial ?? {}) as Record<string, unknown>,
-      events: file.events as Record<string, unknown>[],
-      network: file.network as LockRun['network'],
-    },
-    untilMs ?? (file.until as number),
-  );
+  const parsed = parseScenario(file, getProtocol);
+  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  const sim = createSimulation(parsed.scenario, getProtocol);
+  sim.runUntil(untilMs ?? (file.until as number | undefined) ?? DEFAULT_UNTIL_MS);
+  return sim;
 }
