@@ -56,10 +56,12 @@ export function lockFuzzScenario(seed: number, bug: string | null): Record<strin
       case 2:
         events.push({ at, type: 'crash', node }, { at: at + rng.int(20, 600), type: 'restart', node });
         break;
-      case 3:
-        events.push({ at, type: 'partition', groups: [rng.pick([[node], [node, rng.pick(everyone)]])] });
+      case 3: {
+        const other = rng.pick(everyone.filter((n) => n !== node));
+        events.push({ at, type: 'partition', groups: [rng.chance(0.5) ? [node] : [node, other]] });
         events.push({ at: at + rng.int(50, 800), type: 'heal' });
         break;
+      }
       case 4:
         events.push({ at, type: 'network', loss: rng.int(0, 15) / 100, duplicate: rng.int(0, 15) / 100 });
         break;
