@@ -35,6 +35,8 @@ export function clientStep(ctx: Ctx, event: LockEvent): Plan<Ctx> {
     case 'SetOk':
     case 'SetFail': {
       if (ctx.phase !== 'acquiring' || event.value !== ctx.lockValue) return nothing();
+      // One vote per master: a duplicated answer must not count twice towards the majority.
+      if (ctx.granted.includes(event.from) || ctx.refused.includes(event.from)) return nothing();
       const answered =
         event.type === 'SetOk' ? { granted: [...ctx.granted, event.from] } : { refused: [...ctx.refused, event.from] };
       const next = { ...ctx, ...answered };

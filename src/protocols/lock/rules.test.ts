@@ -119,6 +119,32 @@ describe('Redlock (redis.io; redlock-rb)', () => {
   });
 });
 
+describe('a Redlock client counts each master once', () => {
+  it('does not take a duplicated SetOk for a majority (found by the fuzzer: duplication 0.15)', () => {
+    const client = {
+      id: 'c2',
+      config: lockConfigSchema.parse({ variant: 'redlock', redisCount: 3 }),
+      bug: null,
+      role: 'client',
+      servers: ['n1', 'n2', 'n3'],
+      storage: 'n4',
+      startedAt: 0,
+      ...idle,
+    } as ClientContext;
+    const invoked = clientStep(client, { type: 'invoke', op: 1, command: 'update 1', ...meta(0) });
+    let ctx = { ...client, ...invoked.changes } as ClientContext;
+    const value = ctx.lockValue as string;
+    for (const answer of [
+      { type: 'SetOk', from: 'n3' },
+      { type: 'SetOk', from: 'n3' },
+      { type: 'SetFail', from: 'n2' },
+    ]) {
+      ctx = { ...ctx, ...clientStep(ctx, msg({ type: answer.type, value }, answer.from, 30)).changes } as ClientContext;
+    }
+    expect([ctx.granted, ctx.refused, ctx.holding]).toEqual([['n3'], ['n2'], false]);
+  });
+});
+
 describe('the cluster a variant runs', () => {
   it('names the nodes field when the count is wrong', () => {
     expect(clusterProblems(config, ['n1', 'n2'])).toEqual([]);
