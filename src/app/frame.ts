@@ -11,6 +11,8 @@ export type FrameTimer = Pick<PendingTimer, 'name' | 'startedAtMs' | 'atMs'>;
 /** One node at an instant: the protocol's view and context, and its liveness beside them (never in the view). */
 export interface FrameNode extends NodeStatus {
   readonly timers: readonly FrameTimer[];
+  /** §1.5: on a client, the commands of its operations in flight (invoked, not completed), oldest first. */
+  readonly ops?: readonly string[];
 }
 
 /**
@@ -77,14 +79,20 @@ function nodesOf(sim: Simulation, previous: Frame | null): readonly FrameNode[] 
   const nodes = sim.nodeIds().map((id, i) => {
     const runtime = sim.node(id);
     const before = previous?.nodes[i];
-    const node = runtime ? nodeOf(id, runtime, before) : missing(id);
+    const ops = sim.isClient(id) ? sim.clientOps.openOf(id).map((o) => o.command) : undefined;
+    const node = runtime ? nodeOf(id, runtime, before, ops) : missing(id);
     if (node !== before) isSame = false;
     return node;
   });
   return isSame && previous ? previous.nodes : nodes;
 }
 
-function nodeOf(id: NodeId, runtime: NonNullable<ReturnType<Simulation['node']>>, before: FrameNode | undefined) {
+function nodeOf(
+  id: NodeId,
+  runtime: NonNullable<ReturnType<Simulation['node']>>,
+  before: FrameNode | undefined,
+  ops: readonly string[] | undefined,
+): FrameNode {
   const context = runtime.snapshot.context as unknown;
   const pending = [...runtime.timers.values()];
   const isSameTimers =
@@ -95,11 +103,18 @@ function nodeOf(id: NodeId, runtime: NonNullable<ReturnType<Simulation['node']>>
     before.isUp === runtime.isUp &&
     before.view === runtime.view &&
     before.context === context &&
-    isSameTimers
+    isSameTimers &&
+    sameOps(before.ops, ops)
   )
     return before;
   const timers: readonly FrameTimer[] = isSameTimers && before ? before.timers : pending;
-  return { id, kind: runtime.kind, isUp: runtime.isUp, context, view: runtime.view, timers };
+  const node = { id, kind: runtime.kind, isUp: runtime.isUp, context, view: runtime.view, timers };
+  return ops === undefined ? node : { ...node, ops: sameOps(before?.ops, ops) ? (before?.ops ?? ops) : ops };
+}
+
+function sameOps(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** A node the simulation does not know (never in a well-formed run): down, with nothing to show. */

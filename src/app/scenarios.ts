@@ -3,6 +3,7 @@ import { getPreset, getPresetFile, getProtocol, loadPreset, loadProtocol, preset
 import { toFile } from '../scenario/encode';
 import { parseScenario } from '../scenario/parse';
 import type { Scenario } from '../scenario/types';
+import { workloadToFile } from '../scenario/workload';
 
 export const MAX_CLUSTER = 9;
 
@@ -55,22 +56,41 @@ export async function scenarioForProtocol(
  */
 export function reconfigure(
   scenario: Scenario,
-  change: { nodes?: number; seed?: number; bug?: string | null },
+  change: { nodes?: number; seed?: number; bug?: string | null; workload?: WorkloadChange | null },
 ): { ok: true; scenario: Scenario } | { ok: false; errors: readonly string[] } {
   const file = toFile(scenario) as Record<string, unknown>;
   if (change.seed !== undefined) file.seed = change.seed;
   if (change.bug !== undefined) file.bug = change.bug;
+  if (change.workload !== undefined) file.workload = workloadFile(scenario, change.workload);
   if (change.nodes !== undefined) {
     const ids = Array.from({ length: change.nodes }, (_, i) => `n${i + 1}`);
-    const known = new Set(ids);
+    // Clients stay as they are (spec/protocols.md §1.5): events naming them still fit.
+    const known = new Set([...ids, ...(scenario.clients ?? [])]);
     const names = (value: unknown): string[] =>
       typeof value === 'string' ? [value] : Array.isArray(value) ? value.flatMap(names) : [];
     const fits = (event: Record<string, unknown>) =>
-      [event.node, event.from, event.to, event.groups].flatMap(names).every((n) => n === 'leader' || known.has(n));
+      [event.node, event.from, event.to, event.groups, event.client]
+        .flatMap(names)
+        .every((n) => n === 'leader' || known.has(n));
     file.nodes = change.nodes;
     file.initial = undefined;
     file.events = (file.events as Record<string, unknown>[]).filter(fits);
   }
   const result = parseScenario(JSON.parse(JSON.stringify(file)), getProtocol);
   return result.ok ? { ok: true, scenario: result.scenario } : { ok: false, errors: result.errors };
+}
+
+/** §1.5: turning the scenario's workload on (at `rate` ops per second per client) or off (null). */
+export interface WorkloadChange {
+  readonly rate: number;
+}
+
+/** The file's `workload` after a change: the same mix and keys at the new rate, else every operation alike. */
+function workloadFile(scenario: Scenario, change: WorkloadChange | null): Record<string, unknown> | undefined {
+  if (change === null) return undefined;
+  const names = getProtocol(scenario.protocol)?.ops?.names ?? [];
+  const current = scenario.workload;
+  return current
+    ? { ...workloadToFile(current), rate: change.rate }
+    : { rate: change.rate, mix: Object.fromEntries(names.map((n) => [n, 1])) };
 }

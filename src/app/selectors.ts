@@ -132,3 +132,19 @@ export function sidesOf(state: NetworkState, ids: readonly NodeId[]): readonly (
   }
   return [...sides.values()];
 }
+
+const everyNode = new WeakMap<object, readonly NodeId[]>();
+
+/**
+ * Every node a scenario runs: the servers, then the clients (spec/protocols.md §1.5). The same array for the
+ * same scenario, so a store slice of it re-renders only when the scenario changes.
+ */
+export function nodeIdsOf(scenario: { readonly nodes: readonly NodeId[]; readonly clients?: readonly NodeId[] }) {
+  if (!scenario.clients || scenario.clients.length === 0) return scenario.nodes;
+  let ids = everyNode.get(scenario);
+  if (!ids) {
+    ids = [...scenario.nodes, ...scenario.clients];
+    everyNode.set(scenario, ids);
+  }
+  return ids;
+}

@@ -60,8 +60,16 @@ function summaryText(s: RunSummary): string {
   const lines = [
     `${s.protocol}, seed ${s.seed}: ${s.time} ms, ${s.events} events, trace ${s.traceHash}`,
     `messages: ${s.messages.sent} sent, ${s.messages.delivered} delivered, ${s.messages.dropped} dropped`,
-    ...s.nodes.map((n) => `  ${n.id.padEnd(6)} ${n.up ? 'up  ' : 'DOWN'} ${brief(n.state)}`),
+    ...s.nodes.map(
+      (n) => `  ${n.id.padEnd(6)} ${n.up ? 'up  ' : 'DOWN'} ${n.client ? '(client) ' : ''}${brief(n.state)}`,
+    ),
   ];
+  // §1.5: the operations, when the run has clients.
+  if (s.history) {
+    const counts = { ok: 0, fail: 0, info: 0 };
+    for (const e of s.history) counts[e.result]++;
+    lines.push(`history: ${s.history.length} operations, ${counts.ok} ok, ${counts.fail} fail, ${counts.info} info`);
+  }
   for (const v of s.skipped) lines.push(`skipped ${v.type} at ${v.at} ms: ${v.reason}`);
   if (s.violations.length === 0) lines.push('no invariant violated');
   for (const v of s.violations) lines.push(`VIOLATION ${v.invariant} at ${v.time} ms: ${v.message}`);

@@ -12,16 +12,22 @@ export interface NodeSlice {
   readonly id: NodeId;
   readonly isUp: boolean;
   readonly view: NodeView;
+  /** §1.5: a client's operations in flight (frame.ts). */
+  readonly ops?: readonly string[];
 }
 
 const sameSlice = (a: NodeSlice | undefined, b: NodeSlice | undefined) =>
-  a === b || (a !== undefined && b !== undefined && a.id === b.id && a.isUp === b.isUp && a.view === b.view);
+  a === b ||
+  (a !== undefined && b !== undefined && a.id === b.id && a.isUp === b.isUp && a.view === b.view && a.ops === b.ops);
 
 /** One node's state; re-renders only when that node's view or liveness changes. */
 export function useNode(id: NodeId): NodeSlice | undefined {
   return useStore((s) => {
     const node = nodeOf(s.frame, id);
-    return node && { id, isUp: node.isUp, view: node.view };
+    if (!node) return undefined;
+    return node.ops
+      ? { id, isUp: node.isUp, view: node.view, ops: node.ops }
+      : { id, isUp: node.isUp, view: node.view };
   }, sameSlice);
 }
 

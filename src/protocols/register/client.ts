@@ -34,7 +34,7 @@ export function clientStep(ctx: ClientContext, event: ClientEvent): Plan<ClientC
         ? { type: 'Read', op, key: operation.key }
         : operation.name === 'write'
           ? { type: 'Write', op, key: operation.key, value: a as number }
-          : { type: 'Cas', op, key: operation.key, from: a as number, to: b as number };
+          : { type: 'Cas', op, key: operation.key, expected: a as number, value: b as number };
     const timeout = { type: TIMER, op };
     return {
       changes: { pending: [...ctx.pending, { op, command: event.command, server }] },

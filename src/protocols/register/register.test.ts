@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { historyOf } from '../../engine/history';
 import type { TraceRecord } from '../../engine/types';
@@ -85,6 +86,16 @@ describe('register with clients', () => {
     // Each op is invoked at the instant the one before completed.
     expect(h[1]?.invokeAt).toBe(h[0]?.completeAt);
     expect(h[2]?.invokeAt).toBe(h[1]?.completeAt);
+  });
+
+  it('a cas takes effect when the register holds its first value', () => {
+    const s = parse({ events: [req(100, 'c1', 'write x 1'), req(100, 'c1', 'cas x 1 5'), req(100, 'c1', 'read x')] });
+    const { summary } = runScenario(s, lookup, 2000);
+    expect(summary.history?.map((e) => [e.op, e.result, e.value])).toEqual([
+      ['write x 1', 'ok', null],
+      ['cas x 1 5', 'ok', null],
+      ['read x', 'ok', 5],
+    ]);
   });
 
   it('runs up to clientConcurrency ops of one client at once', () => {
@@ -204,9 +215,23 @@ describe('the scenario fields of clients', () => {
 
   it('refuses clients for a protocol without a client machine', () => {
     const parsed = parseScenario(
-      { format: 'netsplit-scenario', version: 1, protocol: 'flood', seed: 1, nodes: 3, clients: 2 },
-      (id) => (id === 'flood' ? { ...register, id: 'flood', clientMachine: undefined } : undefined),
+      { format: 'netsplit-scenario', version: 1, protocol: 'plain', seed: 1, nodes: 3, clients: 2 },
+      (id) => (id === 'plain' ? { ...register, id: 'plain', clientMachine: undefined } : undefined),
     );
-    expect(parsed.ok ? [] : parsed.errors).toEqual(['clients: flood has no client machine']);
+    expect(parsed.ok ? [] : parsed.errors).toEqual(['clients: plain has no client machine']);
+  });
+});
+
+describe('the register preset', () => {
+  it('replays to its pinned trace hash, with one info op from the crash and its queued write skipped', () => {
+    const file = JSON.parse(readFileSync(new URL('./presets/two-clients.json', import.meta.url), 'utf8'));
+    const parsed = parseScenario(file, lookup);
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    const { summary } = runScenario(parsed.scenario, lookup);
+    expect(summary.traceHash).toBe('fcb3b91c6feab1ca');
+    expect(summary.history?.filter((e) => e.result === 'info').map((e) => [e.client, e.op])).toEqual([
+      ['c2', 'read x'],
+    ]);
+    expect(summary.skipped.map((k) => k.reason)).toEqual(['c2 crashed before invoking']);
   });
 });

@@ -25,9 +25,9 @@ export function serverStep(ctx: ServerContext, event: ServerEvent): Plan<ServerC
       };
     case 'Cas':
       // cas K V1 V2: takes effect only if K holds V1 (§1.5, the register grammar).
-      if (held !== event.from) return { changes: null, actions: [answer({ type: 'CasFail', op: event.op })] };
+      if (held !== event.expected) return { changes: null, actions: [answer({ type: 'CasFail', op: event.op })] };
       return {
-        changes: { values: withEntry(ctx.values, event.key, event.to) },
+        changes: { values: withEntry(ctx.values, event.key, event.value) },
         actions: [answer({ type: 'CasOk', op: event.op })],
       };
     default:

@@ -39,9 +39,15 @@ export type RegisterContext = ServerContext | ClientContext;
 export type RegisterRequest =
   | { readonly type: 'Read'; readonly op: number; readonly key: string }
   | { readonly type: 'Write'; readonly op: number; readonly key: string; readonly value: number }
-  | { readonly type: 'Cas'; readonly op: number; readonly key: string; readonly from: number; readonly to: number };
+  | {
+      readonly type: 'Cas';
+      readonly op: number;
+      readonly key: string;
+      readonly expected: number;
+      readonly value: number;
+    };
 
-/** A server's answer. `CasFail`: the register did not hold `from`; `NotPrimary`: this server does not serve. */
+/** A server's answer. `CasFail`: the register did not hold `expected`; `NotPrimary`: this server does not serve. */
 export type RegisterReply =
   | { readonly type: 'ReadOk'; readonly op: number; readonly value: number | null }
   | { readonly type: 'WriteOk'; readonly op: number }

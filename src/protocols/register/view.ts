@@ -27,7 +27,7 @@ export function describeRegisterMessage(payload: Payload): MessageLook {
     case 'Write':
       return { label: `Write ${m.key} ${m.value}`, isReply: false };
     case 'Cas':
-      return { label: `Cas ${m.key} ${m.from}→${m.to}`, isReply: false };
+      return { label: `Cas ${m.key} ${m.expected}→${m.value}`, isReply: false };
     case 'ReadOk':
       return { label: `ReadOk ${m.value ?? 'nil'}`, isReply: true };
     default:

@@ -10,7 +10,7 @@ import {
 } from '@xyflow/react';
 import { useCallback, useMemo, useState } from 'react';
 import { drawnLinks } from '../../app/layout';
-import { isEitherWayCut } from '../../app/selectors';
+import { isEitherWayCut, nodeIdsOf } from '../../app/selectors';
 import { useStore, useStoreApi } from '../../app/useStore';
 import { nodeWord } from '../faces';
 import { useFace } from '../hooks';
@@ -35,7 +35,7 @@ const edgeTypes = { link: LinkEdge };
 export function Canvas() {
   const store = useStoreApi();
   const isBoxSelect = useStore((s) => s.isBoxSelect);
-  const ids = useStore((s) => s.scenario.nodes);
+  const ids = useStore((s) => nodeIdsOf(s.scenario));
   const shape = useStore((s) => s.frame.shape);
   const runId = useStore((s) => s.runId);
   const positions = useStore((s) => s.positions);

@@ -1,5 +1,5 @@
 import { Panel } from '@xyflow/react';
-import { networkOf, sidesOf } from '../../app/selectors';
+import { networkOf, nodeIdsOf, sidesOf } from '../../app/selectors';
 import { useStore } from '../../app/useStore';
 
 /**
@@ -9,7 +9,7 @@ import { useStore } from '../../app/useStore';
 export function NetworkStatus() {
   const text = useStore((s) => {
     const network = networkOf(s.frame.network);
-    const ids = s.scenario.nodes;
+    const ids = nodeIdsOf(s.scenario);
     const lines: string[] = [];
     const sides = sidesOf(s.frame.network, ids);
     if (sides.length > 0) lines.push(`Partitioned: ${sides.map((side) => side.join(' ')).join('  |  ')}`);

@@ -65,6 +65,12 @@ export const NodeCard = memo(function NodeCard({ id, selected }: NodeProps) {
           </span>
         )}
         {look.note && <span className="node-note">{look.note}</span>}
+        {node.isUp && node.ops && node.ops.length > 0 && (
+          // §1.5: a client's operations in flight, as the requests stated them (`write x 3 …`).
+          <span className="node-ops" data-node-ops="">
+            {node.ops.map((op) => `${op} …`).join(', ')}
+          </span>
+        )}
       </div>
       <button
         ref={button}

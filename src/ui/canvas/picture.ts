@@ -1,5 +1,5 @@
 import { centerOf, drawnLinks, type XY } from '../../app/layout';
-import { type LinkStatus, linkStatus, nodeOf } from '../../app/selectors';
+import { type LinkStatus, linkStatus, nodeIdsOf, nodeOf } from '../../app/selectors';
 import type { AppState } from '../../app/state';
 import type { NodeId } from '../../engine/types';
 import { badgeText, nodeLook, roleGlyph } from '../faces';
@@ -52,7 +52,7 @@ export interface PictureMessage {
 
 export function canvasPicture(state: AppState): CanvasPicture {
   const { frame, positions, now, scenario } = state;
-  const ids = scenario.nodes;
+  const ids = nodeIdsOf(scenario);
   const nodes: PictureNode[] = [];
   for (const id of ids) {
     const at = positions[id];

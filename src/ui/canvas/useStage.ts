@@ -1,5 +1,6 @@
 import { createContext, useContext, useLayoutEffect, useMemo, useState } from 'react';
 import type { XY } from '../../app/layout';
+import { nodeIdsOf } from '../../app/selectors';
 import { useStore, useStoreApi } from '../../app/useStore';
 import { IDENTITY_STAGE, minimumFont, type Stage, solveStage, toDisplay } from './stage';
 
@@ -33,7 +34,7 @@ export function useMeasuredStage(inset: number): {
   const store = useStoreApi();
   const [el, ref] = useState<HTMLDivElement | null>(null);
   const [size, setSize] = useState({ width: 0, height: 0, screen: 0 });
-  const ids = useStore((s) => s.scenario.nodes.join(' '));
+  const ids = useStore((s) => nodeIdsOf(s.scenario).join(' '));
   const runId = useStore((s) => s.runId);
 
   useLayoutEffect(() => {

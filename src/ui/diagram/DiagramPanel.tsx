@@ -1,5 +1,6 @@
 import { type KeyboardEvent, type ReactNode, useState } from 'react';
 import type { ClockMode } from '../../app/clocks';
+import { nodeIdsOf } from '../../app/selectors';
 import { useStore, useStoreApi } from '../../app/useStore';
 import { downloadBlob, pictureName, svgBlob } from '../pictures/download';
 import type { DiagramInput } from './compose';
@@ -36,7 +37,7 @@ export function DiagramPanel({
   const trace = useStore((s) => s.frame.trace);
   const describeMessage = useStore((s) => s.frame.protocol.describeMessage);
   const now = useStore((s) => s.now);
-  const nodeIds = useStore((s) => s.scenario.nodes);
+  const nodeIds = useStore((s) => nodeIdsOf(s.scenario));
   const title = useStore((s) => s.scenario.title);
   const highlighted = useStore((s) => s.hoveredMessage ?? (s.selection?.kind === 'message' ? s.selection.id : null));
   const [error, setError] = useState<string | null>(null);

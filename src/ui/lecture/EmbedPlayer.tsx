@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { embedOptions } from '../../app/embed';
 import { startLink } from '../../app/player';
+import { nodeIdsOf } from '../../app/selectors';
 import { useStore, useStoreApi } from '../../app/useStore';
 import { ClusterLoading } from '../ClusterLoading';
 import { Canvas } from '../canvas/Canvas';
@@ -98,7 +99,7 @@ function EmbedDiagram() {
   const trace = useStore((s) => s.frame.trace);
   const describeMessage = useStore((s) => s.frame.protocol.describeMessage);
   const now = useStore((s) => s.now);
-  const nodeIds = useStore((s) => s.scenario.nodes);
+  const nodeIds = useStore((s) => nodeIdsOf(s.scenario));
   return (
     <section aria-label="Space-time diagram" className="player-panel player-diagram">
       <SpaceTimeDiagram

@@ -1,9 +1,10 @@
-import { isDivided, selectedNodes } from '../../app/selectors';
+import { isDivided, nodeIdsOf, selectedNodes } from '../../app/selectors';
 import { useStore, useStoreApi } from '../../app/useStore';
 import type { NodeId } from '../../engine/types';
 import { useFace } from '../hooks';
 import { ClientRequestForm } from './ClientRequestForm';
 import { NetworkForm } from './NetworkForm';
+import { WorkloadForm } from './WorkloadForm';
 
 /** Breaking the cluster on purpose: partitions, one-click faults, the whole network's behaviour. */
 export function FaultsPanel() {
@@ -20,7 +21,8 @@ export function FaultsPanel() {
   );
   const selected: readonly (readonly NodeId[])[] = named.split('|').map((ids) => (ids ? ids.split(',') : []));
   const first = selected[0] ?? [];
-  const canHeal = useStore((s) => isDivided(s.frame.network, s.scenario.nodes));
+  const canHeal = useStore((s) => isDivided(s.frame.network, nodeIdsOf(s.scenario)));
+  const hasClients = useStore((s) => (s.scenario.clients?.length ?? 0) > 0 && s.frame.protocol.ops !== undefined);
 
   const minoritySize = Math.floor((ids.length - 1) / 2);
   const splitMajority = () => {
@@ -100,6 +102,13 @@ export function FaultsPanel() {
         <h3 id="client-tool">Client</h3>
         <ClientRequestForm />
       </section>
+
+      {hasClients && (
+        <section aria-labelledby="workload-tool">
+          <h3 id="workload-tool">Workload</h3>
+          <WorkloadForm />
+        </section>
+      )}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { isEitherWayCut, messageOf, recentFor } from '../../app/selectors';
+import { isEitherWayCut, messageOf, nodeIdsOf, recentFor } from '../../app/selectors';
 import { formatMs } from '../../app/store';
 import { useStore, useStoreApi } from '../../app/useStore';
 import type { NodeId } from '../../engine/types';
@@ -13,7 +13,7 @@ export function NodeInspector({ id }: { id: NodeId }) {
   const node = useNode(id);
   const ui = useProtocolUi();
   const face = useFace();
-  const ids = useStore((s) => s.scenario.nodes);
+  const ids = useStore((s) => nodeIdsOf(s.scenario));
   const frame = useStore((s) => s.frame);
   const cuts = useStore((s) => ids.map((o) => isEitherWayCut(s.frame.network, id, o)).join());
   if (!node) return null;
