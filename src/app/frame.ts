@@ -1,3 +1,4 @@
+import { type ClockState, TRUE_CLOCK } from '../engine/clock';
 import type { NetworkState } from '../engine/network';
 import type { AnyProtocol, NodeStatus, World } from '../engine/protocol';
 import type { InFlight, PendingTimer, Simulation } from '../engine/simulation';
@@ -13,6 +14,10 @@ export interface FrameNode extends NodeStatus {
   readonly timers: readonly FrameTimer[];
   /** §1.5: on a client, the commands of its operations in flight (invoked, not completed), oldest first. */
   readonly ops?: readonly string[];
+  /** Its local clock (spec/protocols.md §1.4; engine/clock.ts): read it with `localTime(clock, nowMs)`. */
+  readonly clock: ClockState;
+  /** While it is in a process pause (§1.3): when the pause ends. */
+  readonly stalledUntil?: VirtualMs;
 }
 
 /**
@@ -103,12 +108,25 @@ function nodeOf(
     before.isUp === runtime.isUp &&
     before.view === runtime.view &&
     before.context === context &&
+    before.clock === runtime.clock &&
+    before.stalledUntil === runtime.stall?.untilMs &&
     isSameTimers &&
     sameOps(before.ops, ops)
   )
     return before;
   const timers: readonly FrameTimer[] = isSameTimers && before ? before.timers : pending;
-  const node = { id, kind: runtime.kind, isUp: runtime.isUp, context, view: runtime.view, timers };
+  const { kind, isUp, view, clock } = runtime;
+  const stalledUntil = runtime.stall?.untilMs;
+  const node = {
+    id,
+    kind,
+    isUp,
+    context,
+    view,
+    timers,
+    clock,
+    ...(stalledUntil === undefined ? {} : { stalledUntil }),
+  };
   return ops === undefined ? node : { ...node, ops: sameOps(before?.ops, ops) ? (before?.ops ?? ops) : ops };
 }
 
@@ -119,7 +137,7 @@ function sameOps(a: readonly string[] | undefined, b: readonly string[] | undefi
 
 /** A node the simulation does not know (never in a well-formed run): down, with nothing to show. */
 function missing(id: NodeId): FrameNode {
-  return { id, kind: '', isUp: false, context: undefined, view: {}, timers: [] };
+  return { id, kind: '', isUp: false, context: undefined, view: {}, timers: [], clock: TRUE_CLOCK };
 }
 
 /** Whether the copy `kept` still holds exactly what the engine's (mutable) list holds. */

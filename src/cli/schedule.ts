@@ -1,4 +1,4 @@
-import type { AnyProtocol } from '../engine/protocol';
+import type { AnyProtocol, FuzzFault } from '../engine/protocol';
 import { Rng } from '../engine/rng';
 import { FILE_SELECTORS } from '../engine/selectors';
 import type { Input, NodeId } from '../engine/types';
@@ -81,6 +81,27 @@ const ACTIONS: readonly Action[] = [
 ];
 
 /**
+ * The time faults of spec/protocols.md §1.9, drawn only for a protocol whose `fuzzFaults` lists them (its failure
+ * model): a process pause, and a clock's offset, drift or jump. Appended after the classic actions, so a protocol
+ * declaring neither draws exactly the stream it always did.
+ */
+const TIME_ACTIONS: Readonly<Partial<Record<FuzzFault, readonly Action[]>>> = {
+  stall: [(c) => [{ at: c.at, type: 'stall', node: c.rng.pick(c.ids), durationMs: c.rng.int(50, 1500) }]],
+  clock: [
+    (c) => [{ at: c.at, type: 'clock', node: c.rng.pick(c.ids), offsetMs: c.rng.int(-500, 500) }],
+    (c) => [{ at: c.at, type: 'clock', node: c.rng.pick(c.ids), driftPpm: c.rng.int(-2000, 2000) }],
+    (c) => [{ at: c.at, type: 'clock', node: c.rng.pick(c.ids), jumpMs: c.rng.int(-1000, 1000) }],
+  ],
+};
+
+/** The actions a protocol's fuzz runs draw from: the classic ones, then the time faults it declares. */
+export function actionsFor(protocol: AnyProtocol): readonly Action[] {
+  const faults = protocol.fuzzFaults ?? [];
+  const extra = (['stall', 'clock'] as const).flatMap((f) => (faults.includes(f) ? (TIME_ACTIONS[f] ?? []) : []));
+  return extra.length === 0 ? ACTIONS : [...ACTIONS, ...extra];
+}
+
+/**
  * A random scenario file for one fuzz run, drawn from `seed`. Swarm testing (Groce et al., 2012): each
  * run enables a random subset of the fault kinds with random weights, so some runs hammer one pattern
  * (isolate the leader, write, heal, again) that an even mix would almost never line up. Every run is a
@@ -89,7 +110,8 @@ const ACTIONS: readonly Action[] = [
 export function randomScenario(options: ScheduleOptions): Record<string, unknown> {
   const rng = Rng.fromSeed(options.seed);
   const ids: NodeId[] = Array.from({ length: options.nodes }, (_, i) => `n${i + 1}`);
-  const weights = ACTIONS.map(() => (rng.chance(0.7) ? rng.int(1, 6) : 0));
+  const actions = actionsFor(options.protocol);
+  const weights = actions.map(() => (rng.chance(0.7) ? rng.int(1, 6) : 0));
   weights[0] = Math.max(weights[0] ?? 0, 1); // always some client requests
   const total = weights.reduce((a, b) => a + b, 0);
   const meanGapMs = rng.int(40, 400);
@@ -102,7 +124,7 @@ export function randomScenario(options: ScheduleOptions): Record<string, unknown
     let roll = rng.int(0, total - 1);
     let index = 0;
     while (roll >= (weights[index] ?? 0)) roll -= weights[index++] ?? 0;
-    const action = ACTIONS[index] as Action;
+    const action = actions[index] as Action;
     const nextCommand = () => options.protocol.face.commands.next(++requests);
     events.push(...action({ rng, ids, crashed, at, nextCommand, aim }));
   }

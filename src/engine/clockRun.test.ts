@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../scenario/parse';
+import { toFile } from '../scenario/encode';
+import { parseScenario, parseScenarioText } from '../scenario/parse';
 import { createSimulation, summarize } from '../scenario/run';
 import { tickContext, tickProtocol } from '../testing/tickProtocol';
 import { localTime, startClock } from './clock';
@@ -103,6 +104,19 @@ describe('per-node clocks (spec/protocols.md §1.4)', () => {
     expect(sim.node('n1')?.clock.driftPpm).toBe(900);
   });
 
+  it('clocks survive a round trip through the file (share links, export); a file without them gains none', () => {
+    const parse = (file: Record<string, unknown>) => {
+      const parsed = parseScenario(file, lookup);
+      if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+      return parsed.scenario;
+    };
+    const base = { format: 'netsplit-scenario', version: 1, seed: 1, nodes: 2, protocol: 'tick' };
+    const timed = parse({ ...base, clocks: { n2: { offsetMs: -5, driftPpm: 30 } } });
+    expect(toFile(timed).clocks).toEqual({ n2: { offsetMs: -5, driftPpm: 30 } });
+    expect(parse(toFile(timed)).clocks).toEqual(timed.clocks);
+    expect(toFile(parse(base))).not.toHaveProperty('clocks');
+  });
+
   it('refuses bad clocks and clock events, naming the field', () => {
     const errors = (fields: Record<string, unknown>) => {
       const parsed = parseScenario(
@@ -112,6 +126,11 @@ describe('per-node clocks (spec/protocols.md §1.4)', () => {
       return parsed.ok ? [] : parsed.errors;
     };
     expect(errors({ clocks: { n9: { offsetMs: 1 } } })).toEqual(['clocks.n9: unknown node "n9"']);
+    const hidden = parseScenarioText(
+      '{"format":"netsplit-scenario","version":1,"seed":1,"nodes":2,"protocol":"tick","clocks":{"__proto__":{"offsetMs":1}}}',
+      lookup,
+    );
+    expect(hidden.ok ? [] : hidden.errors).toEqual(['clocks.__proto__: unknown node "__proto__"']);
     expect(errors({ clocks: { n1: { driftPpm: 200_000 } } })).toEqual([
       'clocks.n1.driftPpm: must be within ±100000 ppm',
     ]);

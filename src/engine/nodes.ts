@@ -9,9 +9,10 @@ import {
   timerSpan,
 } from './clock';
 import { own } from './kit/dict';
+import { endStall, holdArrival, type StallHost, startStall } from './nodeStalls';
 import { Rng } from './rng';
 import type { InFlight, MutableNode, NodeRuntime, QueueEvent, RunSpec } from './runtime';
-import { type HeldMessage, type HeldTimer, handHeld, holdItem, holdTimer, stallUntil } from './stall';
+import { type HeldMessage, holdItem, holdTimer } from './stall';
 import { type Effect, Stepper } from './stepper';
 import { type ClusterShape, DEFAULT_KIND, kindRules, kindsOf, type NodesDeclaration } from './topology';
 import { viewKey } from './trace';
@@ -183,48 +184,26 @@ export class Nodes {
 
   /** The node pauses until `now + durationMs` (or later, if it already is paused longer). */
   stall(id: NodeId, durationMs: number): void {
-    const node = this.must(id);
-    const before = node.stall?.untilMs;
-    node.stall = stallUntil(node.stall, this.host.nowMs + durationMs);
-    const { untilMs } = node.stall;
-    if (untilMs !== before) this.host.schedule(untilMs, { kind: 'stallEnd', node: id, untilMs });
+    startStall(this.must(id), durationMs, this.stallHost);
   }
 
   /** A message arrived at a stalled node: held until the end of the stall. False when the node is not stalled. */
   holdMessage(message: InFlight): boolean {
-    const node = this.map.get(message.to);
-    if (!node || node.stall === null) return false;
-    node.stall = holdItem(node.stall, { kind: 'message', message, arrivedAt: this.host.nowMs });
-    return true;
+    return holdArrival(this.map.get(message.to), message, this.host.nowMs);
   }
 
-  /** The end of a stall (an extended, or crashed, stall leaves its earlier end moot). */
   endStall(id: NodeId, untilMs: VirtualMs): void {
-    const node = this.must(id);
-    const stall = node.stall;
-    if (stall === null || stall.untilMs !== untilMs) return;
-    node.stall = null;
-    handHeld(id, stall, {
-      isUp: (n) => this.map.get(n)?.isUp === true,
-      fireHeldTimer: (n, timer) => this.fireHeld(n, timer),
-      handMessage: (message, arrivedAt) => {
-        this.host.handedHeld(message, arrivedAt);
-        this.hand(node, message.message, message.from);
-      },
-      handRequest: (_, payload) => this.hand(node, payload),
-    });
+    endStall(this.must(id), untilMs, this.stallHost);
   }
 
-  private fireHeld(id: NodeId, held: HeldTimer): void {
-    const node = this.must(id);
-    const timer = node.timers.get(held.id);
-    // §1.3: one cancelled or replaced by an earlier handed event does not fire.
-    if (!timer || timer.token !== held.token) return;
-    node.timers.delete(held.id);
-    this.host.countEvent();
-    this.host.record({ t: this.host.nowMs, kind: 'timer', node: id, name: timer.name, dueAt: held.dueAt });
-    this.hand(node, timer.event);
-  }
+  private readonly stallHost: StallHost = {
+    now: () => this.host.nowMs,
+    schedule: (atMs, event) => this.host.schedule(atMs, event),
+    record: (record) => this.host.record(record),
+    countEvent: () => this.host.countEvent(),
+    handedHeld: (message, arrivedAt) => this.host.handedHeld(message, arrivedAt),
+    hand: (node, payload, from) => this.hand(node, payload, from),
+  };
 
   // ---- clocks (clock.ts, spec/protocols.md §1.4) ----
 

@@ -38,3 +38,13 @@ describe('a run has settled (spec/protocols.md §1.8)', () => {
     expect(unsettledReason(at({}, [{ t: 4000, kind: 'fault', type: 'timeout', node: 'n1' }]))).toBeNull();
   });
 });
+
+describe('a stalled node at the end', () => {
+  it('leaves the run unsettled, naming the node (spec/protocols.md §1.8)', () => {
+    const network = { model: { latencyMs: [1, 1] as const, loss: 0, duplicate: 0 }, links: {}, cuts: [], groups: {} };
+    const nodes = [{ id: 'n1', isUp: true }];
+    const input = { nowMs: 5000, network, nodes, trace: [], traceLength: 0 };
+    expect(unsettledReason({ ...input, stalled: ['n1'] })).toBe('n1 is stalled at the end');
+    expect(unsettledReason({ ...input, stalled: [] })).toBeNull();
+  });
+});

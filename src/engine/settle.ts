@@ -8,6 +8,8 @@ export interface SettleInput {
   readonly nowMs: VirtualMs;
   readonly network: NetworkState;
   readonly nodes: readonly { readonly id: NodeId; readonly isUp: boolean }[];
+  /** §1.8: the nodes in a process pause (stall) at the end. */
+  readonly stalled?: readonly NodeId[];
   /** The trace up to now, newest last. */
   readonly trace: readonly TraceRecord[];
   readonly traceLength: number;
@@ -27,6 +29,8 @@ export function unsettledReason(s: SettleInput, settleMs: VirtualMs = SETTLE_MS)
   }
   const down = s.nodes.find((n) => !n.isUp);
   if (down) return `${down.id} is down at the end`;
+  const stalled = s.stalled?.[0];
+  if (stalled !== undefined) return `${stalled} is stalled at the end`;
   for (let i = s.traceLength - 1; i >= 0; i--) {
     const r = s.trace[i] as TraceRecord;
     if (r.t <= s.nowMs - settleMs) break;

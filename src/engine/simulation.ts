@@ -371,6 +371,7 @@ export class Simulation implements WireHost, InputsHost, ClientOpsHost {
       nodes,
       trace: this.trace,
       traceLength: this.traceLength,
+      stalled: nodes.filter((n) => this.isStalled(n.id)).map((n) => n.id),
     };
     this.unsettled = unsettledReason(input);
     return this.unsettled === null ? this.observer.settle() : [];

@@ -159,3 +159,17 @@ describe('stall (spec/protocols.md §1.3)', () => {
     expect(sim.traceHash).toBe(hash);
   });
 });
+
+describe('a stalled Raft follower', () => {
+  it('gets the AppendEntries held for it after the stall, each with when it arrived', () => {
+    const probe = run({ protocol: 'raft' }, 1500);
+    const follower = probe.nodeIds().find((id) => probe.view(id)?.role === 'follower') as string;
+    const sim = run({ protocol: 'raft', events: [{ at: 1500, type: 'stall', node: follower, durationMs: 100 }] }, 2000);
+    const held = sim.trace.filter((r) => r.kind === 'deliver' && r.to === follower && r.arrivedAt !== undefined);
+    expect(held.length).toBeGreaterThan(0);
+    for (const r of held) {
+      expect(r).toMatchObject({ t: 1600, type: 'AppendEntries' });
+      if (r.kind === 'deliver') expect(r.arrivedAt).toBeGreaterThan(1500);
+    }
+  });
+});

@@ -1,10 +1,12 @@
 import { useEffect, useRef } from 'react';
+import type { FrameNode } from '../app/frame';
 import { pauseAt } from '../app/pauseNav';
 import { nodeOf } from '../app/selectors';
 import { useStore } from '../app/useStore';
+import type { ClockState } from '../engine/clock';
 import type { Face } from '../engine/face';
 import type { PauseShows } from '../engine/inputs/pause';
-import type { NodeId, NodeView } from '../engine/types';
+import type { NodeId, NodeView, VirtualMs } from '../engine/types';
 import { protocolUi } from './protocols';
 import type { ProtocolUi } from './protocols/types';
 
@@ -14,27 +16,46 @@ export interface NodeSlice {
   readonly view: NodeView;
   /** §1.5: a client's operations in flight (frame.ts). */
   readonly ops?: readonly string[];
+  /** Its local clock (spec/protocols.md §1.4) and, while its process is paused (§1.3), when the pause ends. */
+  readonly clock: ClockState;
+  readonly stalledUntil?: VirtualMs;
 }
 
 const sameSlice = (a: NodeSlice | undefined, b: NodeSlice | undefined) =>
   a === b ||
-  (a !== undefined && b !== undefined && a.id === b.id && a.isUp === b.isUp && a.view === b.view && a.ops === b.ops);
+  (a !== undefined &&
+    b !== undefined &&
+    a.id === b.id &&
+    a.isUp === b.isUp &&
+    a.view === b.view &&
+    a.ops === b.ops &&
+    a.clock === b.clock &&
+    a.stalledUntil === b.stalledUntil);
+
+const sliceOf = (node: FrameNode): NodeSlice => {
+  const { id, isUp, view, clock, stalledUntil, ops } = node;
+  return {
+    id,
+    isUp,
+    view,
+    clock,
+    ...(stalledUntil === undefined ? {} : { stalledUntil }),
+    ...(ops === undefined ? {} : { ops }),
+  };
+};
 
 /** One node's state; re-renders only when that node's view or liveness changes. */
 export function useNode(id: NodeId): NodeSlice | undefined {
   return useStore((s) => {
     const node = nodeOf(s.frame, id);
-    if (!node) return undefined;
-    return node.ops
-      ? { id, isUp: node.isUp, view: node.view, ops: node.ops }
-      : { id, isUp: node.isUp, view: node.view };
+    return node && sliceOf(node);
   }, sameSlice);
 }
 
 /** Every node's state, in cluster order. */
 export function useNodes(): readonly NodeSlice[] {
   return useStore(
-    (s) => s.frame.nodes.map((node) => ({ id: node.id, isUp: node.isUp, view: node.view })),
+    (s) => s.frame.nodes.map(sliceOf),
     (a, b) => a.length === b.length && a.every((x, i) => sameSlice(x, b[i])),
   );
 }

@@ -3,6 +3,7 @@ import { memo, useRef } from 'react';
 import { useStore, useStoreApi } from '../../app/useStore';
 import { badgeText, nodeLook, roleGlyph } from '../faces';
 import { useFace, useNode, useProtocolUi } from '../hooks';
+import { pausedText } from '../panels/timeWords';
 import { cardWidthFor } from './messageLook';
 import { NodeMenu } from './NodeMenu';
 import { TimerRing } from './TimerRing';
@@ -38,6 +39,7 @@ export const NodeCard = memo(function NodeCard({ id, selected }: NodeProps) {
   const classes = ['node-card', node.isUp ? 'is-up' : 'is-crashed'];
   if (selected) classes.push('is-picked');
   if (isInspected) classes.push('is-inspected');
+  if (node.isUp && node.stalledUntil !== undefined) classes.push('is-paused');
 
   return (
     <div className={classes.join(' ')} style={style}>
@@ -69,6 +71,11 @@ export const NodeCard = memo(function NodeCard({ id, selected }: NodeProps) {
           // §1.5: a client's operations in flight, as the requests stated them (`write x 3 …`).
           <span className="node-ops" data-node-ops="">
             {node.ops.map((op) => `${op} …`).join(', ')}
+          </span>
+        )}
+        {node.isUp && node.stalledUntil !== undefined && (
+          <span className="node-paused" data-node-paused="">
+            {pausedText(node.stalledUntil)}
           </span>
         )}
       </div>

@@ -1,12 +1,13 @@
-import { type KeyboardEvent, useEffect, useRef } from 'react';
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { requestCount } from '../../app/selectors';
 import { useStoreApi } from '../../app/useStore';
 import type { NodeId } from '../../engine/types';
 import { useFace } from '../hooks';
+import { NodeTimeForm } from './NodeTimeForm';
 
 /**
- * A node's actions: crash or restart it, fire its timer now, send it a client request. Each builds
- * an input for the store. Arrow keys move between items, Escape closes and returns focus.
+ * A node's actions: crash or restart it, fire its timer now, send it a client request, pause its process or
+ * change its clock (those two open a small form in place of the menu). Each builds an input for the store. Arrow keys move between items, Escape closes and returns focus.
  */
 export function NodeMenu({
   id,
@@ -26,6 +27,7 @@ export function NodeMenu({
   const store = useStoreApi();
   const { commands } = useFace();
   const ref = useRef<HTMLDivElement>(null);
+  const [form, setForm] = useState<'stall' | 'clock' | null>(null);
 
   useEffect(() => {
     ref.current?.querySelector<HTMLButtonElement>('[role="menuitem"]:not([disabled])')?.focus({ preventScroll: true });
@@ -53,6 +55,11 @@ export function NodeMenu({
     // Keys typed in the menu are the menu's, not the canvas's (no arrow-key node moves).
     event.stopPropagation();
   };
+
+  const className = ['node-menu', opensLeft && 'opens-left', opensUp ? 'opens-up' : 'opens-down', 'nodrag nopan']
+    .filter(Boolean)
+    .join(' ');
+  if (form !== null) return <NodeTimeForm id={id} form={form} className={className} onClose={onClose} />;
 
   return (
     <div
@@ -92,6 +99,12 @@ export function NodeMenu({
         )}
       >
         Send client request to {id}
+      </button>
+      <button type="button" role="menuitem" disabled={!isUp} onClick={() => setForm('stall')}>
+        Pause process (GC) for …
+      </button>
+      <button type="button" role="menuitem" onClick={() => setForm('clock')}>
+        Clock …
       </button>
     </div>
   );

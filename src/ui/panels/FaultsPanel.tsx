@@ -3,6 +3,7 @@ import { useStore, useStoreApi } from '../../app/useStore';
 import type { NodeId } from '../../engine/types';
 import { useFace } from '../hooks';
 import { ClientRequestForm } from './ClientRequestForm';
+import { ClockForm } from './ClockForm';
 import { NetworkForm } from './NetworkForm';
 import { WorkloadForm } from './WorkloadForm';
 
@@ -96,6 +97,19 @@ export function FaultsPanel() {
       <section aria-labelledby="network-tool">
         <h3 id="network-tool">Whole network</h3>
         <NetworkForm />
+      </section>
+
+      <section aria-labelledby="clock-tool">
+        <h3 id="clock-tool">Clocks</h3>
+        <p className="hint">
+          Every node's local clock at once: one clock input per node, applied now (a node's menu changes one).
+        </p>
+        <ClockForm
+          submitLabel="Apply to every node's clock"
+          onApply={(change) => {
+            for (const id of ids) store.act({ type: 'clock', node: id, ...change });
+          }}
+        />
       </section>
 
       <section aria-labelledby="client-tool">

@@ -4,6 +4,7 @@ import { useStore, useStoreApi } from '../../app/useStore';
 import type { NodeId } from '../../engine/types';
 import { nodeLook, roleGlyph } from '../faces';
 import { useFace, useNode, useProtocolUi } from '../hooks';
+import { clockWords, pausedText } from './timeWords';
 
 const RECENT = 10;
 
@@ -21,6 +22,7 @@ export function NodeInspector({ id }: { id: NodeId }) {
   const { NodeDetails } = ui;
   const recent = recentFor(frame, id, RECENT);
   const cutList = cuts.split(',');
+  const clock = clockWords(node.clock, frame.nowMs);
 
   return (
     <div className="inspector">
@@ -32,6 +34,12 @@ export function NodeInspector({ id }: { id: NodeId }) {
         </span>
       </h3>
       {!node.isUp && <p className="muted">Crashed: only its persistent state survives; a restart begins from it.</p>}
+      {node.isUp && node.stalledUntil !== undefined && (
+        <p className="node-paused-note">
+          {pausedText(node.stalledUntil)}: its process is paused; what reaches it waits until then.
+        </p>
+      )}
+      {clock && <p className="node-clock">{clock}</p>}
       {NodeDetails ? (
         <NodeDetails id={id} view={node.view} isUp={node.isUp} />
       ) : (
