@@ -22,8 +22,11 @@ test('the lock lecture stops while c1 is paused, and its panel shows c1 holding 
   );
   await expect(words.filter({ hasText: /^c1 \(client\): believed it held the lock \(token 33\)/ })).toHaveCount(1);
   await expect(words.filter({ hasText: /^n2 \(storage\): no write yet/ })).toHaveCount(1);
-  // The service's card shows the token it granted (client cards come with the clients-servers canvas).
+  // The cards: the service's token, and c1 holding the lock while its process is paused.
   await expect(page.getByRole('group', { name: 'Node n1' })).toContainText('token 33');
+  const c1 = page.getByRole('group', { name: 'Node c1' });
+  await expect(c1).toContainText('holds the lock');
+  await expect(c1).toContainText(/paused/i);
 
   await expectNoSeriousViolations(page, 'the lock lecture at its first pause');
 });
