@@ -10,7 +10,7 @@ import { createRegistry } from './registry';
  * Every protocol netsplit ships, as light descriptors: adding one is its folder and one line here.
  * The first is the default; only what a page opens on is loaded (DESIGN.md, "The manifest").
  */
-// biome-ignore format: one line, as the authoring guide's test (flood/guide.test.ts) reads flood's entry.
+// biome-ignore format: one line, as the authoring guide's test reads the worked example's entry there.
 export const manifest: readonly ProtocolDescriptor[] = [raftManifest, twoPcManifest, lockManifest, registerManifest, floodManifest];
 
 const registry = createRegistry(manifest);
