@@ -38,7 +38,7 @@ export function fuzz(options: FuzzOptions, lookup: ProtocolLookup): FuzzResult {
   let runs = 0;
   for (let i = 0; i < options.runs; i++) {
     const seed = seeds.uint32();
-    const file = randomScenario({ ...options, seed });
+    const file = options.protocol.fuzzScenario?.(seed, options.bug) ?? randomScenario({ ...options, seed });
     const parsed = parseScenario(file, lookup);
     if (!parsed.ok) throw new Error(`the fuzzer wrote an invalid scenario: ${parsed.errors.join('; ')}`);
     const sim = createSimulation(parsed.scenario, lookup);

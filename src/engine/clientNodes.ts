@@ -34,8 +34,8 @@ export function withClients(
     view: (context, value) => protocol.view(context, value),
     nodeKinds: kinds,
     // Servers come first, so a server's index among all nodes is its index among the servers.
-    nodeKind: (id, index) =>
-      isClient.has(id) ? CLIENT_KIND : protocol.nodeKind ? protocol.nodeKind(id, index, servers) : first,
+    nodeKind: (id, index, _nodes, config) =>
+      isClient.has(id) ? CLIENT_KIND : protocol.nodeKind ? protocol.nodeKind(id, index, servers, config) : first,
     ...(protocol.topology === undefined ? {} : { topology: protocol.topology }),
     ...(protocol.layout === undefined ? {} : { layout: protocol.layout }),
   };

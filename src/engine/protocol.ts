@@ -122,8 +122,13 @@ export interface Protocol<Config = unknown, Context = unknown> {
   readonly machine: AnyStateMachine;
   /** Optional: the kinds of node it runs, each its own machine (topology.ts); default one `server` kind running `machine`. */
   readonly nodeKinds?: readonly NodeKind[];
-  /** Optional: the kind of each node of a scenario (by id and position); default the first kind. */
-  nodeKind?(node: NodeId, index: number, nodes: readonly NodeId[]): string;
+  /** Optional: the kind of each node of a scenario (by id, position and the parsed config); default the first kind. */
+  nodeKind?(node: NodeId, index: number, nodes: readonly NodeId[], config: Config): string;
+  /**
+   * Optional: what is wrong with a scenario's servers for this config (a variant that runs a fixed number of
+   * them), each problem naming its field (`nodes: ...`); the parser refuses the file with them.
+   */
+  clusterProblems?(config: Config, nodes: readonly NodeId[]): readonly string[];
   /** Optional: the links that exist (topology.ts); default `full-mesh`. A send over a missing link throws. */
   readonly topology?: Topology;
   /** Optional: how the canvas lays the nodes out; default `circle`. */
@@ -185,6 +190,11 @@ export interface Protocol<Config = unknown, Context = unknown> {
   readonly settleMs?: number;
   /** §1.8: the fault kinds the fuzzer may draw (the protocol's failure model); default the classic ones. */
   readonly fuzzFaults?: readonly FuzzFault[];
+  /**
+   * Optional: the fuzzer's random scenario file for run `seed` (with `bug`), for a protocol whose lesson needs
+   * a shape of run the generic schedule cannot draw (its own cluster, client operations); default the generic one.
+   */
+  fuzzScenario?(seed: number, bug: string | null): Record<string, unknown>;
 }
 
 /** §1.6: a Byzantine behaviour a protocol declares (`silent` is carried out by the engine). */

@@ -92,7 +92,7 @@ export class Simulation implements WireHost, InputsHost, ClientOpsHost {
     const root = Rng.fromSeed(spec.seed);
     this.wire = new Wire(this, spec.network, root.fork(0));
     const declaration = withClients(spec.protocol, spec.nodes, clients);
-    this.shape = clusterShape(declaration, this.allNodes);
+    this.shape = clusterShape(declaration, this.allNodes, spec.config);
     this.isLinked = linkTest(this.shape);
     this.nodes = new Nodes(this, spec, this.shape, declaration);
     // Clients take the streams after the servers' (fork n+1, ...): a server's stream is the one it always had.

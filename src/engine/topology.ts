@@ -59,7 +59,7 @@ export interface NodesDeclaration {
   persistent(context: unknown, bug: string | null): unknown;
   view(context: unknown, stateValue: unknown): NodeView;
   readonly nodeKinds?: readonly NodeKind[];
-  nodeKind?(node: NodeId, index: number, nodes: readonly NodeId[]): string;
+  nodeKind?(node: NodeId, index: number, nodes: readonly NodeId[], config: unknown): string;
   readonly topology?: Topology;
   readonly layout?: Layout;
 }
@@ -91,11 +91,12 @@ export interface ClusterShape {
 export function clusterShape(
   protocol: Omit<NodesDeclaration, 'persistent' | 'view'>,
   ids: readonly NodeId[],
+  config?: unknown,
 ): ClusterShape {
   const kinds = kindsOf(protocol);
   const first = (kinds[0] as NodeKind).id;
   const nodes = ids.map((id, index) => {
-    const kind = protocol.nodeKind ? protocol.nodeKind(id, index, ids) : first;
+    const kind = protocol.nodeKind ? protocol.nodeKind(id, index, ids, config) : first;
     if (!kinds.some((k) => k.id === kind)) {
       throw new Error(`node ${id} is of kind "${kind}", which the protocol does not declare`);
     }

@@ -11,6 +11,11 @@ export interface PresetEntry {
   readonly shows: string;
   /** The scenario file, as JSON (a chunk of its own in the app). */
   readonly load: () => Promise<unknown>;
+  /**
+   * Set when the preset's lesson is a limit of the correct protocol: it breaks this invariant without a bug
+   * (Redlock under a clock jump). Every other preset breaks an invariant only when it sets a bug.
+   */
+  readonly breaksWithoutBug?: string;
 }
 
 /**
@@ -34,6 +39,14 @@ export function preset(
   title: string,
   shows: string,
   load: () => Promise<{ default: unknown }>,
+  breaksWithoutBug?: string,
 ): PresetEntry {
-  return { id: `${protocol}/${name}`, protocol, title, shows, load: async () => (await load()).default };
+  return {
+    id: `${protocol}/${name}`,
+    protocol,
+    title,
+    shows,
+    load: async () => (await load()).default,
+    ...(breaksWithoutBug === undefined ? {} : { breaksWithoutBug }),
+  };
 }

@@ -29,6 +29,11 @@ const PINNED: Record<string, string> = {
   '2pc/participant-votes-no': 'f016e9f89023e7d4',
   '2pc/coordinator-crash-blocks': 'd68895c2ce66c6a0',
   '2pc/participant-decides-alone': '9861d72a305553d4',
+  // Issue 11: the lock protocol's presets, pinned when they first ran.
+  'lock/lecture': '7b4a470161c1deb6',
+  'lock/gc-pause-fenced': 'b2a7ef22db5ea187',
+  'lock/gc-pause-no-fencing': '5eddb4f48b8f4f5b',
+  'lock/redlock-clock-jump': '17dfcf45679605ee',
 };
 
 describe('every preset replays to its pinned trace hash', () => {

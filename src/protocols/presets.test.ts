@@ -53,7 +53,12 @@ describe.each(presets.map((p) => [p.id, p] as const))('preset %s', (id, preset) 
     expect(second.summary.traceHash).toBe(first.summary.traceHash);
     expect(second.summary).toEqual(first.summary);
     const hasBug = (getPresetFile(id) as { bug?: string | null }).bug != null;
-    expect(first.code).toBe(hasBug ? 1 : 0);
-    expect(first.summary.violations.length > 0).toBe(hasBug);
+    const breaks = hasBug || preset.breaksWithoutBug !== undefined;
+    expect(first.code).toBe(breaks ? 1 : 0);
+    expect(first.summary.violations.length > 0).toBe(breaks);
+    if (preset.breaksWithoutBug !== undefined) {
+      const broken = first.summary.violations.map((v: { invariant: string }) => v.invariant);
+      expect(broken).toContain(preset.breaksWithoutBug);
+    }
   });
 });

@@ -106,6 +106,7 @@ function interpret(file: ParsedFile, lookup: ProtocolLookup): ParseResult {
   }
 
   const standby = file.standby === undefined ? undefined : standbyOf(file.standby, nodes, protocol, errors);
+  if (config.success && protocol.clusterProblems) errors.push(...protocol.clusterProblems(config.data, nodes));
 
   file.events.forEach((event, index) => {
     const problems = [

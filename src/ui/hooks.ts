@@ -32,6 +32,7 @@ const sameSlice = (a: NodeSlice | undefined, b: NodeSlice | undefined) =>
     a.id === b.id &&
     a.isUp === b.isUp &&
     a.view === b.view &&
+    a.ops === b.ops &&
     a.clock === b.clock &&
     a.stalledUntil === b.stalledUntil &&
     a.ops === b.ops &&
