@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { quote, shortenRuns } from '../engine/quote';
+import { MAX_PATH_ECHO_CHARS, quote, shortenRuns } from '../engine/quote';
 
 /** A command-line mistake: the runner prints it and exits 2. */
 export class UsageError extends Error {}
@@ -21,4 +22,15 @@ export function wholeNumber(flag: string, raw: string | undefined, fallback: num
     throw new UsageError(`${flag}: must be a whole number from ${min} to ${max}, got ${quote(raw)}`);
   }
   return value;
+}
+
+/** The text of the file at `path` (`-` for standard input), or a usage error naming it and why it cannot be read. */
+export function readInput(path: string): string {
+  try {
+    return readFileSync(path === '-' ? 0 : path, 'utf8');
+  } catch (error) {
+    throw new UsageError(
+      `${quote(path, (s) => s, MAX_PATH_ECHO_CHARS)}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+    );
+  }
 }

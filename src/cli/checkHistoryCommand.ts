@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import type { Consistency } from '../engine/clients';
 import { MAX_PATH_ECHO_CHARS, quote } from '../engine/quote';
 import { type CheckOptions, checkConsistency, type GuaranteeResult } from '../history/check';
 import { readHistoryText } from '../history/readHistory';
 import { registerModel } from '../history/register';
-import { parse, UsageError } from './args';
+import { parse, readInput, UsageError } from './args';
 
 const USAGE =
   'usage: npm run -s sim -- check-history <file | -> [--model register] [--consistency linearizable|sequential] [--json]';
@@ -32,14 +31,7 @@ export function checkHistoryCommand(
     throw new UsageError(`--consistency: must be linearizable or sequential, got ${quote(declared)}`);
   }
   const path = positionals[0] as string;
-  let text: string;
-  try {
-    text = readFileSync(path === '-' ? 0 : path, 'utf8');
-  } catch (error) {
-    throw new UsageError(
-      `${quote(path, (s) => s, MAX_PATH_ECHO_CHARS)}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
-    );
-  }
+  const text = readInput(path);
   const where = path === '-' ? 'stdin' : quote(path, (s) => s, MAX_PATH_ECHO_CHARS);
   const read = readHistoryText(text);
   if (!read.ok) throw new UsageError(read.errors.map((e) => `${where}: ${e}`).join('\n'));

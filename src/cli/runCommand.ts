@@ -1,11 +1,11 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { MAX_PATH_ECHO_CHARS, quote } from '../engine/quote';
 import { getProtocol, loadProtocol } from '../protocols';
 import { DEFAULT_MAX_EVENTS, DEFAULT_MAX_RECORDS, OverBudget } from '../scenario/budget';
 import { parseScenarioTextLoading } from '../scenario/parseLoading';
 import { DEFAULT_UNTIL_MS, runScenario } from '../scenario/run';
 import { MAX_TIME_MS } from '../scenario/schema';
-import { parse, UsageError, wholeNumber } from './args';
+import { parse, readInput, UsageError, wholeNumber } from './args';
 import { type CheckedSummary, withConsistency } from './consistency';
 
 const USAGE =
@@ -33,14 +33,7 @@ export async function runCommand(argv: readonly string[], out: (text: string) =>
   const recordsText = values['max-records'];
   const maxRecords =
     recordsText === undefined ? DEFAULT_MAX_RECORDS : wholeNumber('--max-records', recordsText, 0, 1, MAX_MAX_RECORDS);
-  let text: string;
-  try {
-    text = readFileSync(path === '-' ? 0 : path, 'utf8');
-  } catch (error) {
-    throw new UsageError(
-      `${quote(path, (s) => s, MAX_PATH_ECHO_CHARS)}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
-    );
-  }
+  const text = readInput(path);
   const parsed = await parseScenarioTextLoading(text, loadProtocol);
   const where = path === '-' ? 'stdin' : quote(path, (s) => s, MAX_PATH_ECHO_CHARS);
   if (!parsed.ok) throw new UsageError(parsed.errors.map((e) => `${where}: ${e}`).join('\n'));

@@ -15,5 +15,5 @@ test('the authoring example (flood) opens by name on a ring, delivers, and stays
 
   await openTab(page, 'Run');
   const protocols = page.getByRole('combobox', { name: 'Protocol' });
-  await expect(protocols.getByRole('option')).toHaveText(['Raft', 'Two-phase commit']);
+  await expect(protocols.getByRole('option')).toHaveText(['Raft', 'Two-phase commit', 'Distributed lock']);
 });
