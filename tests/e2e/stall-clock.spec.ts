@@ -29,7 +29,7 @@ test('a process pause and a clock change made by clicking show in the Script tab
   await pause.getByRole('spinbutton', { name: 'Pause length (ms)' }).fill('2400');
   await pause.getByRole('button', { name: 'Pause n2' }).click();
   // Said in words on the card, never by colour alone.
-  await expect(page.getByRole('group', { name: 'Server n2' })).toContainText('⏸ PAUSED until 2.40 s');
+  await expect(page.getByRole('group', { name: 'Server n2' })).toContainText('❚❚ PAUSED until 2.40 s');
 
   await page.getByRole('button', { name: 'Actions for n3' }).click();
   await page.getByRole('menuitem', { name: 'Clock …' }).click();

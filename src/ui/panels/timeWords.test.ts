@@ -5,7 +5,7 @@ import { clockWords, pausedText } from './timeWords';
 
 describe('time faults in words and forms', () => {
   it('says a paused node is paused, and until when', () => {
-    expect(pausedText(2400)).toBe('⏸ PAUSED until 2.40 s');
+    expect(pausedText(2400)).toBe('❚❚ PAUSED until 2.40 s');
   });
 
   it("reads a node's clock only when it is not the default", () => {

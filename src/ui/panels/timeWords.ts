@@ -5,7 +5,7 @@ import type { VirtualMs } from '../../engine/types';
 export const seconds = (ms: VirtualMs): string => `${(ms / 1000).toFixed(2)} s`;
 
 /** The canvas's plain words for a paused node (never colour alone). */
-export const pausedText = (untilMs: VirtualMs): string => `⏸ PAUSED until ${seconds(untilMs)}`;
+export const pausedText = (untilMs: VirtualMs): string => `❚❚ PAUSED until ${seconds(untilMs)}`;
 
 /**
  * A node's clock in words for the Inspector, or null for a true clock (nothing to say): its reading now, its

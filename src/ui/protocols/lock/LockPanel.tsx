@@ -17,7 +17,8 @@ const tokenWord = (token: number | null) => (token === null ? 'no token' : `toke
  */
 export function LockPanel() {
   const trace = useStore((s) => s.frame.trace);
-  const nowMs = useStore((s) => s.frame.nowMs);
+  // The run's time now (the frame keeps the time of its last change while nothing changes).
+  const nowMs = useStore((s) => s.now);
   const shape = useStore((s) => s.frame.shape);
   const config = useStore((s) => s.scenario.config) as {
     leaseMs?: number;
