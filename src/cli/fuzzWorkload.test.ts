@@ -33,6 +33,10 @@ describe('the random workload of fuzz runs (spec/protocols.md §1.9)', () => {
     expect(draw(register, 4, 3).clients).toBe(3);
     const none = draw(register, 4, 0);
     expect('clients' in none || 'workload' in none).toBe(false);
+    // A failure model without `workload` (fuzzFaults) draws none either; with it, as by default.
+    const without = draw({ ...register, fuzzFaults: ['crash', 'partition'] }, 4);
+    expect('workload' in without).toBe(false);
+    expect(draw({ ...register, fuzzFaults: ['crash', 'workload'] }, 4).workload).toEqual(draw(register, 4).workload);
   });
 
   it('is absent for a protocol without clients', () => {
