@@ -49,7 +49,7 @@ for (const id of ['raft', '2pc']) {
   const result = fuzz({ protocol, runs: 200, seed: 1, nodes: 5, untilMs: 5000, bug: null }, getProtocol);
   const seconds = (performance.now() - start) / 1000;
   console.log(
-    `fuzz ${id}, 5 nodes, 5 virtual s per run: ${(result.runs / seconds).toFixed(1)} runs per second, ` +
+    `fuzz ${id}, 5 nodes, 5 virtual s of faults and the settled tail per run: ${(result.runs / seconds).toFixed(1)} runs per second, ` +
       `${Math.round(result.events / seconds).toLocaleString('en')} events per second`,
   );
 }

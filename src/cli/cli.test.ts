@@ -103,6 +103,8 @@ describe('sim run', () => {
     [['fuzz', '--protocol', 'paxos'], '--protocol: unknown protocol "paxos"'],
     [['fuzz', '--protocol', 'raft', '--bug', 'nope'], '--bug: unknown bug "nope"'],
     [['fuzz', '--protocol', 'raft', '--runs', '0'], '--runs: must be a whole number from 1'],
+    [['fuzz', '--protocol', 'raft', '--clients', '2'], '--clients: raft has no clients'],
+    [['fuzz', '--protocol', 'register', '--clients', 'many'], '--clients: must be a whole number from 0'],
     [['explode'], 'unknown command "explode"'],
   ])('%j exits 2: %s', async (argv, message) => {
     const { code, stdout, stderr } = await cli(...argv);

@@ -5,9 +5,10 @@ import { getProtocol, loadProtocol, manifest } from '../protocols';
 import { MAX_NODES, MAX_TIME_MS } from '../scenario/schema';
 import { parse, UsageError, wholeNumber } from './args';
 import { fuzz } from './fuzz';
+import { DEFAULT_FUZZ_CLIENTS } from './fuzzWorkload';
 
 const USAGE =
-  'usage: npm run -s sim -- fuzz --protocol <id> [--runs N] [--seed S] [--nodes N] [--until <ms>] [--bug <id>] [--json] [--out <dir>]';
+  'usage: npm run -s sim -- fuzz --protocol <id> [--runs N] [--seed S] [--nodes N] [--until <ms>] [--bug <id>] [--clients N] [--json] [--out <dir>]';
 
 /** `fuzz`: random fault schedules, invariants after every event, a scenario file for each failure. */
 export async function fuzzCommand(argv: readonly string[], out: (text: string) => void): Promise<number> {
@@ -18,6 +19,7 @@ export async function fuzzCommand(argv: readonly string[], out: (text: string) =
     nodes: { type: 'string' },
     until: { type: 'string' },
     bug: { type: 'string' },
+    clients: { type: 'string' },
     json: { type: 'boolean' },
     out: { type: 'string' },
   });
@@ -43,8 +45,18 @@ export async function fuzzCommand(argv: readonly string[], out: (text: string) =
     nodes: wholeNumber('--nodes', values.nodes, 5, 1, MAX_NODES),
     untilMs: wholeNumber('--until', values.until, 5000, 1, MAX_TIME_MS),
   };
+  // §1.9: clients with a random workload, for a protocol that has them; the cluster stays within MAX_NODES.
+  const clients = wholeNumber('--clients', values.clients, DEFAULT_FUZZ_CLIENTS, 0, MAX_NODES);
+  if (values.clients !== undefined && !protocol.clientMachine) {
+    throw new UsageError(`--clients: ${protocol.id} has no clients`);
+  }
+  if (protocol.clientMachine && options.nodes + clients > MAX_NODES) {
+    throw new UsageError(
+      `--clients: ${options.nodes} servers and ${clients} clients make more than ${MAX_NODES} nodes`,
+    );
+  }
   const dir = values.out ?? 'fuzz-out';
-  const result = fuzz(options, getProtocol);
+  const result = fuzz({ ...options, clients }, getProtocol);
   const failures = result.failures.map((f) => {
     const path = join(dir, `${protocol.id}-${bug ?? 'correct'}-${f.seed}.json`);
     mkdirSync(dir, { recursive: true });

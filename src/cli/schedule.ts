@@ -3,6 +3,8 @@ import { Rng } from '../engine/rng';
 import { FILE_SELECTORS } from '../engine/selectors';
 import type { Input, NodeId } from '../engine/types';
 import { FORMAT, VERSION } from '../scenario/schema';
+import { DEFAULT_FUZZ_CLIENTS, randomWorkload } from './fuzzWorkload';
+import { withSettledTail } from './tail';
 
 export interface ScheduleOptions {
   readonly protocol: AnyProtocol;
@@ -10,6 +12,8 @@ export interface ScheduleOptions {
   readonly nodes: number;
   readonly untilMs: number;
   readonly bug: string | null;
+  /** §1.9: clients of a protocol with a client machine, with a random workload [DEFAULT_FUZZ_CLIENTS]. */
+  readonly clients?: number;
 }
 
 interface Ctx {
@@ -143,7 +147,8 @@ const EXTRAS: readonly { readonly fault: FuzzFault; readonly action: Action }[] 
  * A random scenario file for one fuzz run, drawn from `seed`. Swarm testing (Groce et al., 2012): each
  * run enables a random subset of the fault kinds with random weights, so some runs hammer one pattern
  * (isolate the leader, write, heal, again) that an even mix would almost never line up. Every run is a
- * plain scenario file that `run` replays exactly.
+ * plain scenario file that `run` replays exactly. Fault draws stop at `untilMs`; then comes the settled tail
+ * (tail.ts, §1.9), and with clients a random workload (fuzzWorkload.ts).
  */
 export function randomScenario(options: ScheduleOptions): Record<string, unknown> {
   const rng = Rng.fromSeed(options.seed);
@@ -174,7 +179,9 @@ export function randomScenario(options: ScheduleOptions): Record<string, unknown
   }
   events.sort((a, b) => a.at - b.at);
   const config = options.protocol.fuzzConfig ? options.protocol.fuzzConfig(rng, ids) : {};
-  return {
+  // Drawn last, and only for a protocol with clients: the other protocols' streams stay as they were.
+  const load = randomWorkload(rng, options.protocol, options.clients ?? DEFAULT_FUZZ_CLIENTS, options.untilMs);
+  const file = {
     format: FORMAT,
     version: VERSION,
     protocol: options.protocol.id,
@@ -185,8 +192,10 @@ export function randomScenario(options: ScheduleOptions): Record<string, unknown
     network: { latencyMs: [5, 30], loss: 0, duplicate: 0 },
     bug: options.bug,
     until: options.untilMs,
+    ...(load ?? {}),
     events,
   };
+  return withSettledTail(file, options.protocol, options.untilMs, options.untilMs);
 }
 
 function randomGroups(rng: Rng, ids: readonly NodeId[]): NodeId[][] {

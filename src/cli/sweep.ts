@@ -7,6 +7,7 @@ import type { AnyProtocol } from '../engine/protocol';
 import { getProtocol, loadAllProtocols, manifest } from '../protocols';
 import { parseScenario } from '../scenario/parse';
 import { runScenario } from '../scenario/run';
+import { withConsistency } from './consistency';
 import { fuzz } from './fuzz';
 
 const CORRECT_RUNS = Number(process.env.NETSPLIT_SWEEP_RUNS ?? 300);
@@ -40,7 +41,9 @@ for (const protocol of protocols) {
       continue;
     }
     const parsed = parseScenario(failure.file, getProtocol);
-    const replayed = parsed.ok ? runScenario(parsed.scenario, getProtocol).summary.violations : [];
+    // Replayed as `run` does, with the history check (consistency.ts): fuzz failures include its violations.
+    const run = parsed.ok ? runScenario(parsed.scenario, getProtocol) : null;
+    const replayed = run ? withConsistency(run.summary, protocol, run.sim.trace).violations : [];
     const same = JSON.stringify(replayed) === JSON.stringify(failure.violations);
     report(
       same,

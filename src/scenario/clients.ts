@@ -59,3 +59,17 @@ export function requestProblems(
   }
   return problems;
 }
+
+/** §1.5, §1.6, §1.7: the inputs that act on a server only; a client is no member and cannot turn Byzantine. */
+const SERVER_ONLY: ReadonlySet<string> = new Set(['byzantine', 'join', 'leave']);
+
+/**
+ * §1.5: "`byzantine`, `join`, `leave`, `standby` may not [name clients]" (standby is checked with the file's
+ * `standby`). Field names without the `events[i].` prefix: `node: "c1" is a client; byzantine needs a server`.
+ */
+export function serverOnlyProblems(event: Input, clients: ReadonlySet<NodeId>): string[] {
+  if (!SERVER_ONLY.has(event.type)) return [];
+  const node = (event as { readonly node?: unknown }).node;
+  if (typeof node !== 'string' || !clients.has(node)) return [];
+  return [`node: ${quote(node)} is a client; ${event.type} needs a server`];
+}

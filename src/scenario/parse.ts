@@ -5,7 +5,7 @@ import type { AnyProtocol } from '../engine/protocol';
 import { quote, shortenRuns } from '../engine/quote';
 import { FILE_SELECTORS } from '../engine/selectors';
 import type { Input, NodeId } from '../engine/types';
-import { clientIdsOf, requestProblems } from './clients';
+import { clientIdsOf, requestProblems, serverOnlyProblems } from './clients';
 import { describeIssues, formatPath } from './errors';
 import { DEFAULT_UNTIL_MS } from './limits';
 import { FORMAT, fileSchema, MAX_REQUESTS_PER_INSTANT, type ParsedFile, VERSION } from './schema';
@@ -105,13 +105,14 @@ function interpret(file: ParsedFile, lookup: ProtocolLookup): ParseResult {
     }
   }
 
-  const standby = file.standby === undefined ? undefined : standbyOf(file.standby, nodes, protocol, errors);
+  const standby = file.standby === undefined ? undefined : standbyOf(file.standby, nodes, clientSet, protocol, errors);
   if (config.success && protocol.clusterProblems) errors.push(...protocol.clusterProblems(config.data, nodes));
 
   file.events.forEach((event, index) => {
     const problems = [
       ...checkEvent(event as Input, known, protocol),
       ...requestProblems(event as Input, protocol, servers, clientSet),
+      ...serverOnlyProblems(event as Input, clientSet),
     ];
     errors.push(...problems.map((e) => `events[${index}].${e}`));
   });
@@ -183,7 +184,13 @@ function checkEvent(event: Input, known: ReadonlySet<NodeId>, protocol: AnyProto
  * spec/protocols.md §1.1, §1.7: `standby` names distinct servers of the cluster, for a protocol with
  * membership, and leaves at least one in the cluster. Kept in the file's order.
  */
-function standbyOf(ids: readonly string[], nodes: readonly NodeId[], protocol: AnyProtocol, errors: string[]) {
+function standbyOf(
+  ids: readonly string[],
+  nodes: readonly NodeId[],
+  clients: ReadonlySet<NodeId>,
+  protocol: AnyProtocol,
+  errors: string[],
+) {
   if (!protocol.membership) {
     errors.push(`standby: ${protocol.id} has no membership`);
     return undefined;
@@ -191,7 +198,9 @@ function standbyOf(ids: readonly string[], nodes: readonly NodeId[], protocol: A
   const before = errors.length;
   const seen = new Set<string>();
   ids.forEach((id, i) => {
-    if (!nodes.includes(id)) errors.push(`standby[${i}]: unknown node ${quote(id)}`);
+    // §1.5: a client is never a member, so it cannot stand by.
+    if (clients.has(id)) errors.push(`standby[${i}]: ${quote(id)} is a client; standby needs a server`);
+    else if (!nodes.includes(id)) errors.push(`standby[${i}]: unknown node ${quote(id)}`);
     else if (seen.has(id)) errors.push(`standby[${i}]: ${quote(id)} is listed twice`);
     seen.add(id);
   });
