@@ -17,6 +17,9 @@ describe('the words inside a card’s oval', () => {
       ['voted n2', 0.81],
     ]);
     expect(cardLines({ words: 'brief' }, 'n7', look, true).map((l) => l.text)).toEqual(['n7', '● follower', 'term 3']);
+    expect(cardLines({ words: 'line' }, 'n7', look, true).map((l) => l.text)).toEqual([
+      'n7\u2002● follower\u2002term 3',
+    ]);
     // Bare: the role, then the id beside the badge; a crashed node's glyph is a cross.
     expect(cardLines({ words: 'bare' }, 'n7', look, false).map((l) => l.text)).toEqual([
       '✕ follower',

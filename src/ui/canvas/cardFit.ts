@@ -24,13 +24,16 @@ export function borderOf(card: number): number {
   return Math.max(3, card * 0.033);
 }
 
-/** The lines a card shows at the stage's word level (nodes.css: the note only with every word, `bare` two lines). */
+/** The lines a card shows at the stage's word level (nodes.css: the note only with every word, `bare` two, `line` one). */
 export function cardLines(stage: Pick<Stage, 'words'>, id: string, look: NodeLook, isUp: boolean): CardLine[] {
   const glyph = roleGlyph(look, isUp);
   const role: CardLine = { text: glyph ? `${glyph} ${look.role.word}` : look.role.word, em: 1, weight: 700 };
   const badge = look.badge ? `${look.badge.mark ? `${look.badge.mark} ` : ''}${badgeText(look.badge)}` : '';
   const badgeWeight = look.badge?.color ? 700 : 400;
   switch (stage.words) {
+    case 'line':
+      // Every word on one line (nodes.css: a row, 0.3em apart).
+      return [{ text: [id, role.text, badge].filter((t) => t !== '').join('\u2002'), em: 1, weight: 700 }];
     case 'bare':
       // The role, then the id beside the badge (nodes.css: a row that wraps, 0.3em apart).
       return [role, { text: badge ? `${id}\u2002${badge}` : id, em: 1, weight: 700 }];

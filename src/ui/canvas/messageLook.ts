@@ -42,7 +42,7 @@ export function nodeObstacles(
 ): { circles: Circle[]; boxes: Box[] } {
   const circles: Circle[] = [];
   const boxes: Box[] = [];
-  const lines = stage.words === 'full' ? 5 : stage.words === 'brief' ? 4 : 2.5;
+  const lines = { full: 5, brief: 4, bare: 2.5, line: 1.5 }[stage.words];
   for (const node of frame.nodes) {
     const c = centres[node.id];
     if (!c) continue;

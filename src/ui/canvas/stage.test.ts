@@ -42,6 +42,10 @@ describe('the stage: the cluster fitted to the canvas with legible words', () =>
             // Shrunk only as far as its two lines fit inside the oval's inner edge.
             if (stage.font < minFontPx)
               expect(LINE_HEIGHT * (stage.font + 0.1)).toBeGreaterThan(0.8 * (stage.card / 2 - borderOf(stage.card)));
+          } else if (stage.words === 'line') {
+            // Too short for two lines even at 12 px: one line at 12 px (or the view's lower minimum).
+            expect(stage.font).toBe(Math.min(minFontPx, FLOOR_FONT));
+            expect(LINE_HEIGHT * FLOOR_FONT).toBeGreaterThan(0.8 * (stage.card / 2 - borderOf(stage.card)));
           } else {
             expect(stage.font).toBeGreaterThanOrEqual(minFontPx);
           }
@@ -78,12 +82,17 @@ describe('the stage: the cluster fitted to the canvas with legible words', () =>
   });
 
   it('gives a 25-node grid on a short, wide workbench canvas wide ovals and words that fit them', () => {
-    const stage = solveStage({ width: 900, height: 300, positions: gridLayout(ids(25)), minFontPx: 16 });
+    const grid = gridLayout(ids(25));
+    const stage = solveStage({ width: 900, height: 300, positions: grid, minFontPx: 16 });
     expect(stage.words).toBe('bare');
     expect(stage.font).toBeGreaterThanOrEqual(12);
     expect(stage.font).toBeLessThan(16);
     // The stage has room beside the cards: wider than the narrowest bare oval (1.75 times its height).
     expect(stage.cardWidth).toBeGreaterThan(stage.card * 1.75);
+    // The workbench's canvas at 1280x720 (960x247 px): 34 px ovals, every word on one line at 12 px.
+    const short = solveStage({ width: 960, height: 247, positions: grid, minFontPx: 16 });
+    expect(short).toMatchObject({ card: 34, words: 'line', font: 12 });
+    expect(short.cardWidth).toBeGreaterThan(short.card * 3);
   });
 
   it('maps a dragged card back to the place the store keeps, and back again', () => {

@@ -32,10 +32,13 @@ const WIDE = 1.5;
 const WIDER = 1.75;
 
 /** With fewer words, ovals widen up to this many times as wide as tall where the stage has room beside them. */
-const WIDEST = { brief: 2.2, bare: 3 } as const;
+const WIDEST = { brief: 2.2, bare: 3, line: 4 } as const;
 
-/** Every word; no note; no note and the id beside the badge (two lines, for the smallest stages). */
-export type Words = 'full' | 'brief' | 'bare';
+/**
+ * Every word; no note; no note and the id beside the badge (two lines, for the smallest stages); every word
+ * on one line (a stage too short for two lines of 12 px words in an oval: a 25-node grid at 1280x720).
+ */
+export type Words = 'full' | 'brief' | 'bare' | 'line';
 /** A card shorter than this many times its text size shows two lines of words, not three (the three fit its oval). */
 const THREE_LINES = 4.8;
 /** The smallest words on any canvas (the embedded player's minimum): bare words shrink to fit, never below. */
@@ -155,7 +158,9 @@ export function solveStage({ width, height, positions, minFontPx }: StageInput):
     };
   }
   const low = Math.floor(largest(WIDER));
-  const aspect = widest(low, WIDER, WIDEST.bare);
+  // Two lines that would not fit inside the oval even at the floor size: one line, at the floor size.
+  const words = twoLinesFit(low, minFontPx) ? 'bare' : 'line';
+  const aspect = widest(low, WIDER, WIDEST[words]);
   const bare = stretch(low, aspect) ?? { sx: 0.2, sy: 0.2 };
   return {
     scaleX: bare.sx,
@@ -163,9 +168,14 @@ export function solveStage({ width, height, positions, minFontPx }: StageInput):
     origin,
     card: low,
     cardWidth: Math.floor(low * aspect),
-    font: bareFont(low, minFontPx),
-    words: 'bare',
+    font: words === 'bare' ? bareFont(low, minFontPx) : Math.min(minFontPx, FLOOR_FONT),
+    words,
   };
+}
+
+/** Whether two lines of words fit inside a `card` px oval at no less than the floor size. */
+function twoLinesFit(card: number, minFontPx: number): boolean {
+  return (BARE_REACH * (card / 2 - borderOf(card))) / LINE_HEIGHT >= Math.min(minFontPx, FLOOR_FONT);
 }
 
 /**
