@@ -59,3 +59,35 @@ test('a non-linearizable Jepsen history opens in the History panel, its ops mark
   await expect(panel.getByRole('alert')).toHaveText('bad.log: line 1: :ok :write for process 4 with no open operation');
   await expect(panel.getByRole('status')).toHaveText('Linearizable: no, on key x.');
 });
+
+test('register/stale-read: the run’s history fails, its ops are marked, and go to seeks the run there', async ({
+  page,
+}) => {
+  await openApp(page, { preset: 'register/stale-read', paused: '' });
+  const slider = page.getByRole('slider', { name: 'Time' });
+  await slider.focus();
+  await page.keyboard.press('End');
+  await expect(slider).toHaveAttribute('aria-valuenow', '1500');
+  const tab = page.getByRole('tab', { name: 'History' });
+  await tab.click();
+  await expect(tab).toHaveAttribute('aria-selected', 'true');
+  const panel = page.getByRole('region', { name: 'History' });
+  await expect(panel.getByText('The run’s history · 4 operations · cursor at 1500 ms')).toBeVisible();
+  await expect(panel.getByRole('status')).toHaveText('Linearizable: no, on key x.');
+  await expect(
+    panel.getByText('op 2 (c2 read x -> null, 300-361 ms) cannot follow op 1 (c1 write x 1, ok at 162 ms)'),
+  ).toBeVisible();
+  const blamed = panel.getByRole('list', { name: 'Operations that cannot be ordered' }).getByRole('listitem');
+  await expect(blamed).toHaveText([
+    'op 1: c1 write x 1, invoked at 100 ms, ok at 162 ms',
+    'op 2: c2 read x -> null, invoked at 300 ms, ok at 361 ms',
+  ]);
+  await expect(panel.getByRole('img', { name: /4 operations of 2 clients .*2 marked as unorderable/ })).toBeVisible();
+  await expect(panel.locator('.history-bar.is-marked')).toHaveCount(2);
+  await expectNoSeriousViolations(page, 'History panel with the run’s violation');
+
+  // "Go to" moves the run itself: the timeline's time becomes the earliest failing moment.
+  await panel.getByRole('button', { name: 'Go to 361 ms' }).click();
+  await expect(slider).toHaveAttribute('aria-valuenow', '361');
+  await expect(panel.getByText(/cursor at 361 ms$/)).toBeVisible();
+});

@@ -2,6 +2,7 @@ import type { SequentialModel } from '../../engine/clients';
 import type { Protocol } from '../../engine/protocol';
 import { registerModel } from '../../history/register';
 import { registerOps } from '../shared/registerOps';
+import { registerBugs } from './bugs';
 import { clientMachine } from './client';
 import { registerConfigSchema } from './config';
 import { registerFace } from './face';
@@ -24,7 +25,8 @@ export const register: Protocol<RegisterConfig, RegisterContext> = {
   machine: serverMachine,
   clientMachine,
   ops: registerOps,
-  // §1.5: one primary serves one operation at a time and stores a write before answering: linearizable.
+  // §1.5: one primary serves one operation at a time and stores a write before answering: linearizable
+  // (the `stale-backup-reads` bug is not: its backups serve reads from a lagging copy).
   model: registerModel as SequentialModel,
   consistency: 'linearizable',
   topology: 'client-to-entry',
@@ -36,6 +38,6 @@ export const register: Protocol<RegisterConfig, RegisterContext> = {
   entryPoint: () => null,
   invariants: registerInvariants,
   monitor: registerMonitor as Protocol<RegisterConfig, RegisterContext>['monitor'],
-  bugs: [],
+  bugs: registerBugs,
   face: registerFace as Protocol<RegisterConfig, RegisterContext>['face'],
 };

@@ -18,6 +18,12 @@ export const registerManifest: ProtocolDescriptor = {
       'Two clients write and read x through the primary; a crash leaves one operation of unknown outcome.',
       () => import('./presets/two-clients.json'),
     ),
+    p(
+      'stale-read',
+      'A backup serves a stale read',
+      "With stale-backup-reads, c2 reads x from a backup after c1's write was acknowledged and gets the old value.",
+      () => import('./presets/stale-read.json'),
+    ),
   ],
   load: async () => (await import('./index')).register,
 };

@@ -1,6 +1,7 @@
 import { enqueueActions, setup } from 'xstate';
-import { dict, type Emitted, type Plan, perform, reply, send, withEntry } from '../../engine/kit';
+import { type Action, dict, type Emitted, type Plan, perform, reply, send, withEntry } from '../../engine/kit';
 import type { NodeInput } from '../../engine/protocol';
+import type { RegisterBug } from './bugs';
 import type { RegisterConfig, RegisterPersistent, RegisterReply, ServerContext, ServerEvent } from './types';
 
 /**
@@ -8,28 +9,40 @@ import type { RegisterConfig, RegisterPersistent, RegisterReply, ServerContext, 
  * takes effect at one instant between its invocation and its completion: the history is linearizable
  * (Herlihy & Wing 1990, §2), the single-copy register of Jepsen's linearizable-register test. A write is
  * stored before the answer leaves (the plan writes the context first), so it survives a crash.
+ *
+ * The `stale-backup-reads` bug (bugs.ts) adds asynchronous primary-backup replication: the primary sends
+ * each stored write to the backups in a `Replicate` message after its answer, and a backup answers reads
+ * from its own copy. Until the copy arrives a backup returns the old value after the write was acknowledged.
  */
 export function serverStep(ctx: ServerContext, event: ServerEvent): Plan<ServerContext> {
   if (event.type === 'request')
     return { changes: null, actions: [reply(event.command, false, 'send it from a client')] };
+  const stale = ctx.bug === 'stale-backup-reads';
+  // Only the buggy primary sends Replicate; a backup stores the copy it is sent, as it arrives.
+  if (event.type === 'Replicate')
+    return { changes: { values: withEntry(ctx.values, event.key, event.value) }, actions: [] };
   const answer = (message: RegisterReply) => send(event.from, message);
-  if (ctx.id !== ctx.primary) return { changes: null, actions: [answer({ type: 'NotPrimary', op: event.op })] };
   const held = Object.hasOwn(ctx.values, event.key) ? (ctx.values[event.key] as number) : null;
+  if (ctx.id !== ctx.primary) {
+    // The bug: a backup serves reads from its copy, which lags the primary's (a correct backup does not serve).
+    if (stale && event.type === 'Read')
+      return { changes: null, actions: [answer({ type: 'ReadOk', op: event.op, value: held })] };
+    return { changes: null, actions: [answer({ type: 'NotPrimary', op: event.op })] };
+  }
+  // The bug: the copies leave after the answer, so the client hears "ok" before any backup has the value.
+  const stored = (key: string, value: number, ok: RegisterReply): Plan<ServerContext> => ({
+    changes: { values: withEntry(ctx.values, key, value) },
+    actions: [answer(ok), ...(stale ? ctx.backups.map((b): Action => send(b, { type: 'Replicate', key, value })) : [])],
+  });
   switch (event.type) {
     case 'Read':
       return { changes: null, actions: [answer({ type: 'ReadOk', op: event.op, value: held })] };
     case 'Write':
-      return {
-        changes: { values: withEntry(ctx.values, event.key, event.value) },
-        actions: [answer({ type: 'WriteOk', op: event.op })],
-      };
+      return stored(event.key, event.value, { type: 'WriteOk', op: event.op });
     case 'Cas':
       // cas K V1 V2: takes effect only if K holds V1 (§1.5, the register grammar).
       if (held !== event.expected) return { changes: null, actions: [answer({ type: 'CasFail', op: event.op })] };
-      return {
-        changes: { values: withEntry(ctx.values, event.key, event.value) },
-        actions: [answer({ type: 'CasOk', op: event.op })],
-      };
+      return stored(event.key, event.value, { type: 'CasOk', op: event.op });
     default:
       return event satisfies never;
   }
@@ -51,6 +64,8 @@ export const serverMachine = setup({
     kind: 'server',
     id: input.id,
     primary: input.nodes[0] ?? input.id,
+    bug: input.bug as RegisterBug | null,
+    backups: input.nodes.filter((n) => n !== (input.nodes[0] ?? input.id)),
     values: input.persistent?.values ?? dict<number>(),
   }),
   initial: 'up',

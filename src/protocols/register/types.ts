@@ -1,5 +1,6 @@
 import type { Dict, Incoming, Local } from '../../engine/kit';
 import type { NodeId } from '../../engine/types';
+import type { RegisterBug } from './bugs';
 
 /** The scenario's `config` for register (config.ts has the defaults). */
 export interface RegisterConfig {
@@ -16,6 +17,10 @@ export interface ServerContext extends RegisterPersistent {
   readonly id: NodeId;
   /** The one server that serves (the first of `nodes`); the others answer `NotPrimary`. */
   readonly primary: NodeId;
+  /** The bug variant the server runs, or null (bugs.ts). */
+  readonly bug: RegisterBug | null;
+  /** The other servers: where the `stale-backup-reads` primary sends its Replicate messages. */
+  readonly backups: readonly NodeId[];
 }
 
 /** An operation a client has sent and not yet completed. */
@@ -55,9 +60,22 @@ export type RegisterReply =
   | { readonly type: 'CasFail'; readonly op: number }
   | { readonly type: 'NotPrimary'; readonly op: number };
 
-export type RegisterMessage = RegisterRequest | RegisterReply;
+/**
+ * The `stale-backup-reads` bug only: the primary's copy of a write to a backup, sent after it answered the
+ * client. The correct protocol never sends it (its backups keep nothing).
+ */
+export interface RegisterReplicate {
+  readonly type: 'Replicate';
+  readonly key: string;
+  readonly value: number;
+}
 
-export type ServerEvent = Incoming<RegisterRequest> | Local<{ readonly type: 'request'; readonly command: string }>;
+export type RegisterMessage = RegisterRequest | RegisterReply | RegisterReplicate;
+
+export type ServerEvent =
+  | Incoming<RegisterRequest>
+  | Incoming<RegisterReplicate>
+  | Local<{ readonly type: 'request'; readonly command: string }>;
 
 export type ClientEvent =
   | Incoming<RegisterReply>

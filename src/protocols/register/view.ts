@@ -30,6 +30,8 @@ export function describeRegisterMessage(payload: Payload): MessageLook {
       return { label: `Cas ${m.key} ${m.expected}→${m.value}`, isReply: false };
     case 'ReadOk':
       return { label: `ReadOk ${m.value ?? 'nil'}`, isReply: true };
+    case 'Replicate':
+      return { label: `Replicate ${m.key} ${m.value}`, isReply: false };
     default:
       return { label: m.type, isReply: true };
   }

@@ -32,7 +32,7 @@ export const NodeCard = memo(function NodeCard({ id, selected }: NodeProps) {
   const look = nodeLook(face, node, clusterSize);
   const glyph = roleGlyph(look, node.isUp);
   // A long role or badge widens this card about its centre (React Flow's box keeps the stage's width).
-  const width = cardWidthFor(stage, look, node.isUp);
+  const width = cardWidthFor(stage, look, node.isUp, id);
   const style = {
     '--role': look.role.color,
     ...(width > stage.cardWidth ? { '--card-width': `${width}px`, marginLeft: (stage.cardWidth - width) / 2 } : {}),

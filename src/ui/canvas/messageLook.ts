@@ -1,6 +1,7 @@
 import type { Frame } from '../../app/frame';
 import type { XY } from '../../app/layout';
 import { badgeText, type NodeLook, nodeLook, roleGlyph } from '../faces';
+import { cardLines, ovalWidthFor } from './cardFit';
 import type { Box, Circle } from './labels';
 import { textWidth } from './measure';
 import type { Stage } from './stage';
@@ -20,13 +21,17 @@ const TEXT_SHARE = 0.9;
 
 /**
  * A card's width for its own words: the stage's, or wider for a long role or badge (`participant`,
- * `t2 collecting`), so the words stay inside their card at the stage's size instead of shrinking.
+ * `t2 collecting`), so the words stay inside their card at the stage's size instead of shrinking. On a
+ * short oval (fewer words: `brief`, `bare`) the lines near its top and bottom have less room than its
+ * width, so the oval widens until every line lies inside its edge (cardFit.ts), `id` on the card too.
  */
-export function cardWidthFor(stage: Stage, look: NodeLook, isUp: boolean): number {
+export function cardWidthFor(stage: Stage, look: NodeLook, isUp: boolean, id = ''): number {
   const role = `${roleGlyph(look, isUp)} ${look.role.word}`;
   const badge = look.badge ? `${look.badge.mark ?? ''} ${badgeText(look.badge)}` : '';
   const words = Math.max(textWidth(role, stage.font, 700), textWidth(badge, stage.font, look.badge?.color ? 700 : 400));
-  return Math.max(stage.cardWidth, Math.ceil((words + stage.font * 0.6) / TEXT_SHARE));
+  const width = Math.max(stage.cardWidth, Math.ceil((words + stage.font * 0.6) / TEXT_SHARE));
+  if (stage.words === 'full') return width;
+  return Math.max(width, ovalWidthFor(cardLines(stage, id, look, isUp), stage.card, stage.font) ?? 0);
 }
 
 /** What labels must keep clear of: every card, and the block of its words where they run past the card. */
@@ -37,12 +42,12 @@ export function nodeObstacles(
 ): { circles: Circle[]; boxes: Box[] } {
   const circles: Circle[] = [];
   const boxes: Box[] = [];
-  const lines = stage.words === 'full' ? 5 : stage.words === 'brief' ? 4 : 2.5;
+  const lines = { full: 5, brief: 4, bare: 2.5, line: 1.5 }[stage.words];
   for (const node of frame.nodes) {
     const c = centres[node.id];
     if (!c) continue;
     const look = nodeLook(frame.protocol.face, node, frame.nodes.length);
-    circles.push({ x: c.x, y: c.y, r: cardWidthFor(stage, look, node.isUp) / 2 + 2, ry: stage.card / 2 + 2 });
+    circles.push({ x: c.x, y: c.y, r: cardWidthFor(stage, look, node.isUp, node.id) / 2 + 2, ry: stage.card / 2 + 2 });
     const words = [look.role.word, look.badge ? badgeText(look.badge) : ''];
     const width = Math.max(...words.map((w) => textWidth(`▲ ${w}`, stage.font, 700)));
     if (width <= stage.cardWidth * 0.8) continue;

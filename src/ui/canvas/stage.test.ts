@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { circleLayout, gridLayout } from '../../app/layout';
-import { displayCentres, fromDisplay, minimumFont, RING, solveStage, toDisplay } from './stage';
+import { borderOf, LINE_HEIGHT } from './cardFit';
+import { bareFont, displayCentres, FLOOR_FONT, fromDisplay, minimumFont, RING, solveStage, toDisplay } from './stage';
 
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `n${i + 1}`);
 
@@ -24,7 +25,7 @@ describe('the stage: the cluster fitted to the canvas with legible words', () =>
     expect(small.cardWidth).toBeGreaterThan(small.card);
   });
 
-  it('keeps the text at the minimum, the cards apart and the cluster on the canvas, for any stage and cluster', () => {
+  it('keeps the text at the minimum (bare words: inside the oval, not below 12 px), the cards apart and the cluster on the canvas, for any stage and cluster', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 320, max: 2400 }),
@@ -35,7 +36,19 @@ describe('the stage: the cluster fitted to the canvas with legible words', () =>
         (width, height, n, minFontPx, isGrid) => {
           const positions = (isGrid ? gridLayout : circleLayout)(ids(n));
           const stage = solveStage({ width, height, positions, minFontPx });
-          expect(stage.font).toBeGreaterThanOrEqual(minFontPx);
+          if (stage.words === 'bare') {
+            expect(stage.font).toBeGreaterThanOrEqual(Math.min(minFontPx, FLOOR_FONT));
+            expect(stage.font).toBeLessThanOrEqual(minFontPx);
+            // Shrunk only as far as its two lines fit inside the oval's inner edge.
+            if (stage.font < minFontPx)
+              expect(LINE_HEIGHT * (stage.font + 0.1)).toBeGreaterThan(0.8 * (stage.card / 2 - borderOf(stage.card)));
+          } else if (stage.words === 'line') {
+            // Too short for two lines even at 12 px: one line at 12 px (or the view's lower minimum).
+            expect(stage.font).toBe(Math.min(minFontPx, FLOOR_FONT));
+            expect(LINE_HEIGHT * FLOOR_FONT).toBeGreaterThan(0.8 * (stage.card / 2 - borderOf(stage.card)));
+          } else {
+            expect(stage.font).toBeGreaterThanOrEqual(minFontPx);
+          }
           const centres = Object.values(displayCentres(stage, positions));
           const fits = stage.card * RING <= height && stage.cardWidth * RING <= width;
           for (const c of centres) {
@@ -56,6 +69,30 @@ describe('the stage: the cluster fitted to the canvas with legible words', () =>
       ),
       { numRuns: 200 },
     );
+  });
+
+  it('shrinks bare words only where two lines would not fit the oval, never below 12 px', () => {
+    // 16 px lines reach 18.4 px from the centre: a 60 px oval (27 px inside its border) holds them at 80 %...
+    expect(bareFont(60, 16)).toBe(16);
+    // ...a 42 px one (18 px inside) does not: its words shrink to 12.5 px, and on a 30 px one stop at 12.
+    expect(bareFont(42, 16)).toBe(12.5);
+    expect(bareFont(30, 16)).toBe(12);
+    // A view whose minimum is below 12 keeps its own.
+    expect(bareFont(30, 11)).toBe(11);
+  });
+
+  it('gives a 25-node grid on a short, wide workbench canvas wide ovals and words that fit them', () => {
+    const grid = gridLayout(ids(25));
+    const stage = solveStage({ width: 900, height: 300, positions: grid, minFontPx: 16 });
+    expect(stage.words).toBe('bare');
+    expect(stage.font).toBeGreaterThanOrEqual(12);
+    expect(stage.font).toBeLessThan(16);
+    // The stage has room beside the cards: wider than the narrowest bare oval (1.75 times its height).
+    expect(stage.cardWidth).toBeGreaterThan(stage.card * 1.75);
+    // The workbench's canvas at 1280x720 (960x247 px): 34 px ovals, every word on one line at 12 px.
+    const short = solveStage({ width: 960, height: 247, positions: grid, minFontPx: 16 });
+    expect(short).toMatchObject({ card: 34, words: 'line', font: 12 });
+    expect(short.cardWidth).toBeGreaterThan(short.card * 3);
   });
 
   it('maps a dragged card back to the place the store keeps, and back again', () => {

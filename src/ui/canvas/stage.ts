@@ -1,4 +1,5 @@
 import { centerOf, NODE_SIZE, type XY } from '../../app/layout';
+import { borderOf, LINE_HEIGHT } from './cardFit';
 
 /**
  * How the cluster fills the stage so that a node's words are legible from the back row. The store keeps
@@ -7,7 +8,10 @@ import { centerOf, NODE_SIZE, type XY } from '../../app/layout';
  * picks a card size, at zoom 1, so that the role and badge text is at least `minFontPx` on screen.
  * When the stage is too small for every word at that size, the cards turn into ovals (words are wide)
  * and show fewer words (the note goes; on the smallest stages the id moves beside the badge), never
- * smaller ones. Pure: the canvas and its tests share it.
+ * smaller ones, except on a stage too short for even two lines (a 25-node grid at 1280x720): there the
+ * two lines shrink until they fit inside the oval, never below FLOOR_FONT. Ovals widen into the room the
+ * stage has beside them, so their short top and bottom lines hold the words. Pure: the canvas and its
+ * tests share it.
  */
 
 /** A card's role text is this fraction of its diameter with every word shown (16 px on a 120 px card). */
@@ -27,10 +31,20 @@ const WIDE = 1.5;
 /** On the smallest stages, with two lines of words, wider still. */
 const WIDER = 1.75;
 
-/** Every word; no note; no note and the id beside the badge (two lines, for the smallest stages). */
-export type Words = 'full' | 'brief' | 'bare';
-/** A card shorter than this many times its text size shows two lines of words, not three. */
-const THREE_LINES = 4.4;
+/** With fewer words, ovals widen up to this many times as wide as tall where the stage has room beside them. */
+const WIDEST = { brief: 2.2, bare: 3, line: 4 } as const;
+
+/**
+ * Every word; no note; no note and the id beside the badge (two lines, for the smallest stages); every word
+ * on one line (a stage too short for two lines of 12 px words in an oval: a 25-node grid at 1280x720).
+ */
+export type Words = 'full' | 'brief' | 'bare' | 'line';
+/** A card shorter than this many times its text size shows two lines of words, not three (the three fit its oval). */
+const THREE_LINES = 4.8;
+/** The smallest words on any canvas (the embedded player's minimum): bare words shrink to fit, never below. */
+export const FLOOR_FONT = 12;
+/** A bare card's two lines reach at most this share of its inner half-height from its centre. */
+const BARE_REACH = 0.8;
 
 export interface StageInput {
   /** The canvas's size in CSS pixels, less anything that covers it (an open legend). */
@@ -120,31 +134,58 @@ export function solveStage({ width, height, positions, minFontPx }: StageInput):
     const font = Math.round(round * FULL_RATIO * 10) / 10;
     return { scaleX: sx, scaleY: sy, origin, card: round, cardWidth: round, font, words: 'full' };
   }
+  // The widest oval, `card` tall, from `aspect` up to `most` times as wide, that keeps the cards apart.
+  const widest = (card: number, aspect: number, most: number): number => {
+    if (!fits(card, aspect)) return aspect;
+    let [lo, hi] = [aspect, most];
+    if (fits(card, hi)) return hi;
+    for (let i = 0; i < 16; i++) [lo, hi] = fits(card, (lo + hi) / 2) ? [(lo + hi) / 2, hi] : [lo, (lo + hi) / 2];
+    return lo;
+  };
   // Too small for every word at the minimum: the note goes, the size stays, and the card widens.
   const card = Math.floor(largest(WIDE));
-  const { sx, sy } = stretch(card, WIDE) ?? { sx: 0.2, sy: 0.2 };
   if (card >= minFontPx * THREE_LINES) {
+    const aspect = widest(card, WIDE, WIDEST.brief);
+    const { sx, sy } = stretch(card, aspect) ?? { sx: 0.2, sy: 0.2 };
     return {
       scaleX: sx,
       scaleY: sy,
       origin,
       card,
-      cardWidth: Math.floor(card * WIDE),
+      cardWidth: Math.floor(card * aspect),
       font: minFontPx,
       words: 'brief',
     };
   }
   const low = Math.floor(largest(WIDER));
-  const bare = stretch(low, WIDER) ?? { sx: 0.2, sy: 0.2 };
+  // Two lines that would not fit inside the oval even at the floor size: one line, at the floor size.
+  const words = twoLinesFit(low, minFontPx) ? 'bare' : 'line';
+  const aspect = widest(low, WIDER, WIDEST[words]);
+  const bare = stretch(low, aspect) ?? { sx: 0.2, sy: 0.2 };
   return {
     scaleX: bare.sx,
     scaleY: bare.sy,
     origin,
     card: low,
-    cardWidth: Math.floor(low * WIDER),
-    font: minFontPx,
-    words: 'bare',
+    cardWidth: Math.floor(low * aspect),
+    font: words === 'bare' ? bareFont(low, minFontPx) : Math.min(minFontPx, FLOOR_FONT),
+    words,
   };
+}
+
+/** Whether two lines of words fit inside a `card` px oval at no less than the floor size. */
+function twoLinesFit(card: number, minFontPx: number): boolean {
+  return (BARE_REACH * (card / 2 - borderOf(card))) / LINE_HEIGHT >= Math.min(minFontPx, FLOOR_FONT);
+}
+
+/**
+ * A bare card's text size: the minimum, or smaller where its two lines would not fit inside the oval (each
+ * line reaches LINE_HEIGHT × font from the centre), never below FLOOR_FONT (or the minimum, if lower).
+ */
+export function bareFont(card: number, minFontPx: number): number {
+  const inner = card / 2 - borderOf(card);
+  const fit = Math.floor(((BARE_REACH * inner) / LINE_HEIGHT) * 10) / 10;
+  return Math.max(Math.min(minFontPx, FLOOR_FONT), Math.min(minFontPx, fit));
 }
 
 /** Where a node's card centre is drawn, in pixels at zoom 1, the cluster centred on (0, 0). */
