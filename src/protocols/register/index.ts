@@ -31,7 +31,8 @@ export const register: Protocol<RegisterConfig, RegisterContext> = {
   consistency: 'linearizable',
   topology: 'client-to-entry',
   layout: 'clients-servers',
-  persistent: (ctx): RegisterPersistent | undefined => (ctx.kind === 'server' ? { values: ctx.values } : undefined),
+  persistent: (ctx): RegisterPersistent | undefined =>
+    ctx.kind === 'server' ? { values: ctx.values, ...(ctx.answered ? { answered: ctx.answered } : {}) } : undefined,
   view: registerView,
   describeMessage: describeRegisterMessage,
   // Requests without a client have no history and nothing to do here: they are rejected.

@@ -10,6 +10,11 @@ export interface RegisterConfig {
 /** What a server keeps: its registers, written before it answers, so they survive a crash (its disk). */
 export interface RegisterPersistent {
   readonly values: Dict<number>;
+  /**
+   * The answer to every write and cas it applied, by op id: a copy the network duplicated is answered again
+   * from here, never applied twice (the client sessions of Ongaro's thesis §6.3). Absent in older states.
+   */
+  readonly answered?: Dict<RegisterReply>;
 }
 
 export interface ServerContext extends RegisterPersistent {
