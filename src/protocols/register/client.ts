@@ -26,7 +26,10 @@ export function clientStep(ctx: ClientContext, event: ClientEvent): Plan<ClientC
     const operation = registerOps.parse(event.command);
     // The engine hands only commands the scenario parser accepted.
     if (!operation) throw new Error(`${ctx.id}: ${event.command} is not a register operation`);
-    const server = event.node ?? ctx.primary;
+    // With the bug a read the request does not aim goes to any server (the event's entropy picks it), trusting
+    // the backups' copies; otherwise everything goes to the primary.
+    const spread = ctx.spreadsReads && operation.name === 'read' && ctx.servers.length > 0;
+    const server = event.node ?? (spread ? (ctx.servers[event.entropy % ctx.servers.length] as string) : ctx.primary);
     const [a, b] = operation.args as number[];
     const { op } = event;
     const message: RegisterRequest =
@@ -84,6 +87,8 @@ export const clientMachine = setup({
     primary: input.nodes[0] ?? input.id,
     config: input.config,
     pending: [],
+    servers: input.nodes,
+    spreadsReads: input.bug === 'stale-backup-reads',
   }),
   initial: 'up',
   states: { up: { on: { '*': { actions: 'step' } } } },

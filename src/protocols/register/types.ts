@@ -41,6 +41,10 @@ export interface ClientContext {
   readonly primary: NodeId;
   readonly config: RegisterConfig;
   readonly pending: readonly PendingOp[];
+  /** Every server (`stale-backup-reads` only: the client spreads reads a request does not aim over them). */
+  readonly servers: readonly NodeId[];
+  /** Whether it spreads reads over all servers, as a read-scaling client library does (the bug trusts backups). */
+  readonly spreadsReads: boolean;
 }
 
 export type RegisterContext = ServerContext | ClientContext;
