@@ -18,8 +18,8 @@ type Change = JoinInput | LeaveInput;
 
 /**
  * spec/protocols.md §1.7: a `join` of a non-member or a `leave` of a member marks the server, writes `fault`,
- * and hands `{ type, node }` to the node the protocol's `membershipEntry` names (Raft: the leader; SWIM: the
- * node itself). Skipped with the reason when there is no such node (`no leader`), it is crashed, or the server
+ * and hands `{ type, node }` to the node the protocol's `membershipEntry` names (a coordinating server, or
+ * the node itself). Skipped with the reason when there is no such node (`no leader`), it is crashed, or the server
  * already is (is not) a member.
  */
 function applyChange(input: Change, host: InputsHost): void {

@@ -12,7 +12,7 @@ import {
 } from '../../engine/kit';
 import { updateValue } from './ops';
 import type { ClientContext, LockEvent, LockTimer } from './types';
-import { quorum, redlockValidity, retryDelay, setTimeoutMs } from './validity';
+import { quorum, redlockValidity, retryDelay, setWaitMs } from './validity';
 
 /**
  * A lock client's rules for `update V` (spec/protocols.md, `lock`), pure (context, event) -> plan:
@@ -43,7 +43,7 @@ export function clientStep(ctx: Ctx, event: LockEvent): Plan<Ctx> {
       if (next.granted.length + next.refused.length < ctx.servers.length) return { changes: answered, actions: [] };
       return redlockDecide(next, localAt(event), entropy(event), answered);
     }
-    case 'setTimeout':
+    case 'setUnanswered':
       if (!isAwaiting(ctx, event.op, event.attempt)) return nothing();
       return redlockDecide(ctx, localAt(event), entropy(event), {});
     case 'retry':
@@ -106,7 +106,7 @@ function attempt(ctx: Ctx, attemptNo: number, now: number, draw: number): Plan<C
     changes: { ...base, lockValue },
     actions: [
       ...ctx.servers.map((m) => send(m, { type: 'Set', value: lockValue, ttlMs: ctx.config.leaseMs })),
-      timer('set-timeout', setTimeoutMs(ctx.config), { type: 'setTimeout', op, attempt: attemptNo }),
+      timer('set-timeout', setWaitMs(ctx.config), { type: 'setUnanswered', op, attempt: attemptNo }),
     ],
   };
 }

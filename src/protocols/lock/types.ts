@@ -122,7 +122,7 @@ interface Attempt {
 export type LockTimer =
   | { readonly type: 'work'; readonly op: number }
   | { readonly type: 'retry'; readonly op: number }
-  | { readonly type: 'setTimeout'; readonly op: number; readonly attempt: number }
+  | { readonly type: 'setUnanswered'; readonly op: number; readonly attempt: number }
   | { readonly type: 'opTimeout'; readonly op: number }
   | { readonly type: 'expire' };
 

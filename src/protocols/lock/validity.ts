@@ -36,5 +36,4 @@ export function retryDelay(config: Pick<LockConfig, 'retryDelayMs'>, entropy: nu
  * per-instance timeout is "small compared to the total lock auto-release time" (5-50 ms for a 10 s lock);
  * here a tenth of the TTL, at least 10 ms (teaching: the simulated network's round trip is tens of ms).
  */
-export const setTimeoutMs = (config: Pick<LockConfig, 'leaseMs'>): number =>
-  Math.max(10, Math.floor(config.leaseMs / 10));
+export const setWaitMs = (config: Pick<LockConfig, 'leaseMs'>): number => Math.max(10, Math.floor(config.leaseMs / 10));
