@@ -10,7 +10,6 @@ import {
 } from './clock';
 import { own } from './kit/dict';
 import { endStall, holdArrival, type StallHost, startStall } from './nodeStalls';
-import type { AnyProtocol } from './protocol';
 import { Rng } from './rng';
 import type { InFlight, MutableNode, NodeRuntime, QueueEvent, RunSpec } from './runtime';
 import { type HeldMessage, holdItem, holdTimer } from './stall';
