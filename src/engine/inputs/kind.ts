@@ -157,3 +157,17 @@ export const FAULT_GLYPH: InputGlyph = { name: 'fault', shape: 'triangle' };
 /** `n1 n2 | n3`: partition groups in words. */
 export const groupsText = (groups: readonly (readonly string[])[], gap = ' | ') =>
   groups.map((g) => g.join(' ')).join(gap);
+
+/**
+ * The up node an input names: resolved as `host.resolve` does, and skipped with `<node> is crashed` when that
+ * node is down. Null when the input was skipped.
+ */
+export function upNodeOf(input: InputBase, host: InputsHost, ref: NodeRef): NodeId | null {
+  const node = host.resolve(input, ref);
+  if (node === null) return null;
+  if (!host.isUp(node)) {
+    host.skip(input, `${node} is crashed`);
+    return null;
+  }
+  return node;
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_TIME_MS, nodeRef, time } from './fields';
-import { FAULT_GLYPH, type InputKind } from './kind';
+import { FAULT_GLYPH, type InputKind, upNodeOf } from './kind';
 
 export interface StallInput {
   readonly at: number;
@@ -26,13 +26,9 @@ export const stall: InputKind<StallInput> = {
   }),
   refs: (input) => [{ field: 'node', ref: input.node }],
   apply(input, host) {
-    const node = host.resolve(input, input.node);
-    if (node === null) return;
     // §1.3: a crashed node is skipped.
-    if (!host.isUp(node)) {
-      host.skip(input, `${node} is crashed`);
-      return;
-    }
+    const node = upNodeOf(input, host, input.node);
+    if (node === null) return;
     host.record({ t: host.nowMs, kind: 'fault', type: 'stall', node, durationMs: input.durationMs });
     host.stall(node, input.durationMs);
   },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { nodeRef, time } from './fields';
-import { FAULT_GLYPH, type InputKind } from './kind';
+import { FAULT_GLYPH, type InputKind, upNodeOf } from './kind';
 
 export interface TimeoutInput {
   readonly at: number;
@@ -14,12 +14,8 @@ export const timeout: InputKind<TimeoutInput> = {
   schema: z.strictObject({ at: time, type: z.literal('timeout'), node: nodeRef }),
   refs: (input) => [{ field: 'node', ref: input.node }],
   apply(input, host) {
-    const node = host.resolve(input, input.node);
+    const node = upNodeOf(input, host, input.node);
     if (node === null) return;
-    if (!host.isUp(node)) {
-      host.skip(input, `${node} is crashed`);
-      return;
-    }
     // spec/protocols.md §1.3: a stalled node's machine is handed nothing, a forced timeout included.
     if (host.isStalled(node)) {
       host.skip(input, `${node} is stalled`);
