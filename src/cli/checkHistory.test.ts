@@ -2,18 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from './main';
-
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(
-    argv,
-    (t) => (stdout += `${t}\n`),
-    (t) => (stderr += `${t}\n`),
-  );
-  return { code, stdout, stderr };
-}
+import { cli } from '../testing/cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'netsplit-history-'));
 const file = (name: string, text: string) => {

@@ -4,18 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { main } from './main';
-
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(
-    argv,
-    (t) => (stdout += `${t}\n`),
-    (t) => (stderr += `${t}\n`),
-  );
-  return { code, stdout, stderr };
-}
+import { cli } from '../testing/cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'netsplit-cli-'));
 const write = (name: string, value: unknown) => {
