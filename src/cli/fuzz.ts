@@ -35,27 +35,60 @@ export interface FuzzResult {
   readonly failures: readonly FuzzFailure[];
 }
 
+/**
+ * The seeds of a sweep's runs `from` .. `from + count - 1`: run i's seed is the i-th draw of the sweep seed's
+ * stream, whichever worker, shard or machine plays it, so a sweep split any way finds the same failures.
+ */
+export function runSeeds(sweepSeed: number, from: number, count: number): number[] {
+  const seeds = Rng.fromSeed(sweepSeed);
+  for (let i = 0; i < from; i++) seeds.uint32();
+  return Array.from({ length: count }, () => seeds.uint32());
+}
+
+/** The scenario file of the fuzz run with this seed: the protocol's own generator's, or the generic schedule's. */
+export function fuzzFile(options: Omit<FuzzOptions, 'runs' | 'stopAfter'>, seed: number): Record<string, unknown> {
+  const own = options.protocol.fuzzScenario?.(seed, options.bug);
+  // §1.9: a protocol's own generator gets the same settled tail as the generic schedule.
+  return own ? withSettledTail(own, options.protocol, options.untilMs) : randomScenario({ ...options, seed });
+}
+
+/** Plays one scenario file as the fuzzer does (to its end, then settled) and returns its events and violations. */
+export function playChecked(
+  file: Record<string, unknown>,
+  protocol: AnyProtocol,
+  untilMs: number,
+  lookup: ProtocolLookup,
+): { readonly events: number; readonly violations: readonly Violation[] } {
+  const parsed = parseScenario(file, lookup);
+  if (!parsed.ok) throw new Error(`the fuzzer wrote an invalid scenario: ${parsed.errors.join('; ')}`);
+  const sim = createSimulation(parsed.scenario, lookup);
+  sim.runUntil(parsed.scenario.until ?? untilMs);
+  sim.settle();
+  return { events: sim.counters.events, violations: checked(sim, protocol) };
+}
+
+/** One fuzz run: its events, and the failure when it broke an invariant. */
+export function fuzzOne(
+  options: Omit<FuzzOptions, 'runs' | 'stopAfter'>,
+  seed: number,
+  lookup: ProtocolLookup,
+): { readonly events: number; readonly failure: FuzzFailure | null } {
+  const file = fuzzFile(options, seed);
+  const { events, violations } = playChecked(file, options.protocol, options.untilMs, lookup);
+  return { events, failure: violations.length > 0 ? { seed, violations, file } : null };
+}
+
 /** Plays `runs` random scenarios, each checked after every event, and returns the failing ones. */
 export function fuzz(options: FuzzOptions, lookup: ProtocolLookup): FuzzResult {
-  const seeds = Rng.fromSeed(options.seed);
   const failures: FuzzFailure[] = [];
   let events = 0;
   let runs = 0;
-  for (let i = 0; i < options.runs; i++) {
-    const seed = seeds.uint32();
-    const own = options.protocol.fuzzScenario?.(seed, options.bug);
-    // §1.9: a protocol's own generator gets the same settled tail as the generic schedule.
-    const file = own ? withSettledTail(own, options.protocol, options.untilMs) : randomScenario({ ...options, seed });
-    const parsed = parseScenario(file, lookup);
-    if (!parsed.ok) throw new Error(`the fuzzer wrote an invalid scenario: ${parsed.errors.join('; ')}`);
-    const sim = createSimulation(parsed.scenario, lookup);
-    sim.runUntil(parsed.scenario.until ?? options.untilMs);
-    sim.settle();
+  for (const seed of runSeeds(options.seed, 0, options.runs)) {
+    const one = fuzzOne(options, seed, lookup);
     runs++;
-    events += sim.counters.events;
-    const violations = checked(sim, options.protocol);
-    if (violations.length > 0) {
-      failures.push({ seed, violations, file });
+    events += one.events;
+    if (one.failure) {
+      failures.push(one.failure);
       if (options.stopAfter !== undefined && failures.length >= options.stopAfter) break;
     }
   }

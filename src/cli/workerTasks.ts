@@ -1,0 +1,12 @@
+/**
+ * The tasks a runner worker thread can do (pool.ts, worker.ts): a name, and a function from a task's input
+ * to its output, both plain data (structured-clone). Each command that fans out adds one line here.
+ */
+export const WORKER_TASKS = {
+  /** Squares a number: the pool's own test task. */
+  square: (n: number): number => n * n,
+} satisfies Record<string, (input: never) => unknown>;
+
+export type WorkerTaskKind = keyof typeof WORKER_TASKS;
+export type TaskInput<K extends WorkerTaskKind> = Parameters<(typeof WORKER_TASKS)[K]>[0];
+export type TaskOutput<K extends WorkerTaskKind> = Awaited<ReturnType<(typeof WORKER_TASKS)[K]>>;
