@@ -1,0 +1,71 @@
+/**
+ * How long the runner takes to start, printed as figures (never asserted in a test): the median wall time of
+ * `node -e 0`, of the bin running a tiny scenario from its warm bundle (bin/netsplit.mjs) and their ratio
+ * (issue 12's target: at most 3), of the old way (`tsx src/cli/main.ts`, which transpiles the tree on every
+ * start), and of the launcher's staleness check and of a rebuild. Runs interleaved, so the machine's load falls
+ * on each alike. Run with `npm run bench` or alone: `tsx bench/startup.ts [--runs N]`.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { build } from 'vite';
+import { ensureBundle, fingerprint } from '../bin/bundle.mjs';
+
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '10' } } });
+const runs = Number(values.runs);
+const root = process.cwd();
+const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+
+const dir = mkdtempSync(join(tmpdir(), 'netsplit-startup-'));
+const tiny = join(dir, 'tiny.json');
+writeFileSync(tiny, '{"format":"netsplit-scenario","version":1,"protocol":"raft","seed":1,"nodes":3,"until":100}');
+
+/** Wall time of one process, in ms; it must succeed. */
+function wall(command: string, args: readonly string[]): number {
+  const start = performance.now();
+  const result = spawnSync(command, args, { encoding: 'utf8' });
+  const ms = performance.now() - start;
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
+  return ms;
+}
+
+await ensureBundle(root);
+const tsx = join(root, 'node_modules/.bin/tsx');
+const run = ['run', tiny, '--json'];
+const times = { node: [] as number[], bin: [] as number[], tsx: [] as number[] };
+wall(process.execPath, ['bin/netsplit.mjs', ...run]); // the file cache warm, as for a user's second command
+for (let i = 0; i < runs; i++) {
+  times.node.push(wall(process.execPath, ['-e', '0']));
+  times.bin.push(wall(process.execPath, ['bin/netsplit.mjs', ...run]));
+  // The old way takes seconds a start: half as many samples.
+  if (i % 2 === 0) times.tsx.push(wall(tsx, ['src/cli/main.ts', ...run]));
+}
+
+const scans: number[] = [];
+for (let i = 0; i < 20; i++) {
+  const start = performance.now();
+  fingerprint(root);
+  scans.push(performance.now() - start);
+}
+const buildStart = performance.now();
+await build({
+  root,
+  configFile: join(root, 'vite.cli.config.ts'),
+  logLevel: 'silent',
+  build: { outDir: join(dir, 'b') },
+});
+const buildMs = performance.now() - buildStart;
+rmSync(dir, { recursive: true, force: true });
+
+const node = median(times.node);
+const bin = median(times.bin);
+const ms = (x: number) => `${x.toFixed(0)} ms`;
+console.log(`startup, median of ${runs} (tsx: ${times.tsx.length}), a 3-node Raft run of 100 virtual ms:`);
+console.log(`  node -e 0                                 ${ms(node)}`);
+console.log(
+  `  node bin/netsplit.mjs run <file> --json   ${ms(bin)}  (${(bin / node).toFixed(2)} x node -e 0; target <= 3 x)`,
+);
+console.log(`  tsx src/cli/main.ts run <file> --json     ${ms(median(times.tsx))}  (the runner before the bundle)`);
+console.log(`  staleness check (mtime scan of the sources) ${median(scans).toFixed(1)} ms; rebuild ${ms(buildMs)}`);
