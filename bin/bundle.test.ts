@@ -101,11 +101,20 @@ describe('the real bundle', () => {
     expect(lines).toEqual([]);
   });
 
+  it('runs as a script from its own main.mjs, as from the bin', () => {
+    const args = ['run', 'src/protocols/raft/presets/first-election.json', '--json'];
+    const direct = spawnSync('node', [join(dir, 'main.mjs'), ...args], { encoding: 'utf8' });
+    const viaBin = spawnSync('node', ['bin/netsplit.mjs', ...args], { encoding: 'utf8' });
+    expect(direct.status).toBe(0);
+    expect(JSON.parse(direct.stdout)).toEqual(JSON.parse(viaBin.stdout));
+  });
+
   it('starts the worker pool’s threads from the worker.mjs beside the bundled pool', () => {
     const script = `const { runPool } = await import(${JSON.stringify(pathToFileURL(join(dir, 'pool.mjs')).href)});
       const seen = [];
       let n = 0;
-      await runPool({ kind: 'square', jobs: 2, next: () => (n < 6 ? ++n : undefined), onResult: (o) => { seen.push(o); } });
+      const next = () => (n < 6 ? ++n : undefined);
+      await runPool({ kind: 'square', jobs: 2, next, onResult: (o) => { seen.push(o); } });
       console.log(JSON.stringify(seen.sort((a, b) => a - b)));`;
     const file = join(mkdtempSync(join(tmpdir(), 'netsplit-pool-')), 'pool.mjs');
     writeFileSync(file, script);

@@ -29,8 +29,8 @@ export async function main(
 }
 
 /**
- * The runner as a process: the arguments, standard output and error, and the exit status. The bundle's
- * launcher (bin/netsplit.mjs) calls this; from source, `tsx src/cli/main.ts` runs it below.
+ * The runner as a process: the arguments, standard output and error, and the exit status. The bin
+ * (bin/netsplit.mjs) calls this after loading the bundle; a script start runs it below.
  */
 export async function runAsProcess(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
   // A reader that stops early (`| head -c 120`) closes the pipe: what is left of the output has nowhere to go,
@@ -45,5 +45,8 @@ export async function runAsProcess(argv: readonly string[] = process.argv.slice(
   );
 }
 
-const isEntry = process.argv[1]?.replace(/\\/g, '/').endsWith('src/cli/main.ts');
+// Started as a script: from source (`tsx src/cli/main.ts`) or the bundle's own file (`node dist-cli/<build>/main.mjs`).
+const isEntry = /(^|\/)(src\/cli\/main\.ts|dist-cli\/[^/]+\/main\.mjs)$/.test(
+  process.argv[1]?.replace(/\\/g, '/') ?? '',
+);
 if (isEntry) await runAsProcess();
