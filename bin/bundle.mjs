@@ -20,6 +20,9 @@ const KEEP_OLD_BUILDS = 2;
 /** A temporary folder or a lock older than this belongs to a build that died. */
 const ABANDONED_MS = 120_000;
 
+/** Tests next to the code are never part of the bundle: editing one rebuilds nothing (adding one does, once). */
+const isTest = (name) => /\.test\.tsx?$/.test(name);
+
 /**
  * A fingerprint of the sources: the path, size and modification time of every file and folder under them.
  * An edit changes a file's time; adding, removing or renaming one changes its folder's. Cheap: one stat a file.
@@ -27,6 +30,7 @@ const ABANDONED_MS = 120_000;
 export function fingerprint(root, sources = SOURCES) {
   const hash = createHash('sha1');
   const visit = (path) => {
+    if (isTest(path)) return;
     let stat;
     try {
       stat = statSync(join(root, path));

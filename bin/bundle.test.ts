@@ -80,11 +80,13 @@ describe('the staleness check', () => {
     expect(freshBuild(dir)).toBeUndefined();
   });
 
-  it('ignores files that are not sources: the build itself, the README', () => {
+  it('ignores files that are not sources: the build itself, the README, an edited test', () => {
     const { dir, markBuilt } = project();
+    writeFileSync(join(dir, 'src/cli/main.test.ts'), 'export {};\n');
     const built = markBuilt();
     writeFileSync(join(dir, 'README.md'), 'notes\n');
     writeFileSync(join(built, 'extra.mjs'), '');
+    touchLater(join(dir, 'src/cli/main.test.ts'), 5);
     expect(freshBuild(dir)).toBe(built);
   });
 });
