@@ -2,47 +2,60 @@
  * The runner's bundle (vite.cli.config.ts): whether it is fresh, and building it when it is not. Plain
  * JavaScript, so deciding whether to build needs no build.
  *
- * Layout: `dist-cli/<fingerprint>/` holds one whole build (main.mjs, worker.mjs, sweep.mjs, pool.mjs and their
- * chunks, all in one folder, since pool.ts loads `./worker.mjs` beside itself); `dist-cli/current.json` names
- * the build in use. A build is written to a temporary folder, renamed into place, and only then named in
- * current.json, itself replaced by a rename: a process starting meanwhile runs the old build or the new one,
- * never half of one. A lock (`dist-cli/.lock`) only saves a second process from building the same thing twice.
+ * Fresh means: no file the bundle was built from (its modules, the chunks loaded on demand included, and
+ * BUILD_FILES) changed size or modification time, and no file under src/ was added, removed or renamed (a new
+ * file may change what an import resolves to). Editing a file the bundle does not use (a test, the page's UI)
+ * rebuilds nothing.
+ *
+ * Layout: `dist-cli/<build>/` (named by a hash of what it was built from) holds one whole build (main.mjs,
+ * worker.mjs, sweep.mjs, pool.mjs and their chunks, all in one folder, since pool.ts loads `./worker.mjs`
+ * beside itself); `dist-cli/current.json` names the build in use and what it was built from. A build is
+ * written to a temporary folder, renamed into place, and only then named in current.json, itself replaced by a
+ * rename: a process starting meanwhile runs the old build or the new one, never half of one. A lock
+ * (`dist-cli/.lock`) only saves a second process from building the same thing twice.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** What the bundle is built from, relative to the project root: a change to any of them rebuilds it. */
-export const SOURCES = ['src', 'package.json', 'package-lock.json', 'vite.cli.config.ts'];
+/** Files every build depends on besides its modules, relative to the project root. */
+export const BUILD_FILES = ['package.json', 'package-lock.json', 'tsconfig.json', 'vite.cli.config.ts'];
+/** The folder whose every file name is checked: a file added there may change what an import resolves to. */
+const SOURCE_DIR = 'src';
 export const OUT_DIR = 'dist-cli';
 /** Builds kept besides the current one, for processes still running them (a protocol chunk loads late). */
 const KEEP_OLD_BUILDS = 2;
 /** A temporary folder or a lock older than this belongs to a build that died. */
 const ABANDONED_MS = 120_000;
 
-/** Tests next to the code are never part of the bundle: editing one rebuilds nothing (adding one does, once). */
-const isTest = (name) => /\.test\.tsx?$/.test(name);
+const digest = (text) => createHash('sha1').update(text).digest('hex').slice(0, 16);
+
+/** Every file and folder name under src/, read without a stat: what adding, removing or renaming a file changes. */
+function listing(root) {
+  const names = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
+      const path = `${dir}/${entry.name}`;
+      names.push(path);
+      if (entry.isDirectory()) walk(path);
+    }
+  };
+  walk(SOURCE_DIR);
+  return digest(names.sort().join('\n'));
+}
+
+/** A file's size and modification time, or 'missing': what an edit changes. */
+function stamp(root, path) {
+  const stat = statSync(join(root, path), { throwIfNoEntry: false });
+  return stat ? `${stat.size}:${stat.mtimeMs}` : 'missing';
+}
 
 /**
- * A fingerprint of the sources: the path, size and modification time of every file and folder under them.
- * An edit changes a file's time; adding, removing or renaming one changes its folder's. Cheap: one stat a file.
+ * What a build is judged by: the names under src/ and the stamp of each file it was built from (its modules,
+ * on demand chunks included, and BUILD_FILES). One readdir a folder and one stat a file it uses: a few ms.
  */
-export function fingerprint(root, sources = SOURCES) {
-  const hash = createHash('sha1');
-  const visit = (path) => {
-    if (isTest(path)) return;
-    let stat;
-    try {
-      stat = statSync(join(root, path));
-    } catch {
-      hash.update(`${path}\0missing\n`);
-      return;
-    }
-    hash.update(`${path}\0${stat.size}\0${stat.mtimeMs}\n`);
-    if (stat.isDirectory()) for (const name of readdirSync(join(root, path)).sort()) visit(`${path}/${name}`);
-  };
-  for (const source of sources) visit(source);
-  return hash.digest('hex').slice(0, 16);
+export function sourceState(root, files) {
+  return { listing: listing(root), stamps: Object.fromEntries(files.map((path) => [path, stamp(root, path)])) };
 }
 
 function readCurrent(root) {
@@ -53,12 +66,24 @@ function readCurrent(root) {
   }
 }
 
-/** The folder of the build made from exactly these sources, or undefined when there is none (stale or missing). */
-export function freshBuild(root, print = fingerprint(root)) {
+/** Names `build` (a folder in dist-cli/) as the current build, made from sources in `state`, by one rename. */
+export function recordBuild(root, build, state) {
+  const next = join(root, OUT_DIR, `.current-${process.pid}-${randomUUID().slice(0, 8)}.json`);
+  writeFileSync(next, `${JSON.stringify({ build, ...state })}\n`);
+  renameSync(next, join(root, OUT_DIR, 'current.json'));
+}
+
+/**
+ * The folder of the current build when no file it was built from changed and no file under src/ was added,
+ * removed or renamed since; else undefined (stale, or no build).
+ */
+export function freshBuild(root) {
   const current = readCurrent(root);
-  if (current?.fingerprint !== print) return undefined;
-  const dir = join(root, OUT_DIR, print);
-  return existsSync(join(dir, 'main.mjs')) ? dir : undefined;
+  if (typeof current?.build !== 'string' || typeof current.stamps !== 'object' || current.stamps === null) return;
+  const dir = join(root, OUT_DIR, current.build);
+  if (!existsSync(join(dir, 'main.mjs')) || current.listing !== listing(root)) return;
+  for (const [path, recorded] of Object.entries(current.stamps)) if (stamp(root, path) !== recorded) return;
+  return dir;
 }
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -69,6 +94,14 @@ const isAlive = (pid) => {
     return true;
   } catch (error) {
     return error.code === 'EPERM';
+  }
+};
+
+const readOrEmpty = (path) => {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
   }
 };
 
@@ -84,14 +117,9 @@ async function lock(root) {
     } catch (error) {
       if (error.code !== 'EEXIST') throw error;
     }
-    let holder = Number.NaN;
-    let ageMs = 0;
-    try {
-      holder = Number(readFileSync(join(path, 'pid'), 'utf8'));
-      ageMs = Date.now() - statSync(path).mtimeMs;
-    } catch {
-      // Taken a moment ago (no pid yet) or released meanwhile: look again.
-    }
+    // Just taken (no pid yet) or released meanwhile, these read as nothing: look again shortly.
+    const holder = Number(readOrEmpty(join(path, 'pid')) || Number.NaN);
+    const ageMs = Date.now() - (statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
     if ((Number.isInteger(holder) && holder > 0 && !isAlive(holder)) || ageMs > ABANDONED_MS) {
       rmSync(path, { recursive: true, force: true });
     } else {
@@ -114,29 +142,64 @@ function prune(out, keep) {
   }
 }
 
-/** Builds the sources whose fingerprint is `print` into `dist-cli/<print>/` and makes it the current build. */
-async function build(root, print) {
+/** Every file under src/ with its stamp, taken before a build: an edit during the build makes it stale. */
+function stampAll(root) {
+  const paths = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
+      const path = `${dir}/${entry.name}`;
+      if (entry.isDirectory()) walk(path);
+      else paths.push(path);
+    }
+  };
+  walk(SOURCE_DIR);
+  return sourceState(root, [...paths, ...BUILD_FILES]);
+}
+
+/** The project's files among a build's modules, relative to the root. */
+function modulesOf(root, outputs) {
+  const prefix = `${root.replace(/\\/g, '/').replace(/\/$/, '')}/`;
+  const files = new Set();
+  for (const output of Array.isArray(outputs) ? outputs : [outputs]) {
+    for (const chunk of output.output) {
+      if (chunk.type !== 'chunk') continue;
+      for (const id of chunk.moduleIds) {
+        const path = id.replace(/\\/g, '/').split('?')[0];
+        if (path.startsWith(prefix) && !path.includes('/node_modules/')) files.add(path.slice(prefix.length));
+      }
+    }
+  }
+  return [...files];
+}
+
+/** Builds the runner into a folder of its own in dist-cli/ and makes that the current build. */
+async function build(root) {
   const { build: viteBuild } = await import('vite');
   const out = join(root, OUT_DIR);
+  const before = stampAll(root);
   const temporary = join(out, `.tmp-${process.pid}-${randomUUID().slice(0, 8)}`);
-  const dir = join(out, print);
   try {
-    await viteBuild({
+    const outputs = await viteBuild({
       root,
       configFile: join(root, 'vite.cli.config.ts'),
       logLevel: 'silent',
       build: { outDir: temporary, emptyOutDir: true },
     });
+    const files = [...modulesOf(root, outputs), ...BUILD_FILES].sort();
+    const state = {
+      listing: before.listing,
+      stamps: Object.fromEntries(files.map((f) => [f, before.stamps[f] ?? stamp(root, f)])),
+    };
+    const id = digest(JSON.stringify(state));
+    const dir = join(out, id);
     try {
       renameSync(temporary, dir);
     } catch (error) {
       // The same sources built by another process without the lock (it judged ours abandoned): theirs will do.
       if (!existsSync(join(dir, 'main.mjs'))) throw error;
     }
-    const next = join(out, `.current-${process.pid}.json`);
-    writeFileSync(next, `${JSON.stringify({ fingerprint: print })}\n`);
-    renameSync(next, join(out, 'current.json'));
-    prune(out, print);
+    recordBuild(root, id, state);
+    prune(out, id);
     return dir;
   } finally {
     rmSync(temporary, { recursive: true, force: true });
@@ -153,11 +216,10 @@ export async function ensureBundle(root, log = (line) => process.stderr.write(`$
   const release = await lock(root);
   try {
     // Waiting for the lock, this process may have waited for another one's build of the same sources.
-    const print = fingerprint(root);
-    const built = freshBuild(root, print);
+    const built = freshBuild(root);
     if (built) return built;
     log('netsplit: building the runner (its sources changed since the last build)...');
-    return await build(root, print);
+    return await build(root);
   } finally {
     release();
   }

@@ -5,6 +5,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readdirSync,
+  readFileSync,
   rmSync,
   statSync,
   symlinkSync,
@@ -14,25 +15,30 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureBundle, fingerprint, freshBuild, OUT_DIR } from './bundle.mjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUILD_FILES, ensureBundle, freshBuild, OUT_DIR, recordBuild, sourceState } from './bundle.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 
-/** A project with a few sources, and a build made from exactly them (what bundle.mjs leaves after a build). */
+/** The files of a small project that a build of it used (the rest are under src/ but not in the bundle). */
+const USED = ['src/cli/main.ts', 'src/cli/used.ts', ...BUILD_FILES];
+
+/** A small project, and a build made from it (what bundle.mjs leaves after a build). */
 function project(): { dir: string; markBuilt: () => string } {
   const dir = mkdtempSync(join(tmpdir(), 'netsplit-bundle-'));
   mkdirSync(join(dir, 'src/cli'), { recursive: true });
-  writeFileSync(join(dir, 'src/cli/main.ts'), 'export {};\n');
-  writeFileSync(join(dir, 'src/index.ts'), 'export {};\n');
+  mkdirSync(join(dir, 'src/ui'), { recursive: true });
+  for (const path of ['src/cli/main.ts', 'src/cli/used.ts', 'src/cli/main.test.ts', 'src/ui/page.tsx']) {
+    writeFileSync(join(dir, path), 'export {};\n');
+  }
   writeFileSync(join(dir, 'package.json'), '{}\n');
   writeFileSync(join(dir, 'vite.cli.config.ts'), 'export default {};\n');
   const markBuilt = () => {
-    const print = fingerprint(dir);
-    mkdirSync(join(dir, OUT_DIR, print), { recursive: true });
-    writeFileSync(join(dir, OUT_DIR, print, 'main.mjs'), '');
-    writeFileSync(join(dir, OUT_DIR, 'current.json'), JSON.stringify({ fingerprint: print }));
-    return join(dir, OUT_DIR, print);
+    const build = join(dir, OUT_DIR, 'b1');
+    mkdirSync(build, { recursive: true });
+    writeFileSync(join(build, 'main.mjs'), '');
+    recordBuild(dir, 'b1', sourceState(dir, USED));
+    return build;
   };
   return { dir, markBuilt };
 }
@@ -52,41 +58,41 @@ describe('the staleness check', () => {
     rmSync(join(built, 'main.mjs'));
     expect(freshBuild(dir)).toBeUndefined();
     markBuilt();
-    writeFileSync(join(dir, OUT_DIR, 'current.json'), '{"fingerp');
+    writeFileSync(join(dir, OUT_DIR, 'current.json'), '{"build":"b1","stam');
     expect(freshBuild(dir)).toBeUndefined();
   });
 
-  it('finds it stale once a source is newer: a file under src, package.json, the config', () => {
+  it('finds it stale once a file it was built from is newer: a module, package.json, the config', () => {
     const { dir, markBuilt } = project();
-    for (const source of ['src/cli/main.ts', 'package.json', 'vite.cli.config.ts']) {
+    for (const source of ['src/cli/used.ts', 'package.json', 'vite.cli.config.ts']) {
       markBuilt();
       touchLater(join(dir, source), 5);
       expect(freshBuild(dir), source).toBeUndefined();
     }
   });
 
-  it('finds it stale once a source file is added, removed or renamed, even with an old time', () => {
+  it('finds it stale once a file under src is added, removed or renamed, even one it does not use', () => {
     const { dir, markBuilt } = project();
     markBuilt();
     writeFileSync(join(dir, 'src/cli/new.ts'), 'export {};\n');
     utimesSync(join(dir, 'src/cli/new.ts'), new Date(0), new Date(0));
     expect(freshBuild(dir)).toBeUndefined();
     markBuilt();
-    rmSync(join(dir, 'src/cli/new.ts'));
+    rmSync(join(dir, 'src/ui/page.tsx'));
     expect(freshBuild(dir)).toBeUndefined();
     markBuilt();
-    cpSync(join(dir, 'src/index.ts'), join(dir, 'src/moved.ts'), { preserveTimestamps: true });
-    rmSync(join(dir, 'src/index.ts'));
+    cpSync(join(dir, 'src/cli/used.ts'), join(dir, 'src/cli/moved.ts'), { preserveTimestamps: true });
+    rmSync(join(dir, 'src/cli/used.ts'));
     expect(freshBuild(dir)).toBeUndefined();
   });
 
-  it('ignores files that are not sources: the build itself, the README, an edited test', () => {
+  it('keeps it fresh when only files it does not use change: a test, the page, the README, the build folder', () => {
     const { dir, markBuilt } = project();
-    writeFileSync(join(dir, 'src/cli/main.test.ts'), 'export {};\n');
     const built = markBuilt();
+    touchLater(join(dir, 'src/cli/main.test.ts'), 5);
+    touchLater(join(dir, 'src/ui/page.tsx'), 5);
     writeFileSync(join(dir, 'README.md'), 'notes\n');
     writeFileSync(join(built, 'extra.mjs'), '');
-    touchLater(join(dir, 'src/cli/main.test.ts'), 5);
     expect(freshBuild(dir)).toBe(built);
   });
 });
@@ -96,6 +102,14 @@ describe('the real bundle', () => {
   beforeAll(async () => {
     dir = await ensureBundle(root, () => {});
   }, 120_000);
+
+  it('was judged by every module it holds, those loaded on demand too, and by no file it does not hold', () => {
+    const { stamps } = JSON.parse(readFileSync(join(root, OUT_DIR, 'current.json'), 'utf8'));
+    const files = Object.keys(stamps);
+    const used = ['src/cli/main.ts', 'src/cli/worker.ts', 'src/cli/workerTasks.ts', 'src/protocols/raft/machine.ts'];
+    expect(files).toEqual(expect.arrayContaining([...used, ...BUILD_FILES]));
+    expect(files.filter((f) => f.startsWith('src/ui/') || f.endsWith('.test.ts'))).toEqual([]);
+  });
 
   it('is not rebuilt while its sources stay the same', async () => {
     const lines: string[] = [];
@@ -138,25 +152,39 @@ function start(bin: string, args: readonly string[]): Promise<{ code: number | n
   });
 }
 
-describe('two processes starting at once on changed sources', () => {
-  it('build once, both run, and leave one whole build', async () => {
-    const copy = mkdtempSync(join(tmpdir(), 'netsplit-bundle-copy-'));
-    for (const path of ['src', 'bin', 'package.json', 'package-lock.json', 'vite.cli.config.ts']) {
+describe('starting on changed sources (a copy of the project)', () => {
+  const copy = mkdtempSync(join(tmpdir(), 'netsplit-bundle-copy-'));
+  const bin = join(copy, 'bin/netsplit.mjs');
+  const args = ['run', 'src/protocols/raft/presets/first-election.json', '--json'];
+  const building = (...outputs: { stderr: string }[]) =>
+    outputs.flatMap((o) => o.stderr.split('\n')).filter((line) => line.includes('building the runner'));
+  beforeAll(() => {
+    for (const path of ['src', 'bin', 'package.json', 'package-lock.json', 'tsconfig.json', 'vite.cli.config.ts']) {
       cpSync(join(root, path), join(copy, path), { recursive: true, filter: (p) => !p.endsWith('.test.ts') });
     }
     symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'));
-    const args = ['run', 'src/protocols/raft/presets/first-election.json', '--json'];
-    const [a, b] = await Promise.all([
-      start(join(copy, 'bin/netsplit.mjs'), args),
-      start(join(copy, 'bin/netsplit.mjs'), args),
-    ]);
-    expect([a?.code, b?.code]).toEqual([0, 0]);
-    expect(JSON.parse(a?.stdout ?? '')).toEqual(JSON.parse(b?.stdout ?? ''));
-    const building = `${a?.stderr}${b?.stderr}`.split('\n').filter((line) => line.includes('building the runner'));
-    expect(building).toHaveLength(1);
-    const left = readdirSync(join(copy, OUT_DIR)).sort();
-    expect(left).toEqual([fingerprint(copy), 'current.json'].sort());
-    expect(existsSync(join(copy, OUT_DIR, fingerprint(copy), 'worker.mjs'))).toBe(true);
-    rmSync(copy, { recursive: true, force: true });
+  });
+  afterAll(() => rmSync(copy, { recursive: true, force: true }));
+
+  it('two processes at once build once, both run, and leave one whole build', async () => {
+    const [a, b] = await Promise.all([start(bin, args), start(bin, args)]);
+    expect([a.code, b.code]).toEqual([0, 0]);
+    expect(JSON.parse(a.stdout)).toEqual(JSON.parse(b.stdout));
+    expect(building(a, b)).toHaveLength(1);
+    const { build } = JSON.parse(readFileSync(join(copy, OUT_DIR, 'current.json'), 'utf8'));
+    expect(readdirSync(join(copy, OUT_DIR)).sort()).toEqual([build, 'current.json'].sort());
+    expect(existsSync(join(copy, OUT_DIR, build, 'worker.mjs'))).toBe(true);
+    expect(freshBuild(copy)).toBe(join(copy, OUT_DIR, build));
   }, 120_000);
+
+  it('a lock left by a build that died does not hold a start up', async () => {
+    const dead = spawnSync('node', ['-e', 'console.log(process.pid)'], { encoding: 'utf8' }).stdout.trim();
+    mkdirSync(join(copy, OUT_DIR, '.lock'), { recursive: true });
+    writeFileSync(join(copy, OUT_DIR, '.lock', 'pid'), dead);
+    touchLater(join(copy, 'src/cli/main.ts'), 5);
+    const result = await start(bin, args);
+    expect(result.code).toBe(0);
+    expect(building(result)).toHaveLength(1);
+    expect(existsSync(join(copy, OUT_DIR, '.lock'))).toBe(false);
+  }, 30_000); // well under the 2 minutes after which any lock counts as abandoned
 });
