@@ -187,4 +187,13 @@ describe('starting on changed sources (a copy of the project)', () => {
     expect(building(result)).toHaveLength(1);
     expect(existsSync(join(copy, OUT_DIR, '.lock'))).toBe(false);
   }, 30_000); // well under the 2 minutes after which any lock counts as abandoned
+
+  it('a source that does not build: exit 1, the reason on standard error, nothing on standard output', async () => {
+    writeFileSync(join(copy, 'src/cli/args.ts'), 'export const = ;\n');
+    const result = await start(bin, args);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('netsplit: could not build the runner');
+    expect(readdirSync(join(copy, OUT_DIR)).filter((name) => name.startsWith('.'))).toEqual([]);
+  }, 30_000);
 });
