@@ -10,7 +10,7 @@ import { explicitInputs } from './shrinkRun';
 
 /** NETSPLIT_SHRINK_THOROUGH=1: every variant with the default budget, as `fuzz` shrinks; else a CI-sized one. */
 const THOROUGH = process.env.NETSPLIT_SHRINK_THOROUGH === '1';
-const BUDGET = THOROUGH ? DEFAULT_SHRINK_BUDGET : 250;
+const BUDGET = THOROUGH ? DEFAULT_SHRINK_BUDGET : 150;
 
 const SHIPPED = [
   'raft commit-old-term',
