@@ -1,6 +1,7 @@
 import { quote } from '../engine/quote';
 import { UsageError } from './args';
 import { checkHistoryCommand } from './checkHistoryCommand';
+import { experimentCommand } from './experimentCommand';
 import { fuzzCommand } from './fuzzCommand';
 import { runCommand } from './runCommand';
 
@@ -18,7 +19,8 @@ export async function main(
     if (command === 'run') return await runCommand(rest, out);
     if (command === 'fuzz') return await fuzzCommand(rest, out);
     if (command === 'check-history') return checkHistoryCommand(rest, out);
-    throw new UsageError(`unknown command ${quote(command ?? '')}: use run, fuzz or check-history`);
+    if (command === 'experiment') return await experimentCommand(rest, out);
+    throw new UsageError(`unknown command ${quote(command ?? '')}: use run, fuzz, check-history or experiment`);
   } catch (error) {
     if (error instanceof UsageError) {
       err(error.message);
