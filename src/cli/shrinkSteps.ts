@@ -88,13 +88,13 @@ export function moveEarlier(file: ScenarioFile, search: ShrinkSearch): ScenarioF
 }
 
 /**
- * Drops the configuration and link-model settings the failure does not need (they fall back to their
- * defaults), then servers and clients it does not need (from the last: a file naming a node it no longer has
+ * Drops the configuration, link-model and starting-clock settings the failure does not need (they fall back
+ * to their defaults), then servers and clients it does not need (from the last: a file naming a node it no longer has
  * does not parse, so it is no candidate). One run per setting at most, and per node.
  */
 export function dropKnobs(file: ScenarioFile, search: ShrinkSearch): ScenarioFile {
   let current = file;
-  for (const field of ['config', 'network'] as const) {
+  for (const field of ['config', 'network', 'clocks'] as const) {
     const knobs = current[field];
     if (typeof knobs !== 'object' || knobs === null || Object.keys(knobs).length === 0) continue;
     const { [field]: _, ...without } = current;
