@@ -3,7 +3,10 @@
  * subsequence of `items` it can find for which `fails` holds, 1-minimal when it runs to its end (removing
  * any one item of the result makes `fails` false). `fails(items)` must hold. The items keep their order.
  * `isSpent()` says the caller's budget is gone: ddmin then returns the smallest failing subsequence so far.
- * Pure and deterministic: the same items and the same answers give the same result.
+ * Pure and deterministic: the same items and the same answers give the same result. One change to the paper's
+ * order: at each granularity the complements (the input without one chunk) are asked before the chunks, the last
+ * chunk's first. A run that differs from the current one only late is cheap to play from a checkpoint
+ * (shrinkReplay.ts), and a failure that needs inputs spread over the run is seldom in one chunk.
  */
 export function ddmin<T>(
   items: readonly T[],
@@ -27,20 +30,23 @@ export function ddmin<T>(
   let n = 2;
   while (current.length >= 2 && !isSpent()) {
     const chunks = split(current, n);
+    // Complements first, the last chunk's first: a candidate that changes only late inputs is the cheapest to play.
+    const complement =
+      n === 2
+        ? undefined
+        : [...chunks]
+            .reverse()
+            .map((chunk) => current.filter((i) => !chunk.includes(i)))
+            .find((rest) => !isSpent() && ask(rest));
+    if (complement) {
+      current = complement;
+      n = Math.max(n - 1, 2);
+      continue;
+    }
     const subset = chunks.find((chunk) => !isSpent() && ask(chunk));
     if (subset) {
       current = subset;
       n = 2;
-      continue;
-    }
-    // At granularity 2 the complements are the subsets just asked.
-    const complement =
-      n === 2
-        ? undefined
-        : chunks.map((chunk) => current.filter((i) => !chunk.includes(i))).find((rest) => !isSpent() && ask(rest));
-    if (complement) {
-      current = complement;
-      n = Math.max(n - 1, 2);
       continue;
     }
     if (n >= current.length) break;

@@ -83,10 +83,17 @@ export function shrinkScenario(
     for (const step of [dropInputs, shortenUntil, moveEarlier, dropKnobs]) current = step(current, search);
     if (JSON.stringify(current) === before) break;
   }
+  // Played once more from time 0, as `run` plays it: the answer the shrink relied on, checked.
+  const violation = firstViolation(current, protocol, lookup, untilMs);
+  if (violation?.invariant !== original.invariant) {
+    throw new Error(
+      `the shrunk scenario does not break ${original.invariant} first when played again (a shrinker bug)`,
+    );
+  }
   return {
     file: current,
     invariant: original.invariant,
-    violation: search.violation(current) ?? original,
+    violation,
     inputsBefore,
     inputsAfter: inputsOf(current),
     untilBefore,

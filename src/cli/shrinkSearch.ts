@@ -1,7 +1,7 @@
 import type { AnyProtocol } from '../engine/protocol';
 import type { Violation } from '../engine/types';
 import type { ProtocolLookup } from '../scenario/types';
-import { firstViolation } from './shrinkRun';
+import { PrefixReplay } from './shrinkReplay';
 
 /** A scenario file as plain JSON, the shape the shrinker edits. */
 export type ScenarioFile = Record<string, unknown>;
@@ -15,11 +15,12 @@ export class ShrinkSearch {
   runs = 0;
   private readonly answers = new Map<string, Violation | null>();
   private bestInputs: number;
+  private readonly replay: PrefixReplay;
 
   constructor(
-    private readonly protocol: AnyProtocol,
-    private readonly lookup: ProtocolLookup,
-    private readonly untilMs: number,
+    protocol: AnyProtocol,
+    lookup: ProtocolLookup,
+    untilMs: number,
     readonly invariant: string,
     private readonly budget: number,
     /** How many inputs a candidate has (its events, and the requests of a workload it still has). */
@@ -28,6 +29,7 @@ export class ShrinkSearch {
     private readonly onProgress?: (tries: number, inputs: number) => void,
   ) {
     this.bestInputs = inputsBefore;
+    this.replay = new PrefixReplay(protocol, lookup, untilMs);
   }
 
   get isSpent(): boolean {
@@ -43,11 +45,15 @@ export class ShrinkSearch {
   violation(candidate: ScenarioFile): Violation | null {
     const key = JSON.stringify(candidate);
     const known = this.answers.get(key);
-    if (known !== undefined) return known;
+    if (known !== undefined) {
+      // A failing candidate becomes the shrink's current file: the next candidates are played from its run.
+      if (known) this.replay.rebase(candidate);
+      return known;
+    }
     if (this.isSpent) return null;
     let first: Violation | null | undefined;
     try {
-      first = firstViolation(candidate, this.protocol, this.lookup, this.untilMs);
+      first = this.replay.firstViolation(candidate);
     } catch {
       // A run the engine stops (a protocol breaking the kit's rules on this input) fails some other way.
       first = null;
@@ -60,7 +66,10 @@ export class ShrinkSearch {
     this.runs++;
     const answer = first !== null && first.invariant === this.invariant ? first : null;
     this.answers.set(key, answer);
-    if (answer) this.bestInputs = Math.min(this.bestInputs, this.inputsOf(candidate));
+    if (answer) {
+      this.replay.rebase(candidate);
+      this.bestInputs = Math.min(this.bestInputs, this.inputsOf(candidate));
+    }
     this.onProgress?.(this.runs, this.bestInputs);
     return answer;
   }

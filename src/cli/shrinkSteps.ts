@@ -30,8 +30,8 @@ export function dropInputs(file: ScenarioFile, search: ShrinkSearch): ScenarioFi
 }
 
 /**
- * The smallest integer in (lo, hi] at which `at(t)` still fails, by bisection, with `hi` known to fail; `hi`
- * itself when none below it does. The answers need not be monotone in t: whatever bisection settles on failed.
+ * The smallest whole t from `lo` (rounded up) to `hi` for which `fails(t)` holds, by bisection, with `hi` known
+ * to fail; `hi` itself when none below it does. The answers need not be monotone in t: whatever bisection settles on failed.
  */
 function earliest(lo: number, hi: number, fails: (t: number) => boolean, search: ShrinkSearch): number {
   let low = Math.ceil(lo);
@@ -49,7 +49,8 @@ function earliest(lo: number, hi: number, fails: (t: number) => boolean, search:
  * (tail.ts) went with the inputs it did not need; what is left past the new end never applies, so it goes too.
  */
 export function shortenUntil(file: ScenarioFile, search: ShrinkSearch): ScenarioFile {
-  const until = file.until as number;
+  const until = file.until;
+  if (typeof until !== 'number') return file;
   const at = (t: number): ScenarioFile =>
     withEvents(
       { ...file, until: t },
@@ -67,6 +68,7 @@ export function shortenUntil(file: ScenarioFile, search: ShrinkSearch): Scenario
  * every input after it and the end (the gap before it closes, the timing after it stays), then alone.
  */
 export function moveEarlier(file: ScenarioFile, search: ShrinkSearch): ScenarioFile {
+  if (typeof file.until !== 'number') return file;
   let current = file;
   for (const withRest of [true, false]) {
     for (let i = 0; i < eventsOf(current).length && !search.isSpent; i++) {
@@ -88,13 +90,13 @@ export function moveEarlier(file: ScenarioFile, search: ShrinkSearch): ScenarioF
 }
 
 /**
- * Drops the configuration and link-model settings the failure does not need (they fall back to their
- * defaults), then servers and clients it does not need (from the last: a file naming a node it no longer has
+ * Drops the configuration, link-model and starting-clock settings the failure does not need (they fall back
+ * to their defaults), then servers and clients it does not need (from the last: a file naming a node it no longer has
  * does not parse, so it is no candidate). One run per setting at most, and per node.
  */
 export function dropKnobs(file: ScenarioFile, search: ShrinkSearch): ScenarioFile {
   let current = file;
-  for (const field of ['config', 'network'] as const) {
+  for (const field of ['config', 'network', 'clocks'] as const) {
     const knobs = current[field];
     if (typeof knobs !== 'object' || knobs === null || Object.keys(knobs).length === 0) continue;
     const { [field]: _, ...without } = current;
