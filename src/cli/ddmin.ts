@@ -30,7 +30,7 @@ export function ddmin<T>(
   let n = 2;
   while (current.length >= 2 && !isSpent()) {
     const chunks = split(current, n);
-    // Complements first, the last chunk's first: a candidate that changes only late inputs is the cheapest to play.
+    // Complements first, the last chunk's first: an attempt that changes only late inputs is the cheapest to play.
     const complement =
       n === 2
         ? undefined

@@ -85,6 +85,8 @@ describe('npx netsplit, from the project root', () => {
     const result = spawnSync('npx', ['netsplit', 'frobnicate'], { encoding: 'utf8' });
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toContain('netsplit: unknown command "frobnicate": use run, fuzz, check-history or experiment');
+    expect(result.stderr).toContain(
+      'netsplit: unknown command "frobnicate": use run, fuzz, check-history or experiment',
+    );
   });
 });

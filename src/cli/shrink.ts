@@ -31,7 +31,7 @@ export interface ShrinkResult {
   readonly inputsAfter: number;
   readonly untilBefore: number;
   readonly untilAfter: number;
-  /** Runs played (candidates that did not parse are not counted: they are no candidates). */
+  /** Runs played (attempts that did not parse are not counted: they are no attempts). */
   readonly runs: number;
   /** The budget ran out before the shrink had done all it would. */
   readonly isCutShort: boolean;
@@ -105,9 +105,9 @@ export function shrinkScenario(
 
 const eventsOf = (file: ScenarioFile): readonly Input[] => (file.events as Input[] | undefined) ?? [];
 
-/** The first candidate that fails, else `fallback`. */
-function firstFailing(search: ShrinkSearch, fallback: ScenarioFile, candidates: readonly ScenarioFile[]): ScenarioFile {
-  return candidates.find((c) => search.fails(c)) ?? fallback;
+/** The first attempt that fails, else `fallback`. */
+function firstFailing(search: ShrinkSearch, fallback: ScenarioFile, attempts: readonly ScenarioFile[]): ScenarioFile {
+  return attempts.find((c) => search.fails(c)) ?? fallback;
 }
 
 /**

@@ -53,13 +53,13 @@ function failureOf(id: string, bug: string): File {
   return failure.file;
 }
 
-describe('playing shrink candidates from the checkpoints of the current file', () => {
+describe('playing shrink attempts from the checkpoints of the current file', () => {
   for (const [id, bug] of [
     ['raft', 'commit-old-term'],
     ['register', 'stale-backup-reads'],
     ['2pc', 'participant-decides-alone'],
   ] as const) {
-    it(`${id} ${bug}: gives every candidate the first violation a fresh run gives it`, () => {
+    it(`${id} ${bug}: gives every attempt the first violation a fresh run gives it`, () => {
       const protocol = getProtocol(id) as AnyProtocol;
       const original = failureOf(id, bug);
       const target = firstViolation(original, protocol, getProtocol, 5000)?.invariant;
@@ -70,12 +70,12 @@ describe('playing shrink candidates from the checkpoints of the current file', (
           let current = original;
           replay.rebase(current);
           for (const c of changes) {
-            const candidate = applyChange(current, c);
-            const fresh = firstViolation(candidate, protocol, getProtocol, 5000);
-            expect(replay.firstViolation(candidate)).toEqual(fresh);
-            // As the shrinker does: a candidate that still fails the same way becomes the current file.
+            const attempt = applyChange(current, c);
+            const fresh = firstViolation(attempt, protocol, getProtocol, 5000);
+            expect(replay.firstViolation(attempt)).toEqual(fresh);
+            // As the shrinker does: an attempt that still fails the same way becomes the current file.
             if (fresh?.invariant === target) {
-              current = candidate;
+              current = attempt;
               replay.rebase(current);
             }
           }

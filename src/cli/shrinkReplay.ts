@@ -12,7 +12,7 @@ import { stableByTime } from './shrinkRun';
 /** Virtual time between the checkpoints of a base run. */
 const CHECKPOINT_MS = 100;
 
-/** A run the next candidates are played from: its inputs, and its checkpoints while they hold. */
+/** A run the next attempts are played from: its inputs, and its checkpoints while they hold. */
 interface Base {
   /** The file without its events (and without `until` unless a workload depends on it). */
   readonly shape: string;
@@ -29,18 +29,18 @@ interface Base {
 type Played = { readonly violation: Violation | null } | undefined;
 
 /**
- * Plays shrink candidates as shrinkRun.ts `firstViolation` plays them, with the same answers, but from a
- * checkpoint of the base run (the smallest failing file so far) when a candidate's inputs agree with the base's
+ * Plays shrink attempts as shrinkRun.ts `firstViolation` plays them, with the same answers, but from a
+ * checkpoint of the base run (the smallest failing file so far) when an attempt's inputs agree with the base's
  * up to some time: everything before the first input where they differ is the base's run, so it starts from
  * the base's last checkpoint before it, as the app branches a run (the input log keeps the inputs up to the
- * checkpoint, and the candidate's later ones are applied). A candidate that agrees with the base past the base's
+ * checkpoint, and the attempt's later ones are applied). An attempt that agrees with the base past the base's
  * first violation has that violation first. Tests check the answers against fresh runs.
  */
 export class PrefixReplay {
-  /** How many candidates were played from a checkpoint (the others from time 0, or not at all). */
+  /** How many attempts were played from a checkpoint (the others from time 0, or not at all). */
   fromCheckpoint = 0;
   private base: Base | null = null;
-  /** The candidate played last, ready to become the base without playing it again. */
+  /** The attempt played last, ready to become the base without playing it again. */
   private last: { readonly text: string; readonly base: Base } | null = null;
 
   constructor(
@@ -49,7 +49,7 @@ export class PrefixReplay {
     private readonly untilMs: number,
   ) {}
 
-  /** The next candidates are played from `file`'s run (a failing candidate, just played). */
+  /** The next attempts are played from `file`'s run (a failing attempt, just played). */
   rebase(file: Record<string, unknown>): void {
     const text = JSON.stringify(file);
     if (this.last?.text === text) this.base = this.last.base;
@@ -60,50 +60,50 @@ export class PrefixReplay {
     this.last = null;
   }
 
-  /** As shrinkRun.ts `firstViolation`: null when it breaks nothing, undefined when it is no candidate. */
+  /** As shrinkRun.ts `firstViolation`: null when it breaks nothing, undefined when it is no attempt. */
   firstViolation(file: Record<string, unknown>): Violation | null | undefined {
     const parsed = parseScenario(file, this.lookup);
     if (!parsed.ok) return undefined;
-    const candidate = describe(file, parsed.scenario);
+    const attempt = describe(file, parsed.scenario);
     const end = parsed.scenario.until ?? this.untilMs;
-    const played = this.play(candidate, end);
-    this.last = { text: JSON.stringify(file), base: candidate };
+    const played = this.play(attempt, end);
+    this.last = { text: JSON.stringify(file), base: attempt };
     return played?.violation;
   }
 
-  private play(candidate: Base, end: number): Played {
+  private play(attempt: Base, end: number): Played {
     const base = this.base;
-    if (!base || base.shape !== candidate.shape) return this.fresh(candidate, end);
-    const diverge = divergence(base, candidate);
-    // The grid checkpoint before the first input that differs, within the candidate's run.
+    if (!base || base.shape !== attempt.shape) return this.fresh(attempt, end);
+    const diverge = divergence(base, attempt);
+    // The grid checkpoint before the first input that differs, within the attempt's run.
     const k = Math.min(Math.ceil(diverge / CHECKPOINT_MS) - 1, Math.floor(end / CHECKPOINT_MS));
     if (k >= 1) this.extend(base, k);
     if (base.violation && base.violation.time < diverge && base.violation.time <= end) {
-      candidate.sim = base.sim;
-      candidate.checkpoints = base.checkpoints.filter((c) => c.nowMs < diverge);
-      candidate.violation = base.violation;
+      attempt.sim = base.sim;
+      attempt.checkpoints = base.checkpoints.filter((c) => c.nowMs < diverge);
+      attempt.violation = base.violation;
       return { violation: base.violation };
     }
     const from = Math.min(k, base.checkpoints.length);
-    if (from < 1 || !base.sim) return this.fresh(candidate, end);
+    if (from < 1 || !base.sim) return this.fresh(attempt, end);
     const sim = base.sim;
     const checkpoint = base.checkpoints[from - 1] as SimSnapshot;
     // Acting at the checkpoint drops the trace after it: the base's later checkpoints are gone.
     base.checkpoints.length = from;
     sim.restore(checkpoint);
     sim.dropInputsAfter(checkpoint.nowMs);
-    for (const input of candidate.inputs) if (input.at > checkpoint.nowMs) sim.apply(input);
-    candidate.sim = sim;
-    candidate.checkpoints = [...base.checkpoints];
+    for (const input of attempt.inputs) if (input.at > checkpoint.nowMs) sim.apply(input);
+    attempt.sim = sim;
+    attempt.checkpoints = [...base.checkpoints];
     this.fromCheckpoint++;
-    return this.run(candidate, end);
+    return this.run(attempt, end);
   }
 
   /** A run from time 0, with its own simulation. */
-  private fresh(candidate: Base, end: number): Played {
-    candidate.sim = createSimulation(candidate.scenario, this.lookup);
-    candidate.checkpoints = [];
-    return this.run(candidate, end);
+  private fresh(attempt: Base, end: number): Played {
+    attempt.sim = createSimulation(attempt.scenario, this.lookup);
+    attempt.checkpoints = [];
+    return this.run(attempt, end);
   }
 
   /**
@@ -172,7 +172,7 @@ export class PrefixReplay {
   }
 }
 
-/** A parsed candidate as the replay compares it: what besides its inputs makes the run, and its inputs. */
+/** A parsed attempt as the replay compares it: what besides its inputs makes the run, and its inputs. */
 function describe(file: Record<string, unknown>, scenario: Scenario): Base {
   const { events: _, until, ...rest } = file;
   // §1.5: a workload is expanded up to `until`, so there `until` is part of what makes the run.

@@ -11,7 +11,7 @@ import { checked } from './fuzz';
 /**
  * The first violation of a scenario file played as the fuzzer plays it (fuzz.ts `playChecked`: to its `until`,
  * else `untilMs`, then settled, with the history check for a protocol with a model); null when it breaks
- * nothing, undefined when the file is no candidate (it does not parse, or passes the runner's budgets).
+ * nothing, undefined when the file is no attempt (it does not parse, or passes the runner's budgets).
  * It stops at the first violation the run records: the ones after it, the end-of-run check's and the history
  * check's all come later in the list, so the first one is known there and the rest of the run cannot change it.
  */

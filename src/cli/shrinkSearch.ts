@@ -7,9 +7,9 @@ import { PrefixReplay } from './shrinkReplay';
 export type ScenarioFile = Record<string, unknown>;
 
 /**
- * The shrinker's question, "does this candidate still break the same invariant first?", asked within a budget
- * of runs. A candidate that does not parse is no candidate: it costs no run and the answer is no. The answers
- * are kept by the candidate's text, so a candidate met twice is played once.
+ * The shrinker's question, "does this attempt still break the same invariant first?", asked within a budget
+ * of runs. An attempt that does not parse is no attempt: it costs no run and the answer is no. The answers
+ * are kept by the attempt's text, so an attempt met twice is played once.
  */
 export class ShrinkSearch {
   runs = 0;
@@ -23,7 +23,7 @@ export class ShrinkSearch {
     untilMs: number,
     readonly invariant: string,
     private readonly budget: number,
-    /** How many inputs a candidate has (its events, and the requests of a workload it still has). */
+    /** How many inputs an attempt has (its events, and the requests of a workload it still has). */
     private readonly inputsOf: (file: ScenarioFile) => number,
     inputsBefore: number,
     private readonly onProgress?: (tries: number, inputs: number) => void,
@@ -36,29 +36,29 @@ export class ShrinkSearch {
     return this.runs >= this.budget;
   }
 
-  /** True when `candidate` breaks the invariant first; false when it does not, is no candidate, or the budget is gone. */
-  fails(candidate: ScenarioFile): boolean {
-    return this.violation(candidate) !== null;
+  /** True when `attempt` breaks the invariant first; false when it does not, is no attempt, or the budget is gone. */
+  fails(attempt: ScenarioFile): boolean {
+    return this.violation(attempt) !== null;
   }
 
-  /** The candidate's first violation when it is of the invariant, else null (as `fails`). */
-  violation(candidate: ScenarioFile): Violation | null {
-    const key = JSON.stringify(candidate);
+  /** The attempt's first violation when it is of the invariant, else null (as `fails`). */
+  violation(attempt: ScenarioFile): Violation | null {
+    const key = JSON.stringify(attempt);
     const known = this.answers.get(key);
     if (known !== undefined) {
-      // A failing candidate becomes the shrink's current file: the next candidates are played from its run.
-      if (known) this.replay.rebase(candidate);
+      // A failing attempt becomes the shrink's current file: the next attempts are played from its run.
+      if (known) this.replay.rebase(attempt);
       return known;
     }
     if (this.isSpent) return null;
     let first: Violation | null | undefined;
     try {
-      first = this.replay.firstViolation(candidate);
+      first = this.replay.firstViolation(attempt);
     } catch {
       // A run the engine stops (a protocol breaking the kit's rules on this input) fails some other way.
       first = null;
     }
-    // No candidate (it does not parse, or passes the run budgets): asked again, the answer is the same.
+    // No attempt (it does not parse, or passes the run budgets): asked again, the answer is the same.
     if (first === undefined) {
       this.answers.set(key, null);
       return null;
@@ -67,8 +67,8 @@ export class ShrinkSearch {
     const answer = first !== null && first.invariant === this.invariant ? first : null;
     this.answers.set(key, answer);
     if (answer) {
-      this.replay.rebase(candidate);
-      this.bestInputs = Math.min(this.bestInputs, this.inputsOf(candidate));
+      this.replay.rebase(attempt);
+      this.bestInputs = Math.min(this.bestInputs, this.inputsOf(attempt));
     }
     this.onProgress?.(this.runs, this.bestInputs);
     return answer;

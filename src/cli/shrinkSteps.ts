@@ -4,7 +4,7 @@ import type { ScenarioFile, ShrinkSearch } from './shrinkSearch';
 
 /**
  * The shrinker's steps. Each takes a file that fails (search.fails holds) and returns one that still fails:
- * a change is kept only when its candidate fails the same way, so every step is safe to stop anywhere.
+ * a change is kept only when its attempt fails the same way, so every step is safe to stop anywhere.
  */
 
 const eventsOf = (file: ScenarioFile): readonly Input[] => (file.events as Input[] | undefined) ?? [];
@@ -92,7 +92,7 @@ export function moveEarlier(file: ScenarioFile, search: ShrinkSearch): ScenarioF
 /**
  * Drops the configuration, link-model and starting-clock settings the failure does not need (they fall back
  * to their defaults), then servers and clients it does not need (from the last: a file naming a node it no longer has
- * does not parse, so it is no candidate). One run per setting at most, and per node.
+ * does not parse, so it is no attempt). One run per setting at most, and per node.
  */
 export function dropKnobs(file: ScenarioFile, search: ShrinkSearch): ScenarioFile {
   let current = file;
@@ -106,17 +106,17 @@ export function dropKnobs(file: ScenarioFile, search: ShrinkSearch): ScenarioFil
     }
     for (const key of Object.keys(knobs).sort()) {
       const { [key]: __, ...rest } = current[field] as Record<string, unknown>;
-      const candidate = { ...current, [field]: rest };
-      if (search.fails(candidate)) current = candidate;
+      const attempt = { ...current, [field]: rest };
+      if (search.fails(attempt)) current = attempt;
     }
   }
   for (const field of ['nodes', 'clients'] as const) {
     let count = current[field];
     // A count only: a list of ids names them, and the file's author chose them.
     while (typeof count === 'number' && count > 1 && !search.isSpent) {
-      const candidate = { ...current, [field]: count - 1 };
-      if (!search.fails(candidate)) break;
-      current = candidate;
+      const attempt = { ...current, [field]: count - 1 };
+      if (!search.fails(attempt)) break;
+      current = attempt;
       count = current[field];
     }
   }
