@@ -61,9 +61,11 @@ export function searchFile(
   seed: number,
   untilMs: number,
 ): Record<string, unknown> {
-  const nodes = Array.isArray(setup.nodes) ? setup.nodes.length : Number(setup.nodes);
+  const nodes = countOf(setup.nodes);
   const bug = typeof setup.bug === 'string' ? setup.bug : null;
-  const fuzzed = fuzzFile({ protocol, seed, nodes, untilMs, bug }, seed);
+  // The run's clients, if any, are the ones the generic schedule's workload may name.
+  const clients = setup.clients === undefined ? {} : { clients: countOf(setup.clients) };
+  const fuzzed = fuzzFile({ protocol, seed, nodes, untilMs, bug, ...clients }, seed);
   const file: Record<string, unknown> = {
     format: setup.format,
     version: setup.version,
@@ -93,6 +95,11 @@ export function searchBatch(task: SearchTask, lookup: ProtocolLookup): SearchBat
     if (violation) return { runs: k + 1, events, finding: { index: task.from + k, seed, violation, file } };
   }
   return { runs: seeds.length, events, finding: null };
+}
+
+/** A scenario file's node or client count, given as a count or as a list of ids. */
+function countOf(value: unknown): number {
+  return Array.isArray(value) ? value.length : Number(value);
 }
 
 function asRecord(value: unknown): Record<string, unknown> {
