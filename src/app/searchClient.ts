@@ -1,4 +1,5 @@
 import { DEFAULT_UNTIL_MS } from '../scenario/run';
+import { startModuleWorker } from './moduleWorker';
 import { poolSize, runBrowserPool } from './pool';
 import type { SearchBatch, SearchFinding, SearchTask } from './search';
 
@@ -146,15 +147,8 @@ export function startSearch(options: SearchOptions): SearchRun {
   };
 }
 
-/** A module worker on the page's own chunk of `search.worker.ts`, started as wholeRunClient.ts starts its own. */
+/** A search worker on the page's own chunk of `search.worker.ts` (moduleWorker.ts). */
 async function createSearchWorker(): Promise<Worker> {
   const { searchModuleUrl } = await import('./search.worker');
-  // A static import: tasks wait until the module graph has run (see wholeRunClient.ts).
-  const bootstrap = `import ${JSON.stringify(searchModuleUrl)};`;
-  const url = URL.createObjectURL(new Blob([bootstrap], { type: 'text/javascript' }));
-  try {
-    return new Worker(url, { type: 'module', name: 'counterexample-search' });
-  } finally {
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  }
+  return startModuleWorker(searchModuleUrl, 'counterexample-search');
 }

@@ -40,7 +40,10 @@ test('"Find a counterexample" finds commit-old-term, opens it as a branch, and t
   const status = search.getByRole('status');
   await expect(status).toContainText(/Searching: \d+ runs/);
   await expect(search.getByRole('button', { name: 'Stop' })).toBeVisible();
+  // The finding is shrunk in a worker before it opens, and the page says how far it went.
+  await expect(status).toContainText(/Shrinking: \d+ runs so far|Found [a-z-]+ in \d+ inputs/, { timeout: 90_000 });
   await expect(status).toContainText('Opened as the branch “counterexample:', { timeout: 90_000 });
+  await expect(status).toContainText(/Found [a-z-]+ in \d+ inputs \(shrunk from \d+, \d+ runs\)/);
   const gapsMs = await page.evaluate(() => {
     const g = window.__frameGaps as { gapsMs: number[]; isOn: boolean };
     g.isOn = false;
@@ -63,10 +66,10 @@ test('"Find a counterexample" finds commit-old-term, opens it as a branch, and t
   // The branch is current, and it replays the violation: the alert names the rule the search found.
   const invariant = /counterexample: ([a-z-]+)/.exec(found)?.[1] as string;
   const branches = page.getByRole('navigation', { name: 'Branches' });
-  await expect(branches.getByRole('button', { name: new RegExp(`^counterexample: ${invariant}`) })).toHaveAttribute(
-    'aria-current',
-    'true',
-  );
+  const inputs = /in (\d+) inputs \(shrunk from (\d+)/.exec(found) as RegExpExecArray;
+  expect(Number(inputs[1])).toBeLessThanOrEqual(10);
+  const branch = new RegExp(`^counterexample: ${invariant}: ${inputs[1]} inputs \\(shrunk from ${inputs[2]}\\)`);
+  await expect(branches.getByRole('button', { name: branch })).toHaveAttribute('aria-current', 'true');
   const alert = page.getByRole('alert').filter({ hasText: 'Safety violated' });
   await expect(alert).toBeVisible();
   await expect(
@@ -84,6 +87,13 @@ test('Stop ends a search on the correct protocol and says no violation was found
   const search = page.getByRole('region', { name: 'Find a counterexample' });
   await search.getByRole('button', { name: 'Find a counterexample' }).click();
   await expect(search.getByRole('status')).toContainText(/Searching: [1-9]\d* runs/, { timeout: 30_000 });
+  // Another tab meanwhile does not end the search: back in the Run tab it is still counting.
+  await openTab(page, 'Inspect');
+  await openTab(page, 'Run');
+  const before = Number(/Searching: (\d+) runs/.exec((await search.getByRole('status').textContent()) ?? '')?.[1]);
+  await expect
+    .poll(async () => Number(/Searching: (\d+) runs/.exec((await search.getByRole('status').textContent()) ?? '')?.[1]))
+    .toBeGreaterThan(before);
   await search.getByRole('button', { name: 'Stop' }).click();
   await expect(search.getByRole('status')).toContainText(/Stopped after \d+ runs.*No violation found\./);
   await expect(search.getByRole('button', { name: 'Find a counterexample' })).toBeEnabled();
