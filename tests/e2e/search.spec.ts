@@ -59,8 +59,8 @@ test('"Find a counterexample" finds commit-old-term, opens it as a branch, and t
   expect(sorted.length).toBeGreaterThan(20);
   // The issue's bar is a frame every 100 ms. The longest gap met it in some runs here (67 ms), but on this
   // shared 2-core machine (load average 11 to 20, other sessions' tests and builds) the operating system
-  // starves the page's thread now and then wherever the search stands (117 to 300 ms, once over 400). So the longest gap
-  // has a generous bound (SEARCH_MAX_GAP_MS), and the 95th percentile is held to the real bar.
+  // starves the page's thread now and then wherever the search stands (117 to 300 ms, once over 400). So
+  // the longest gap has a generous bound (SEARCH_MAX_GAP_MS), and the 95th percentile keeps the real bar.
   expect(at(0.95)).toBeLessThan(100);
   expect(longest).toBeLessThan(MAX_GAP_MS);
 
