@@ -4,7 +4,7 @@ import { DEFAULT_PRESET, getProtocol } from '../protocols';
 import { toFile } from '../scenario/encode';
 import { parseScenario } from '../scenario/parse';
 import { createSimulation } from '../scenario/run';
-import { presetScenario, reconfigure } from './scenarios';
+import { presetScenario, presetsOf, reconfigure } from './scenarios';
 import { type SearchFinding, searchBatch, searchFile } from './search';
 import { Store } from './store';
 
@@ -91,6 +91,15 @@ describe('searchBatch', () => {
     const batch = searchBatch({ setup, sweepSeed: 7, from: 0, count: 6, untilMs: 10_000 }, getProtocol);
     expect(batch).toMatchObject({ runs: 6, finding: null });
     expect(batch.events).toBeGreaterThan(0);
+  });
+
+  it('says which input does not fit the run when a protocol’s own fuzzer draws nodes the run lacks', () => {
+    const lecture = presetsOf('lock').find((p) => p.id === 'lock/lecture');
+    if (!lecture) throw new Error('no lock lecture preset');
+    const setup = toFile(presetScenario(lecture.id), []);
+    expect(() => searchBatch({ setup, sweepSeed: 7, from: 0, count: 4, untilMs: 10_000 }, getProtocol)).toThrow(
+      /^the inputs of fuzz seed \d+ do not fit this run's setup: events\[\d+\]\.\w+: unknown node "\w+"/,
+    );
   });
 
   it('names the protocol it cannot find', () => {

@@ -1,6 +1,7 @@
 import { fuzzFile, playChecked, runSeeds } from '../cli/fuzz';
 import type { AnyProtocol } from '../engine/protocol';
 import type { Violation } from '../engine/types';
+import { parseScenario } from '../scenario/parse';
 import type { ProtocolLookup } from '../scenario/types';
 
 /**
@@ -89,12 +90,30 @@ export function searchBatch(task: SearchTask, lookup: ProtocolLookup): SearchBat
   let events = 0;
   for (const [k, seed] of seeds.entries()) {
     const file = searchFile(task.setup, protocol, seed, task.untilMs);
-    const played = playChecked(file, protocol, task.untilMs, lookup);
+    const played = playOrExplain(file, protocol, task.untilMs, lookup, seed);
     events += played.events;
     const violation = played.violations[0];
     if (violation) return { runs: k + 1, events, finding: { index: task.from + k, seed, violation, file } };
   }
   return { runs: seeds.length, events, finding: null };
+}
+
+/**
+ * Plays a search run; when its inputs do not fit the run's setup (a protocol whose fuzzer draws its own
+ * clients can name one the run lacks), says so with the parser's words instead of blaming the fuzzer.
+ */
+function playOrExplain(
+  file: Record<string, unknown>,
+  protocol: AnyProtocol,
+  untilMs: number,
+  lookup: ProtocolLookup,
+  seed: number,
+): ReturnType<typeof playChecked> {
+  const parsed = parseScenario(file, lookup);
+  if (!parsed.ok) {
+    throw new Error(`the inputs of fuzz seed ${seed} do not fit this run's setup: ${parsed.errors.join('; ')}`);
+  }
+  return playChecked(file, protocol, untilMs, lookup);
 }
 
 /** A scenario file's node or client count, given as a count or as a list of ids. */
