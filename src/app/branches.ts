@@ -119,6 +119,40 @@ export function switchToBranch(
   return { state: { branches, branchId: id }, recording: rebuilt, nowMs: target.nowMs };
 }
 
+/** A branch to add whole: a run found elsewhere (a counterexample search), with its own inputs from time 0. */
+export interface FoundBranch {
+  readonly name: string;
+  readonly action: string;
+  readonly inputs: readonly Input[];
+}
+
+/**
+ * Adds a found run as a new branch of the current one, split at 0, and makes it current: the branch left
+ * keeps its inputs and where the user stood; the new one's run is built from the scenario with its inputs.
+ */
+export function addFoundBranch(
+  state: BranchState,
+  found: FoundBranch,
+  scenario: Scenario,
+  recording: Recording,
+  nowMs: VirtualMs,
+): { state: BranchState; recording: Recording } {
+  const current = state.branches.find((b) => b.id === state.branchId);
+  const kept = current ? withBranch(state.branches, { ...current, inputs: [...recording.sim.inputs], nowMs }) : [];
+  const id = Math.max(0, ...state.branches.map((b) => b.id)) + 1;
+  const branch: Branch = {
+    id,
+    name: found.name,
+    parent: state.branchId,
+    forkAtMs: 0,
+    action: found.action,
+    inputs: [...found.inputs],
+    nowMs: 0,
+  };
+  const rebuilt = new Recording(createSimulation({ ...scenario, events: [...found.inputs] }, getProtocol));
+  return { state: { branches: [...kept, branch], branchId: id }, recording: rebuilt };
+}
+
 export function mainBranch(inputs: readonly Input[]): Branch {
   return { id: 1, name: 'main', parent: null, forkAtMs: 0, action: '', inputs, nowMs: 0 };
 }

@@ -4,9 +4,10 @@ import { getProtocol } from '../protocols';
 import { toFileText } from '../scenario/encode';
 import { createSimulation, DEFAULT_UNTIL_MS } from '../scenario/run';
 import type { Scenario } from '../scenario/types';
-import { type BranchState, switchToBranch } from './branches';
+import { addFoundBranch, type BranchState, type FoundBranch, switchToBranch } from './branches';
 import type { XY } from './layout';
 import type { Marker } from './markers';
+import { eventNumberOf } from './runFrame';
 import { RunStore } from './runStore';
 import type { Message, Selection, WholeRun } from './state';
 
@@ -23,6 +24,8 @@ export { formatMs } from './state';
  */
 export class Store extends RunStore {
   private merged: { key: unknown[]; markers: readonly Marker[] } | null = null;
+  /** Set by `openFoundBranch`: when the seek it started arrives, the first violation up to there is raised. */
+  private isAlertOnArrival = false;
 
   setBoxSelect(isBoxSelect: boolean): void {
     this.set({ isBoxSelect });
@@ -155,6 +158,27 @@ export class Store extends RunStore {
     const run = createSimulation({ ...this.state.scenario, events: [...current.inputs] }, getProtocol);
     this.replaceRecording(new Recording(run), { branches: saved.branches, branchId: saved.branchId });
     this.seek(nowMs);
+  }
+
+  /**
+   * Opens a run found elsewhere (a counterexample) as a new branch of this one and goes to `showAtMs`,
+   * in slices as any seek does; arrived there, the first violation up to then is raised as the alert, as
+   * if playback had stopped at it.
+   */
+  openFoundBranch(found: FoundBranch, showAtMs: VirtualMs): void {
+    const added = addFoundBranch(this.state, found, this.state.scenario, this.recording, this.state.now);
+    this.replaceRecording(added.recording, { ...added.state, notice: null, alert: null });
+    this.isAlertOnArrival = true;
+    this.seek(showAtMs);
+  }
+
+  protected override arrived(now: VirtualMs): void {
+    super.arrived(now);
+    if (!this.isAlertOnArrival) return;
+    this.isAlertOnArrival = false;
+    const { sim } = this.recording;
+    const violation = sim.violations.find((v) => v.time <= now);
+    if (violation) this.set({ alert: { ...violation, event: eventNumberOf(sim.trace, sim.traceLength, violation) } });
   }
 
   /**

@@ -5,7 +5,7 @@ import { ClusterLoading } from './ClusterLoading';
 import { Canvas } from './canvas/Canvas';
 import { FileDrop } from './FileDrop';
 import { useProtocolUi } from './hooks';
-import { PicturesPanel, ScriptPanel, SharePanel } from './lazy';
+import { PicturesPanel, ScriptPanel, SearchPanel, SharePanel } from './lazy';
 import { PresenterButton } from './lecture/PresenterButton';
 import { LibraryButton } from './library/LibraryDialog';
 import { AlertBanner } from './panels/AlertBanner';
@@ -123,6 +123,7 @@ export function App({ problems = [] }: { problems?: readonly string[] }) {
                   <>
                     <RunSetup />
                     {description && <p className="description">{description}</p>}
+                    <SearchPanel />
                     <SharePanel />
                     <PicturesPanel />
                     <ShortcutList />

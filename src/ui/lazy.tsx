@@ -13,6 +13,7 @@ const LazySpaceTimeDiagram = lazy(() =>
 const LazyPlotsPanel = lazy(() => import('./plots/PlotsPanel').then((m) => ({ default: m.PlotsPanel })));
 const LazyScriptPanel = lazy(() => import('./authoring/ScriptPanel').then((m) => ({ default: m.ScriptPanel })));
 const LazySharePanel = lazy(() => import('./panels/SharePanel').then((m) => ({ default: m.SharePanel })));
+const LazySearchPanel = lazy(() => import('./panels/SearchPanel').then((m) => ({ default: m.SearchPanel })));
 const LazyPicturesPanel = lazy(() => import('./panels/PicturesPanel').then((m) => ({ default: m.PicturesPanel })));
 const LazyHistoryPanel = lazy(() => import('./history/HistoryPanel').then((m) => ({ default: m.HistoryPanel })));
 const LazyPresenterView = lazy(() => import('./lecture/PresenterView').then((m) => ({ default: m.PresenterView })));
@@ -54,6 +55,14 @@ export function SharePanel() {
   return (
     <Suspense fallback={null}>
       <LazySharePanel />
+    </Suspense>
+  );
+}
+
+export function SearchPanel() {
+  return (
+    <Suspense fallback={null}>
+      <LazySearchPanel />
     </Suspense>
   );
 }
