@@ -1,0 +1,112 @@
+import { readFile } from 'node:fs/promises';
+import { expect, type Page, test } from '@playwright/test';
+import { expectNoSeriousViolations } from './axe';
+import { openApp } from './helpers';
+
+/** Opens the Plots tab's Experiments on the leader-crash preset. */
+async function openExperiments(page: Page): Promise<void> {
+  await openApp(page, { preset: 'raft/leader-crash', paused: '' });
+  await page.getByRole('tab', { name: 'Plots' }).click();
+  await page.getByRole('tab', { name: 'Experiments' }).click();
+}
+
+/** Counts animation frames and the longest gap between two, until `stop` is called in the page. */
+async function watchFrames(page: Page): Promise<() => Promise<{ frames: number; longestGapMs: number }>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { frameWatch: { frames: number; longest: number; isOn: boolean } };
+    w.frameWatch = { frames: 0, longest: 0, isOn: true };
+    let last = performance.now();
+    const tick = (t: number) => {
+      if (!w.frameWatch.isOn) return;
+      w.frameWatch.frames++;
+      w.frameWatch.longest = Math.max(w.frameWatch.longest, t - last);
+      last = t;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  return () =>
+    page.evaluate(() => {
+      const w = window as unknown as { frameWatch: { frames: number; longest: number; isOn: boolean } };
+      w.frameWatch.isOn = false;
+      return { frames: w.frameWatch.frames, longestGapMs: w.frameWatch.longest };
+    });
+}
+
+test('this run over N seeds runs in workers, fills the CDF and its table, and downloads CSV and SVG', async ({
+  page,
+}) => {
+  await openExperiments(page);
+  await page.getByRole('spinbutton', { name: 'This run over' }).fill('24');
+  const stopWatching = await watchFrames(page);
+  await page.getByRole('button', { name: 'Run experiment' }).click();
+  const status = page.getByRole('status').filter({ hasText: /trials/ });
+  await expect(status).toHaveText(/Done: 24 trials in [\d.]+ s · [\d.]+ trials\/s/, { timeout: 45_000 });
+  const watched = await stopWatching();
+  // The trials ran in workers: the page kept drawing frames all along (a frozen page draws none).
+  expect(watched.frames).toBeGreaterThan(5);
+  expect(watched.longestGapMs).toBeLessThan(1000);
+
+  const figure = page.getByRole('figure', { name: 'CDF of Time from the first fault to a new leader (ms)' });
+  await expect(figure).toBeVisible();
+  await expect(figure.locator('canvas').first()).toBeVisible();
+  const table = figure.getByRole('table');
+  // The table's row heads are the legend: one per line.
+  await expect(table.getByRole('rowheader')).toHaveText(['this run']);
+  await expect(table.getByRole('columnheader')).toHaveText(['value', 'n', 'median', 'mean', 'p99', 'max']);
+  const row = table.getByRole('row', { name: /this run/ });
+  await expect(row.getByRole('cell').first()).toHaveText('24');
+  // Raft's election timeout is 150-300 ms: no new leader sooner than 150 ms after the crash.
+  const median = Number(await row.getByRole('cell').nth(1).textContent());
+  expect(median).toBeGreaterThanOrEqual(150);
+  expect(median).toBeLessThan(4000);
+
+  const save = async (name: string) => {
+    const download = page.waitForEvent('download');
+    await figure.getByRole('button', { name }).click();
+    const file = await download;
+    return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
+  };
+  const csv = await save('Download CSV');
+  expect(csv.name).toBe('leader-crash-and-re-election-over-24-seeds.csv');
+  const rows = csv.text.trim().split('\n');
+  expect(rows[0]).toBe('parameter,trial,value');
+  expect(rows).toHaveLength(25);
+  expect(rows.slice(1).every((r, i) => new RegExp(`^this run,${i},\\d+$`).test(r))).toBe(true);
+  const svg = await save('Download SVG');
+  expect(svg.name).toBe('leader-crash-and-re-election-over-24-seeds.svg');
+  expect(svg.text.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+  expect(svg.text).toContain('>this run</text>');
+  expect(svg.text).toContain('Time from the first fault to a new leader (ms)');
+
+  await expectNoSeriousViolations(page, 'the Experiments tab');
+  await page.screenshot({ path: 'test-results/screens/experiments-1280.png' });
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.getByRole('tab', { name: 'Plots' }).click();
+  await page.getByRole('tab', { name: 'Experiments' }).click();
+  // The session outlives the tab: the results are still there.
+  await expect(page.getByRole('figure', { name: /^CDF of / })).toBeVisible();
+  await expectNoSeriousViolations(page, 'the Experiments tab, wide');
+  await page.screenshot({ path: 'test-results/screens/experiments-1920.png' });
+});
+
+test('Cancel stops an experiment at once and keeps the trials so far', async ({ page }) => {
+  await openExperiments(page);
+  await page.getByRole('spinbutton', { name: 'This run over' }).fill('5000');
+  await page.getByRole('button', { name: 'Run experiment' }).click();
+  const status = page.getByRole('status').filter({ hasText: /trials/ });
+  await expect(status).toHaveText(/^[1-9]\d* \/ 5000 trials/, { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(status).toHaveText(/Cancelled after \d+ of 5000 trials/);
+  await expect(page.getByRole('button', { name: 'Run experiment' })).toBeEnabled();
+  await expect(page.getByRole('figure', { name: /^CDF of / })).toBeVisible();
+});
+
+test('a seed count out of range is refused with the field named', async ({ page }) => {
+  await openExperiments(page);
+  const seeds = page.getByRole('spinbutton', { name: 'This run over' });
+  await seeds.fill('0');
+  await expect(page.getByText('Seeds: a whole number from 1 to 10,000')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Run experiment' })).toBeDisabled();
+  await expect(seeds).toHaveAttribute('aria-invalid', 'true');
+});
