@@ -3,7 +3,7 @@
  * (building it first when missing), sets up a cluster through the page's test hook, lets it play,
  * and measures frame-to-frame times with requestAnimationFrame inside the page.
  *
- *   npm run bench:render            (add --build to rebuild dist/ first)
+ *   npm run bench:render            (add --build to rebuild dist/ first, --case 64 for one case)
  *
  * Targets (DESIGN.md, performance budget): p95 within 16.7 ms with 5 nodes, within 20 ms with 25
  * nodes and about 200 messages in flight; within 100 ms (a click answered) with 64 nodes at top speed.
@@ -38,7 +38,7 @@ const scenario = (nodes: number, latencyMs: [number, number], electionTimeoutMs:
   events: [],
 });
 
-const cases: readonly Case[] = [
+const allCases: readonly Case[] = [
   { name: '5 nodes', targetP95: 16.7, file: scenario(5, [10, 30], [150, 300]), warmUntilMs: 1000, speed: 0.05 },
   {
     // Slow links and a 24-follower leader: about 100 AppendEntries and 100 replies on the wire.
@@ -58,6 +58,10 @@ const cases: readonly Case[] = [
     speed: 5,
   },
 ];
+
+/** `--case <prefix>` measures only the cases whose name starts with it (`--case 64`). */
+const only = process.argv[process.argv.indexOf('--case') + 1];
+const cases = process.argv.includes('--case') && only ? allCases.filter((c) => c.name.startsWith(only)) : allCases;
 
 interface Result {
   readonly median: number;
@@ -111,7 +115,11 @@ function measureFrames(page: Page): Promise<Omit<Result, 'busyPerFrame'>> {
 }
 
 async function main(): Promise<void> {
-  const stop = await servePreview({ outDir: 'dist', port: PORT, rebuild: process.argv.includes('--build') });
+  const stop = await servePreview({
+    outDir: process.env.BENCH_DIST ?? 'dist',
+    port: PORT,
+    rebuild: process.argv.includes('--build'),
+  });
   try {
     const browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',

@@ -18,7 +18,9 @@ describe('the runner quotes what it was given briefly, with its length', () => {
     expect(await run('fuzz', '--protocol', 'raft', '--bug', huge('b'))).toBe(2);
     expect(await run('run', 'x.json', '--until', huge('9'))).toBe(2);
     expect(await run('run', 'x.json', `--${huge('o')}`)).toBe(2);
-    expect(err[0]).toBe(`unknown command "${'z'.repeat(32)}…" (1048576 characters): use run, fuzz or check-history`);
+    expect(err[0]).toBe(
+      `unknown command "${'z'.repeat(32)}…" (1048576 characters): use run, fuzz, check-history or experiment`,
+    );
     expect(err[1]).toContain(`--protocol: unknown protocol "${'q'.repeat(32)}…" (1048576 characters)`);
     for (const line of err) expect(line.length).toBeLessThan(400);
   });

@@ -99,7 +99,7 @@ export function fuzz(options: FuzzOptions, lookup: ProtocolLookup): FuzzResult {
  * The run's violations, and with a model and a history the declared guarantee's, checked as `run` checks them
  * (consistency.ts, §1.5, §1.9): a fuzz failure is exactly what `run` of its saved file reports.
  */
-function checked(sim: ReturnType<typeof createSimulation>, protocol: AnyProtocol): Violation[] {
+export function checked(sim: ReturnType<typeof createSimulation>, protocol: AnyProtocol): Violation[] {
   if (protocol.model === undefined || !sim.nodeIds().some((id) => sim.isClient(id))) return [...sim.violations];
   return [...withConsistency(summarize(sim), protocol, sim.trace).violations];
 }

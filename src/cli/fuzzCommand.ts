@@ -1,14 +1,13 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { quote } from '../engine/quote';
 import { getProtocol, loadProtocol, manifest } from '../protocols';
 import { MAX_NODES, MAX_TIME_MS } from '../scenario/schema';
 import { parse, UsageError, wholeNumber } from './args';
 import { fuzz } from './fuzz';
 import { DEFAULT_FUZZ_CLIENTS } from './fuzzWorkload';
+import { failureLines, saveFailure } from './saveFailure';
 
 const USAGE =
-  'usage: npm run -s sim -- fuzz --protocol <id> [--runs N] [--seed S] [--nodes N] [--until <ms>] [--bug <id>] [--clients N] [--json] [--out <dir>]';
+  'usage: npm run -s sim -- fuzz --protocol <id> [--runs N] [--seed S] [--nodes N] [--until <ms>] [--bug <id>] [--clients N] [--json] [--out <dir>] [--no-shrink]';
 
 /** `fuzz`: random fault schedules, invariants after every event, a scenario file for each failure. */
 export async function fuzzCommand(argv: readonly string[], out: (text: string) => void): Promise<number> {
@@ -22,6 +21,8 @@ export async function fuzzCommand(argv: readonly string[], out: (text: string) =
     clients: { type: 'string' },
     json: { type: 'boolean' },
     out: { type: 'string' },
+    shrink: { type: 'boolean' },
+    'no-shrink': { type: 'boolean' },
   });
   if (positionals.length > 0) throw new UsageError(`unexpected argument ${quote(positionals[0] ?? '')}\n${USAGE}`);
   if (values.protocol === undefined) throw new UsageError(`--protocol: required\n${USAGE}`);
@@ -55,25 +56,21 @@ export async function fuzzCommand(argv: readonly string[], out: (text: string) =
       `--clients: ${options.nodes} servers and ${clients} clients make more than ${MAX_NODES} nodes`,
     );
   }
+  if (values.shrink && values['no-shrink']) throw new UsageError(`--shrink: cannot be used with --no-shrink\n${USAGE}`);
   const dir = values.out ?? 'fuzz-out';
   const result = fuzz({ ...options, clients }, getProtocol);
-  const failures = result.failures.map((f) => {
-    const path = join(dir, `${protocol.id}-${bug ?? 'correct'}-${f.seed}.json`);
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(path, `${JSON.stringify(f.file, null, 2)}\n`);
-    return { seed: f.seed, violations: f.violations, scenario: path };
-  });
+  // Shrunk unless --no-shrink (shrink.ts): the saved file is the small one, the original kept beside it.
+  const save = { protocol, untilMs: options.untilMs, shrink: !values['no-shrink'] };
+  const failures = result.failures.map((f) =>
+    saveFailure(f, dir, `${protocol.id}-${bug ?? 'correct'}-${f.seed}`, save, getProtocol),
+  );
   if (values.json) {
-    out(JSON.stringify({ runs: result.runs, failures }));
+    out(JSON.stringify({ runs: result.runs, failures: failures.map(({ shrink: _, ...f }) => f) }));
   } else {
     const lines = [
       `${protocol.id}${bug ? ` with bug ${bug}` : ''}: ${result.runs} runs, ${result.events} events, ${failures.length} failing`,
     ];
-    for (const f of failures) {
-      const first = f.violations[0];
-      lines.push(`  seed ${f.seed}: ${first?.invariant} at ${first?.time} ms: ${first?.message}`);
-      lines.push(`    reproduce: npm run -s sim -- run ${f.scenario}`);
-    }
+    for (const f of failures) lines.push(...failureLines(f));
     out(lines.join('\n'));
   }
   return failures.length > 0 ? 1 : 0;

@@ -1,6 +1,7 @@
 import { quote } from '../engine/quote';
 import { UsageError } from './args';
 import { checkHistoryCommand } from './checkHistoryCommand';
+import { experimentCommand } from './experimentCommand';
 import { fuzzCommand } from './fuzzCommand';
 import { runCommand } from './runCommand';
 
@@ -18,7 +19,8 @@ export async function main(
     if (command === 'run') return await runCommand(rest, out);
     if (command === 'fuzz') return await fuzzCommand(rest, out);
     if (command === 'check-history') return checkHistoryCommand(rest, out);
-    throw new UsageError(`unknown command ${quote(command ?? '')}: use run, fuzz or check-history`);
+    if (command === 'experiment') return await experimentCommand(rest, out);
+    throw new UsageError(`unknown command ${quote(command ?? '')}: use run, fuzz, check-history or experiment`);
   } catch (error) {
     if (error instanceof UsageError) {
       err(error.message);
@@ -28,16 +30,25 @@ export async function main(
   }
 }
 
-const isEntry = process.argv[1]?.replace(/\\/g, '/').endsWith('src/cli/main.ts');
-if (isEntry) {
+/**
+ * The runner as a process: the arguments, standard output and error, and the exit status. The bin
+ * (bin/netsplit.mjs) calls this after loading the bundle; a script start runs it below.
+ */
+export async function runAsProcess(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
   // A reader that stops early (`| head -c 120`) closes the pipe: what is left of the output has nowhere to go,
   // which is the reader's choice, not a failure of the run. The exit status stays the run's own.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
   });
   process.exitCode = await main(
-    process.argv.slice(2),
+    argv,
     (text) => process.stdout.write(`${text}\n`),
     (text) => process.stderr.write(`netsplit: ${text.replace(/\n/g, '\nnetsplit: ')}\n`),
   );
 }
+
+// Started as a script: from source (`tsx src/cli/main.ts`) or the bundle's own file (`node dist-cli/<build>/main.mjs`).
+const isEntry = /(^|\/)(src\/cli\/main\.ts|dist-cli\/[^/]+\/main\.mjs)$/.test(
+  process.argv[1]?.replace(/\\/g, '/') ?? '',
+);
+if (isEntry) await runAsProcess();

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { protocolWords, withoutComments, wordsOf } from './protocolWords';
 
 /** The generic parts of the tree: they may show a protocol only through its face, selectors and generators. */
-const GENERIC = ['src/ui', 'src/app', 'src/engine', 'src/cli'];
+const GENERIC = ['src/ui', 'src/app', 'src/engine', 'src/cli', 'src/experiment'];
 /** A protocol's own UI folder (src/ui/protocols/<id>/) speaks its protocol's words. */
 const OWN_UI = /^src\/ui\/protocols\/[^/]+\//;
 
@@ -45,7 +45,7 @@ describe('generic code names no protocol idea', () => {
     expect(protocolWords('const determinism = "terminal intermission";')).toEqual([]);
   });
 
-  it('in src/ui (outside src/ui/protocols/<id>/), src/app, src/engine and src/cli', () => {
+  it('in src/ui (outside src/ui/protocols/<id>/), src/app, src/engine, src/cli and src/experiment', () => {
     const root = join(import.meta.dirname, '..', '..');
     const found: string[] = [];
     for (const dir of GENERIC) {

@@ -17,9 +17,11 @@ import { useFace } from '../hooks';
 import { FitStage } from './FitStage';
 import { Legend } from './Legend';
 import { type LinkData, LinkEdge } from './LinkEdge';
+import { BULK_LINKS, LinkLayer } from './LinkLayer';
 import { MessageLayer } from './MessageLayer';
 import { NetworkStatus } from './NetworkStatus';
 import { NodeCard } from './NodeCard';
+import { RING_CANVAS_NODES, RingCanvas } from './RingCanvas';
 import { fromDisplay, toDisplay } from './stage';
 import { StageContext, useMeasuredStage } from './useStage';
 
@@ -66,9 +68,11 @@ export function Canvas() {
     [ids, positions, picked, word, stage],
   );
 
+  const links = useMemo(() => drawnLinks(shape), [shape]);
+  const isBulk = links.length > BULK_LINKS;
   const edges: Edge<LinkData>[] = useMemo(
     () =>
-      drawnLinks(shape).map(({ a, b }) => ({
+      (isBulk ? [] : links).map(({ a, b }) => ({
         id: `${a}~${b}`,
         source: a,
         target: b,
@@ -78,7 +82,7 @@ export function Canvas() {
         ariaRole: 'button',
         interactionWidth: 0,
       })),
-    [shape],
+    [links, isBulk],
   );
 
   const onNodesChange = useCallback(
@@ -171,6 +175,8 @@ export function Canvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={28} size={1.2} color="#d5d8dd" />
         <Controls showInteractive={false} position="bottom-left" />
+        {isBulk && <LinkLayer />}
+        {ids.length > RING_CANVAS_NODES && <RingCanvas />}
         <MessageLayer />
         <NetworkStatus />
         <Legend isOpen={isLegendShown} onToggle={() => setLegendOpen(!isLegendShown)} onWidth={setLegendWidth} />

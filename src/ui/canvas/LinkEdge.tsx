@@ -1,8 +1,10 @@
 import type { EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
+import type { XY } from '../../app/layout';
 import { hasLinkOverride, linkStatus } from '../../app/selectors';
 import { useStore } from '../../app/useStore';
 import type { NodeId } from '../../engine/types';
+import { linkMarks } from './linkGeometry';
 import { useDisplayCentre } from './useStage';
 
 export interface LinkData extends Record<string, unknown> {
@@ -31,31 +33,32 @@ export const LinkEdge = memo(function LinkEdge({ data }: EdgeProps) {
       ((s.selection.a === a && s.selection.b === b) || (s.selection.a === b && s.selection.b === a)),
   );
   if (!p || !q) return null;
-  const mid = { x: (p.x + q.x) / 2, y: (p.y + q.y) / 2 };
-  const at = (t: number) => ({ x: p.x + (q.x - p.x) * t, y: p.y + (q.y - p.y) * t });
-  const whole = `M ${p.x} ${p.y} L ${q.x} ${q.y}`;
-  const isBroken = status === 'cut' || status === 'partitioned';
-  const gapA = at(0.44);
-  const gapB = at(0.56);
-  const broken = `M ${p.x} ${p.y} L ${gapA.x} ${gapA.y} M ${gapB.x} ${gapB.y} L ${q.x} ${q.y}`;
-  const cross = status === 'cut' ? mid : status === 'cut-ab' ? at(0.78) : status === 'cut-ba' ? at(0.22) : null;
+  const { whole, line, cross, mid } = linkMarks(p, q, status);
 
   return (
     <>
       <path d={whole} className="link-hit" />
-      <path d={isBroken ? broken : whole} className={`link link-${status}${isInspected ? ' is-inspected' : ''}`} />
-      {cross && (
-        <g className="link-cross" transform={`translate(${cross.x} ${cross.y})`}>
-          <circle r={11} />
-          <path d="M -5 -5 L 5 5 M 5 -5 L -5 5" />
-        </g>
-      )}
-      {hasOverride && !cross && (
-        <g className="link-tuned" transform={`translate(${mid.x} ${mid.y})`}>
-          <circle r={9} />
-          <text dy="0.35em">~</text>
-        </g>
-      )}
+      <path d={line} className={`link link-${status}${isInspected ? ' is-inspected' : ''}`} />
+      <LinkDecor cross={cross} mid={mid} hasOverride={hasOverride} />
     </>
   );
 });
+
+/** A cut link's cross, or the mark of a link with its own model (a `link` input). */
+export function LinkDecor({ cross, mid, hasOverride }: { cross: XY | null; mid: XY; hasOverride: boolean }) {
+  if (cross) {
+    return (
+      <g className="link-cross" transform={`translate(${cross.x} ${cross.y})`}>
+        <circle r={11} />
+        <path d="M -5 -5 L 5 5 M 5 -5 L -5 5" />
+      </g>
+    );
+  }
+  if (!hasOverride) return null;
+  return (
+    <g className="link-tuned" transform={`translate(${mid.x} ${mid.y})`}>
+      <circle r={9} />
+      <text dy="0.35em">~</text>
+    </g>
+  );
+}

@@ -7,6 +7,7 @@ import { pausedText } from '../panels/timeWords';
 import { byzantineWords, OUTSIDE_WORDS } from './marks';
 import { cardWidthFor } from './messageLook';
 import { NodeMenu } from './NodeMenu';
+import { RING_CANVAS_NODES } from './RingCanvas';
 import { TimerRing } from './TimerRing';
 import { useDisplayCentre, useStageOf } from './useStage';
 
@@ -49,7 +50,8 @@ export const NodeCard = memo(function NodeCard({ id, selected }: NodeProps) {
     <div className={classes.join(' ')} style={style}>
       <Handle type="source" position={Position.Top} isConnectable={false} style={hiddenHandle} />
       <Handle type="target" position={Position.Top} isConnectable={false} style={hiddenHandle} />
-      {node.isUp && <TimerRing id={id} timerName={ui.ringTimer} />}
+      {/* A large cluster's rings are drawn together on one canvas (RingCanvas.tsx). */}
+      {node.isUp && clusterSize <= RING_CANVAS_NODES && <TimerRing id={id} timerName={ui.ringTimer} />}
       <div className="node-face">
         <span className="node-id">{id}</span>
         <span className={node.isUp ? 'node-role' : 'node-role is-crashed'} data-node-role={look.role.word}>
