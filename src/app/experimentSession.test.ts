@@ -1,15 +1,24 @@
 import { describe, expect, it } from 'vitest';
+import type { Experiment, Trial } from '../experiment/types';
 import { type ExperimentPlan, ExperimentSession, trialsPerSecond } from './experimentSession';
 
-/** A stand-in for an experiment worker: answers a seed task with its seed as the measure, on a later tick. */
+/** A stand-in for an experiment worker: answers a trial with its seed as the value, on a later tick. */
 class FakeWorker {
   onmessage: ((event: MessageEvent) => void) | null = null;
   onerror: ((event: ErrorEvent) => void) | null = null;
   isTerminated = false;
-  postMessage({ task }: { task: { seed: number } }) {
+  postMessage(trial: Trial) {
     setTimeout(() => {
       if (this.isTerminated) return;
-      const data = task.seed < 0 ? { error: 'seed: must be an unsigned integer' } : { output: { v: task.seed } };
+      const result = {
+        parameter: trial.parameter,
+        index: trial.index,
+        seed: trial.seed,
+        value: trial.seed,
+        violations: 0,
+        events: 1,
+      };
+      const data = trial.seed < 0 ? { error: 'seed: must be an unsigned integer' } : { output: result };
       this.onmessage?.({ data } as MessageEvent);
     }, 1);
   }
@@ -19,13 +28,16 @@ class FakeWorker {
 }
 
 const plan = (seeds: number[]): ExperimentPlan => ({
-  title: 'test',
-  parameters: ['a', 'b'],
-  measures: [{ key: 'v', title: 'Seed', unit: '' }],
+  // The session reads only the trials; the experiment travels with them to whoever summarizes.
+  experiment: {} as Experiment,
   trials: seeds.map((seed, i) => ({
-    parameter: i % 2 === 0 ? 'a' : 'b',
-    trial: Math.floor(i / 2),
-    task: { kind: 'seed', fileText: '{}', seed },
+    parameter: i % 2,
+    label: i % 2 === 0 ? 'a' : 'b',
+    index: Math.floor(i / 2),
+    seed,
+    scenario: {},
+    measure: { kind: 'fact', fact: 'f', field: 'x' },
+    untilMs: 1000,
   })),
 });
 
@@ -56,13 +68,13 @@ describe('the page’s experiment session', () => {
     expect(state.done).toBe(5);
     expect(made).toHaveLength(2);
     expect(made.every((w) => w.isTerminated)).toBe(true);
-    const byTrial = [...state.outcomes].sort((x, y) => (x.measures.v ?? 0) - (y.measures.v ?? 0));
-    expect(byTrial.map((o) => [o.parameter, o.trial, o.measures.v])).toEqual([
-      ['a', 0, 10],
-      ['b', 0, 11],
-      ['a', 1, 12],
-      ['b', 1, 13],
-      ['a', 2, 14],
+    const bySeed = [...state.results].sort((x, y) => x.seed - y.seed);
+    expect(bySeed.map((r) => [r.parameter, r.index, r.value])).toEqual([
+      [0, 0, 10],
+      [1, 0, 11],
+      [0, 1, 12],
+      [1, 1, 13],
+      [0, 2, 14],
     ]);
     // Progress was published as trials arrived, not only at the end.
     expect(published.filter((d) => d > 0 && d < 5).length).toBeGreaterThan(0);

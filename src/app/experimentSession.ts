@@ -1,35 +1,10 @@
-import type { ExperimentTask } from './experimentTask';
+import type { Experiment, Trial, TrialResult } from '../experiment/types';
 import { type PoolRun, poolSize, runBrowserPool } from './pool';
-import type { TrialMeasures } from './seedTrial';
 
-/** One trial of a plan: the parameter value it runs with, its index there, and the task a worker plays. */
-export interface PlannedTrial {
-  readonly parameter: string;
-  readonly trial: number;
-  readonly task: ExperimentTask;
-}
-
-/** A quantity a plan's trials measure (a key of `TrialMeasures`), as the chart and the table name it. */
-export interface Measure {
-  readonly key: string;
-  readonly title: string;
-  readonly unit: string;
-}
-
-/** What to run: a title, the parameter values in their order, what it measures, and every trial. */
+/** What to run: the parsed experiment and the trials of it to play (all of them, or a few per value). */
 export interface ExperimentPlan {
-  readonly title: string;
-  readonly parameters: readonly string[];
-  /** The measures known before any trial answers (trials may report more: a protocol's facts). */
-  readonly measures: readonly Measure[];
-  readonly trials: readonly PlannedTrial[];
-}
-
-/** A trial's answer. */
-export interface TrialOutcome {
-  readonly parameter: string;
-  readonly trial: number;
-  readonly measures: TrialMeasures;
+  readonly experiment: Experiment;
+  readonly trials: readonly Trial[];
 }
 
 export type ExperimentStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
@@ -37,8 +12,8 @@ export type ExperimentStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'fail
 export interface ExperimentState {
   readonly status: ExperimentStatus;
   readonly plan: ExperimentPlan | null;
-  /** The answers so far, in the order they arrived (append-only while a plan runs; `done` counts them). */
-  readonly outcomes: readonly TrialOutcome[];
+  /** The results so far, in the order they arrived (append-only while a plan runs; `done` counts them). */
+  readonly results: readonly TrialResult[];
   readonly done: number;
   /** Wall time since the start, for trials per second; never part of any result. */
   readonly elapsedMs: number;
@@ -54,11 +29,11 @@ export interface SessionDeps {
   readonly publishEveryMs?: number;
 }
 
-const IDLE: ExperimentState = { status: 'idle', plan: null, outcomes: [], done: 0, elapsedMs: 0, error: null };
+const IDLE: ExperimentState = { status: 'idle', plan: null, results: [], done: 0, elapsedMs: 0, error: null };
 
 /**
  * The one owner of the page's experiment: it hands a plan's trials to a pool of Web Workers, collects the
- * answers and publishes its state (throttled) to whoever subscribes. It outlives the panel that shows it, so
+ * results and publishes its state (throttled) to whoever subscribes. It outlives the panel that shows it, so
  * switching tabs neither stops a run nor loses its results.
  */
 export class ExperimentSession {
@@ -82,7 +57,7 @@ export class ExperimentSession {
     const generation = ++this.generation;
     const { clock, publishEveryMs = 150 } = this.deps;
     const startedMs = clock();
-    const outcomes: TrialOutcome[] = [];
+    const results: TrialResult[] = [];
     let nextIndex = 0;
     let publishedMs = startedMs;
     let trailing: ReturnType<typeof setTimeout> | undefined;
@@ -91,19 +66,19 @@ export class ExperimentSession {
       clearTimeout(trailing);
       trailing = undefined;
       publishedMs = clock();
-      this.set({ status, plan, outcomes, done: outcomes.length, elapsedMs: publishedMs - startedMs, error });
+      this.set({ status, plan, results, done: results.length, elapsedMs: publishedMs - startedMs, error });
     };
-    this.set({ status: 'running', plan, outcomes, done: 0, elapsedMs: 0, error: null });
+    this.set({ status: 'running', plan, results, done: 0, elapsedMs: 0, error: null });
     if (plan.trials.length === 0) {
       publish('done');
       return Promise.resolve();
     }
-    const run = runBrowserPool<PlannedTrial, TrialMeasures>({
+    const run = runBrowserPool<Trial, TrialResult>({
       create: this.deps.create,
       size: Math.min(this.deps.size ?? poolSize(), plan.trials.length),
       next: () => plan.trials[nextIndex++],
-      onResult: (measures, input) => {
-        outcomes.push({ parameter: input.parameter, trial: input.trial, measures });
+      onResult: (result) => {
+        results.push(result);
         if (clock() - publishedMs >= publishEveryMs) publish('running');
         else if (trailing === undefined) trailing = setTimeout(() => publish('running'), publishEveryMs);
         return undefined;
@@ -113,7 +88,7 @@ export class ExperimentSession {
     return run.done.then(
       () => {
         if (generation === this.generation) this.run = null;
-        publish(outcomes.length === plan.trials.length ? 'done' : 'cancelled');
+        publish(results.length === plan.trials.length ? 'done' : 'cancelled');
       },
       (error: unknown) => {
         if (generation === this.generation) this.run = null;
@@ -122,7 +97,7 @@ export class ExperimentSession {
     );
   }
 
-  /** Stops the run in progress at once (its workers end); the answers so far stay. */
+  /** Stops the run in progress at once (its workers end); the results so far stay. */
   cancel(): void {
     this.run?.cancel();
     this.run = null;

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { useElementSize } from '../diagram/useElementSize';
-import { type Cdf, fractionAtOrBelow, quantityLabel } from './cdf';
+import { axisLabel, type Cdf, fractionAtOrBelow } from './cdf';
 import { AXIS_INK, GRID, PLOT_FONT_PX } from './style';
 
 const FONT = `${PLOT_FONT_PX}px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif`;
@@ -25,16 +25,20 @@ export function cdfData(cdf: Cdf): uPlot.AlignedData {
   return [xs, ...ys] as unknown as uPlot.AlignedData;
 }
 
-const shapeOf = (cdf: Cdf) => `${quantityLabel(cdf)}/${cdf.lines.map((l) => `${l.label}:${l.color}`).join('|')}`;
+const shapeOf = (cdf: Cdf, isLog: boolean) =>
+  `${isLog}/${axisLabel(cdf)}/${cdf.lines.map((l) => `${l.label}:${l.color}`).join('|')}`;
 
-/** The CDF of an experiment's measure, one stepped line per parameter value, redrawn as trials arrive. */
-export function CdfChart({ cdf }: { cdf: Cdf }) {
+/**
+ * The CDF of an experiment's measure, one stepped line per parameter value, redrawn as trials arrive; on a log
+ * x axis when asked (only values above 0 can be placed on one).
+ */
+export function CdfChart({ cdf, isLog }: { cdf: Cdf; isLog: boolean }) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<uPlot | null>(null);
   const latest = useRef(cdf);
   latest.current = cdf;
   const size = useElementSize(box, true);
-  const shape = shapeOf(cdf);
+  const shape = shapeOf(cdf, isLog);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `shape` stands for the lines and the quantity; the data is read from `latest`.
   useEffect(() => {
@@ -56,11 +60,18 @@ export function CdfChart({ cdf }: { cdf: Cdf }) {
         legend: { show: false },
         cursor: { drag: { x: false, y: false }, points: { show: false } },
         scales: {
-          x: { time: false, range: (_u, _min, max) => [0, max > 0 ? max : 1] },
+          x: isLog
+            ? {
+                time: false,
+                distr: 3,
+                log: 10,
+                range: (_u, min, max) => uPlot.rangeLog(Math.max(min, 1e-3), max, 10, true),
+              }
+            : { time: false, range: (_u, _min, max) => [0, max > 0 ? max : 1] },
           y: { range: () => [0, 1] },
         },
         axes: [
-          { ...axis, label: quantityLabel(c), labelSize: 22, size: 36 },
+          { ...axis, label: `${axisLabel(c)}${isLog ? ', log scale' : ''}`, labelSize: 22, size: 36 },
           { ...axis, label: 'CDF', labelSize: 22, size: 44, incrs: [0.25, 0.5, 1] },
         ],
         series: [

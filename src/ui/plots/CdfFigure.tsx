@@ -1,8 +1,10 @@
+import { useId, useState } from 'react';
+import { cdfSvg } from '../../experiment/svg';
+import type { ExperimentSummary, TrialResult } from '../../experiment/types';
 import { downloadBlob, svgBlob } from '../pictures/download';
 import { CdfChart } from './CdfChart';
-import { type Cdf, cdfSummary, formatValue, quantityLabel, statsOf, type TrialValue } from './cdf';
+import { type Cdf, cdfSummary, formatFigure, isLogByDefault, quantityLabel } from './cdf';
 import { cdfCsv } from './cdfCsv';
-import { cdfSvg } from './cdfSvg';
 
 /** A file name from the experiment's title, safe on every system. */
 export function experimentFileName(title: string, ext: 'csv' | 'svg'): string {
@@ -21,22 +23,25 @@ export function experimentFileName(title: string, ext: 'csv' | 'svg'): string {
  */
 export function CdfFigure({
   cdf,
-  values,
-  parameters,
-  fileTitle,
+  summary,
+  results,
 }: {
   cdf: Cdf;
-  values: readonly TrialValue[];
-  parameters: readonly string[];
-  fileTitle: string;
+  summary: ExperimentSummary;
+  results: readonly TrialResult[];
 }) {
   const label = quantityLabel(cdf);
-  const hasMissing = cdf.lines.some((l) => l.missing > 0);
+  const hasUnfinished = summary.parameters.some((p) => p.unfinished > 0);
+  const figure = (v: number | null) => formatFigure(v, summary.untilMs, summary.unit);
+  const canLog = cdf.lines.every((l) => l.values.length === 0 || (l.values[0] as number) > 0);
+  const [logChoice, setLogChoice] = useState<boolean | null>(null);
+  const isLog = canLog && (logChoice ?? isLogByDefault(cdf));
+  const logId = useId();
   return (
     <figure className="cdf-figure" aria-label={`CDF of ${label}`}>
-      <p className="sr-only">{cdfSummary(cdf)}</p>
+      <p className="sr-only">{cdfSummary(cdf, summary)}</p>
       <div className="cdf-body">
-        <CdfChart cdf={cdf} />
+        <CdfChart cdf={cdf} isLog={isLog} />
         <div className="cdf-side">
           <table className="cdf-table">
             <caption className="sr-only">{label} per parameter value</caption>
@@ -48,12 +53,13 @@ export function CdfFigure({
                 <th scope="col">mean</th>
                 <th scope="col">p99</th>
                 <th scope="col">max</th>
-                {hasMissing && <th scope="col">none</th>}
+                {hasUnfinished && <th scope="col">unfinished</th>}
               </tr>
             </thead>
             <tbody>
-              {cdf.lines.map((line) => {
-                const s = statsOf(line);
+              {cdf.lines.map((line, i) => {
+                const p = summary.parameters[i];
+                if (!p) return null;
                 return (
                   <tr key={line.label}>
                     <th scope="row">
@@ -70,24 +76,34 @@ export function CdfFigure({
                       </svg>
                       {line.label}
                     </th>
-                    <td>{s.n}</td>
-                    <td>{formatValue(s.median)}</td>
-                    <td>{formatValue(s.mean)}</td>
-                    <td>{formatValue(s.p99)}</td>
-                    <td>{formatValue(s.max)}</td>
-                    {hasMissing && <td>{s.missing}</td>}
+                    <td>{p.n}</td>
+                    <td>{figure(p.median)}</td>
+                    <td>{figure(p.mean)}</td>
+                    <td>{figure(p.p99)}</td>
+                    <td>{figure(p.max)}</td>
+                    {hasUnfinished && <td>{p.unfinished}</td>}
                   </tr>
                 );
               })}
             </tbody>
           </table>
           <span className="cdf-downloads">
+            <label htmlFor={logId} className="cdf-log">
+              <input
+                id={logId}
+                type="checkbox"
+                checked={isLog}
+                disabled={!canLog}
+                onChange={(e) => setLogChoice(e.target.checked)}
+              />
+              Log scale
+            </label>
             <button
               type="button"
               onClick={() =>
                 downloadBlob(
-                  new Blob([cdfCsv(values, parameters)], { type: 'text/csv' }),
-                  experimentFileName(fileTitle, 'csv'),
+                  new Blob([cdfCsv(summary, results)], { type: 'text/csv' }),
+                  experimentFileName(summary.title, 'csv'),
                 )
               }
             >
@@ -95,7 +111,12 @@ export function CdfFigure({
             </button>
             <button
               type="button"
-              onClick={() => downloadBlob(svgBlob(cdfSvg(cdf)), experimentFileName(fileTitle, 'svg'))}
+              onClick={() =>
+                downloadBlob(
+                  svgBlob(cdfSvg(summary, { xLabel: label, scale: isLog ? 'log' : 'linear' })),
+                  experimentFileName(summary.title, 'svg'),
+                )
+              }
             >
               Download SVG
             </button>

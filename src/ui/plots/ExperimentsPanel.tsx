@@ -1,15 +1,20 @@
 import { useId, useMemo, useState, useSyncExternalStore } from 'react';
 import { createExperimentWorker } from '../../app/experimentClient';
+import { runExperimentFile, runMeasures } from '../../app/experimentMeasures';
 import { ExperimentSession, type ExperimentState, trialsPerSecond } from '../../app/experimentSession';
-import { seedsPlan } from '../../app/seedsPlan';
 import { useStore, useStoreApi } from '../../app/useStore';
+import { loadExperiment } from '../../experiment/load';
+import { summarize } from '../../experiment/summary';
+import { trialsOf } from '../../experiment/trials';
+import { getProtocol } from '../../protocols';
 import { useFace } from '../hooks';
 import { CdfFigure } from './CdfFigure';
-import { cdfOf } from './cdf';
-import { measuresOf, valuesOf } from './measures';
+import { cdfOfExperiment } from './cdf';
+import { shippedExperiments } from './shippedExperiments';
 
-/** The most seeds one click may ask for: enough for a CDF's tail, few enough to finish in minutes. */
-export const MAX_SEEDS = 10_000;
+/** The most trials (per parameter value) one click may ask for. */
+export const MAX_TRIALS = 10_000;
+const THIS_RUN = 'this-run';
 
 /** The page's one experiment session: it lives as long as the page, so switching tabs keeps a run going. */
 let shared: ExperimentSession | null = null;
@@ -18,11 +23,11 @@ const sessionOf = (): ExperimentSession => {
   return shared;
 };
 
-/** The seeds field's number, or what is wrong with it (naming the field). */
-export function parseSeeds(text: string): { count: number } | { error: string } {
+/** The trials field's number, or what is wrong with it (naming the field). */
+export function parseCount(field: string, text: string): { count: number } | { error: string } {
   const count = Number(text.trim());
-  if (text.trim() === '' || !Number.isInteger(count) || count < 1 || count > MAX_SEEDS) {
-    return { error: `Seeds: a whole number from 1 to ${MAX_SEEDS.toLocaleString('en')}` };
+  if (text.trim() === '' || !Number.isInteger(count) || count < 1 || count > MAX_TRIALS) {
+    return { error: `${field}: a whole number from 1 to ${MAX_TRIALS.toLocaleString('en')}` };
   }
   return { count };
 }
@@ -50,98 +55,146 @@ export function progressText(state: ExperimentState): string {
 }
 
 /**
- * The Plots tab's Experiments: "this run over N seeds" (the current scenario with other seeds, measuring the
- * time to each milestone the protocol declares, and its facts), played in a pool of Web Workers while the page
- * stays live, with progress, Cancel, and the CDF and its table filling in as trials arrive.
+ * The Plots tab's Experiments: "this run over N seeds" (the current run as an experiment file, measuring the
+ * time from its first fault to a milestone the protocol declares, or messages per milestone) or a shipped
+ * experiment (Raft's Figure 16), played in a pool of Web Workers while the page stays live, with progress,
+ * Cancel, and the CDF and its table filling in as trials arrive.
  */
 export function ExperimentsPanel() {
   const session = sessionOf();
   const state = useSyncExternalStore(session.subscribe, session.getState);
   const store = useStoreApi();
   const face = useFace();
+  const runKey = useStore(() => store.runKey());
   const runTitle = useStore((s) => s.scenario.title);
-  const [seedsText, setSeedsText] = useState('100');
-  const [measureKey, setMeasureKey] = useState<string | null>(null);
+  const [source, setSource] = useState(THIS_RUN);
+  const [counts, setCounts] = useState<Readonly<Record<string, string>>>({});
+  const [measureId, setMeasureId] = useState<string | null>(null);
+  const [errors, setErrors] = useState<readonly string[]>([]);
   const ids = useId();
-  const seeds = parseSeeds(seedsText);
   const isRunning = state.status === 'running';
+  const shipped = shippedExperiments.find((e) => e.id === source);
 
-  // The outcomes array grows in place while a plan runs: `done` says when it changed.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `state.done` stands for the outcomes' length.
-  const measures = useMemo(() => measuresOf(state.plan?.measures ?? [], state.outcomes), [state.plan, state.done]);
-  const measure = measures.find((m) => m.key === measureKey) ?? measures[0];
-  // biome-ignore lint/correctness/useExhaustiveDependencies: as above.
-  const values = useMemo(
-    () => (measure ? valuesOf(state.outcomes, measure.key) : []),
-    [measure, state.outcomes, state.done],
-  );
-  const parameters = state.plan?.parameters ?? [];
-  const cdf = useMemo(
-    () => (measure ? cdfOf(measure.title, measure.unit, values, parameters) : null),
-    [measure, values, parameters],
-  );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `runKey` says when the run's file changed.
+  const run = useMemo(() => {
+    const file = JSON.parse(store.fileText()) as Record<string, unknown>;
+    return { file, measures: runMeasures(file, face) };
+  }, [store, runKey, face]);
+  const measure = run.measures.find((m) => m.id === measureId) ?? run.measures[0];
+  const countField = shipped ? 'Trials per value' : 'Seeds';
+  const countText = counts[source] ?? String(shipped ? Math.min(shipped.trials, MAX_TRIALS) : 100);
+  const count = parseCount(countField, countText);
+  const canRun = 'count' in count && (shipped !== undefined || measure !== undefined);
 
-  const start = () => {
-    if (!('count' in seeds)) return;
-    const { scenario } = store.getState();
-    const title = `${runTitle || 'This run'} over ${seeds.count} seeds`;
-    void session.start(seedsPlan(store.fileText(), scenario.seed, seeds.count, title, face));
+  const start = async () => {
+    if (!('count' in count)) return;
+    setErrors([]);
+    const file = shipped
+      ? shipped.file
+      : measure &&
+        runExperimentFile(
+          run.file,
+          count.count,
+          measure.measure,
+          `${runTitle || 'This run'} over ${count.count} seeds`,
+        );
+    if (!file) return;
+    const parsed = await loadExperiment(file);
+    if (!parsed.ok) {
+      setErrors(parsed.errors);
+      return;
+    }
+    await session.start({ experiment: parsed.experiment, trials: trialsOf(parsed.experiment, count.count) });
   };
-  const total = state.plan?.trials.length ?? 0;
+
+  // The results array grows in place while a plan runs: `done` says when it changed.
+  const { plan } = state;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `state.done` stands for the results' length.
+  const summary = useMemo(() => (plan ? summarize(plan.experiment, state.results) : null), [plan, state.done]);
+  const cdf = useMemo(
+    () =>
+      plan && summary
+        ? cdfOfExperiment(plan.experiment, summary, getProtocol(plan.experiment.protocol)?.face ?? face)
+        : null,
+    [plan, summary, face],
+  );
 
   return (
     <section className="experiments-panel" aria-label="Experiments">
       <div className="experiment-controls">
-        <label htmlFor={`${ids}-seeds`}>This run over</label>
+        <label htmlFor={`${ids}-source`}>Experiment</label>
+        <select id={`${ids}-source`} value={source} onChange={(e) => setSource(e.target.value)} disabled={isRunning}>
+          <option value={THIS_RUN}>This run over N seeds</option>
+          {shippedExperiments.map((e) => (
+            <option key={e.id} value={e.id}>
+              {e.title}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={`${ids}-count`}>{countField}</label>
         <input
-          id={`${ids}-seeds`}
+          id={`${ids}-count`}
           type="number"
           inputMode="numeric"
           min={1}
-          max={MAX_SEEDS}
-          value={seedsText}
-          onChange={(e) => setSeedsText(e.target.value)}
-          aria-invalid={'error' in seeds}
-          aria-describedby={'error' in seeds ? `${ids}-seeds-error` : undefined}
+          max={MAX_TRIALS}
+          value={countText}
+          onChange={(e) => setCounts({ ...counts, [source]: e.target.value })}
+          aria-invalid={'error' in count}
+          aria-describedby={'error' in count ? `${ids}-count-error` : undefined}
           disabled={isRunning}
         />
-        <span aria-hidden="true">seeds</span>
-        {isRunning ? (
-          <button type="button" onClick={() => session.cancel()}>
-            Cancel
-          </button>
-        ) : (
-          <button type="button" className="primary" onClick={start} disabled={!('count' in seeds)}>
-            Run experiment
-          </button>
-        )}
-        {measures.length > 1 && (
+        {!shipped && (
           <>
             <label htmlFor={`${ids}-measure`}>Measure</label>
-            <select id={`${ids}-measure`} value={measure?.key} onChange={(e) => setMeasureKey(e.target.value)}>
-              {measures.map((m) => (
-                <option key={m.key} value={m.key}>
-                  {m.unit ? `${m.title} (${m.unit})` : m.title}
+            <select
+              id={`${ids}-measure`}
+              value={measure?.id ?? ''}
+              onChange={(e) => setMeasureId(e.target.value)}
+              disabled={isRunning || run.measures.length === 0}
+            >
+              {run.measures.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.title}
                 </option>
               ))}
             </select>
           </>
         )}
-        {'error' in seeds && (
-          <span id={`${ids}-seeds-error`} className="experiment-error">
-            {seeds.error}
+        {isRunning ? (
+          <button type="button" onClick={() => session.cancel()}>
+            Cancel
+          </button>
+        ) : (
+          <button type="button" className="primary" onClick={() => void start()} disabled={!canRun}>
+            Run experiment
+          </button>
+        )}
+        {'error' in count && (
+          <span id={`${ids}-count-error`} className="experiment-error">
+            {count.error}
           </span>
         )}
+        {!shipped && run.measures.length === 0 && (
+          <span className="experiment-error">This protocol declares no milestones to measure.</span>
+        )}
         <span className="experiment-progress">
-          {state.plan && <strong>{state.plan.title}</strong>}
-          {state.status !== 'idle' && <progress max={Math.max(1, total)} value={state.done} aria-label="Trials done" />}
+          {plan && <strong>{plan.experiment.title}</strong>}
+          {state.status !== 'idle' && (
+            <progress max={Math.max(1, plan?.trials.length ?? 1)} value={state.done} aria-label="Trials done" />
+          )}
           <span role="status">{progressText(state)}</span>
-          {state.status === 'failed' && <span role="alert">The experiment stopped: {state.error}</span>}
         </span>
       </div>
-      {cdf && state.plan && state.done > 0 && (
-        <CdfFigure cdf={cdf} values={values} parameters={parameters} fileTitle={state.plan.title} />
+      {(errors.length > 0 || state.status === 'failed') && (
+        <div role="alert" className="experiment-error">
+          {state.status === 'failed' && <p>The experiment stopped: {state.error}</p>}
+          {errors.map((e) => (
+            <p key={e}>{e}</p>
+          ))}
+        </div>
       )}
+      {cdf && summary && state.done > 0 && <CdfFigure cdf={cdf} summary={summary} results={state.results} />}
     </section>
   );
 }

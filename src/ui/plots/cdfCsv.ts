@@ -1,4 +1,4 @@
-import type { TrialValue } from './cdf';
+import type { ExperimentSummary, TrialResult } from '../../experiment/types';
 
 /** A CSV field: quoted when it holds a comma, a quote or a line break (RFC 4180), its quotes doubled. */
 function field(text: string): string {
@@ -6,16 +6,16 @@ function field(text: string): string {
 }
 
 /**
- * An experiment's measurements as CSV, one row a trial: `parameter,trial,value`, in the parameters' order and
- * then by trial, whatever order the workers answered in; a trial that measured nothing has an empty value.
+ * An experiment's results as CSV, one row a trial, in the columns the CLI's `--csv` writes
+ * (`parameter,trial,seed,value,violations`; an unfinished trial has an empty value), ordered by parameter value
+ * and trial whatever order the workers answered in, so the same experiment downloads the same file.
  */
-export function cdfCsv(values: readonly TrialValue[], parameters: readonly string[] = []): string {
-  const order = new Map<string, number>(parameters.map((p, i) => [p, i]));
-  for (const v of values) if (!order.has(v.parameter)) order.set(v.parameter, order.size);
-  const rows = [...values].sort(
-    (a, b) => (order.get(a.parameter) as number) - (order.get(b.parameter) as number) || a.trial - b.trial,
-  );
-  const lines = ['parameter,trial,value'];
-  for (const r of rows) lines.push(`${field(r.parameter)},${r.trial},${r.value === null ? '' : String(r.value)}`);
+export function cdfCsv(summary: ExperimentSummary, results: readonly TrialResult[]): string {
+  const rows = [...results].sort((a, b) => a.parameter - b.parameter || a.index - b.index);
+  const lines = ['parameter,trial,seed,value,violations'];
+  for (const r of rows) {
+    const label = summary.parameters[r.parameter]?.label ?? '';
+    lines.push(`${field(label)},${r.index},${r.seed},${r.value ?? ''},${r.violations}`);
+  }
   return `${lines.join('\n')}\n`;
 }
