@@ -109,7 +109,7 @@ export class ExperimentSession {
   }
 }
 
-/** Trials per second so far (0 before the first second's worth of answers can say). */
+/** Trials per second so far, over the wall time since the start (0 at the start). */
 export function trialsPerSecond(state: Pick<ExperimentState, 'done' | 'elapsedMs'>): number {
   return state.elapsedMs > 0 ? (state.done * 1000) / state.elapsedMs : 0;
 }
