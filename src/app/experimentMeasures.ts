@@ -1,6 +1,7 @@
 import type { Face } from '../engine/face';
 import { inputKindNamed } from '../engine/inputs/table';
 import type { Measure } from '../experiment/types';
+import type { FactField } from './factsProbe';
 
 /** A scenario file's event as the experiment's `from` reads it. */
 interface FileEvent {
@@ -44,7 +45,7 @@ export function measureTitle(measure: Measure, events: readonly FileEvent[], fac
     case 'messages-per-milestone':
       return `Messages per ${word(measure.milestone)}`;
     case 'fact':
-      return `Fact ${measure.fact}.${measure.field}`;
+      return `${measure.fact}.${measure.field} at the end of the run`;
     default: {
       const never: never = measure;
       return String(never);
@@ -65,9 +66,14 @@ const eventsOf = (file: Readonly<Record<string, unknown>>): FileEvent[] =>
 /**
  * What "this run over N seeds" can measure: for each milestone the protocol's face declares, the time from the
  * run's first fault (else its first input that is not a caption or a pause) to the first such milestone after
- * it, when the run has such an input; then the messages sent per such milestone.
+ * it, when the run has such an input; then the messages sent per such milestone; then each numeric fact the
+ * protocol measures at the end of the run (`facts`, as a facts probe found them: factsProbe.ts).
  */
-export function runMeasures(file: Readonly<Record<string, unknown>>, face: Face): RunMeasure[] {
+export function runMeasures(
+  file: Readonly<Record<string, unknown>>,
+  face: Face,
+  facts: readonly FactField[] = [],
+): RunMeasure[] {
   const events = eventsOf(file);
   const firstFault = events.findIndex((e) => inputKindNamed(e.type)?.fault !== undefined);
   const from = firstFault >= 0 ? firstFault : events.findIndex((e) => e.type !== 'caption' && e.type !== 'pause');
@@ -75,6 +81,7 @@ export function runMeasures(file: Readonly<Record<string, unknown>>, face: Face)
   const add = (id: string, measure: Measure) => out.push({ id, measure, title: measureTitle(measure, events, face) });
   if (from >= 0) for (const m of face.milestones) add(`time:${m.kind}`, { kind: 'milestone', from, milestone: m.kind });
   for (const m of face.milestones) add(`per:${m.kind}`, { kind: 'messages-per-milestone', milestone: m.kind });
+  for (const f of facts) add(`fact:${f.fact}.${f.field}`, { kind: 'fact', fact: f.fact, field: f.field });
   return out;
 }
 

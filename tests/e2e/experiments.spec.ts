@@ -125,6 +125,25 @@ test('a shipped experiment, Raft’s Figure 16, runs with a few trials per value
   await page.screenshot({ path: 'test-results/screens/experiments-figure16-1280.png' });
 });
 
+test('a protocol without series has Experiments alone, and can measure a fact over seeds', async ({ page }) => {
+  await openApp(page, { preset: 'lock/gc-pause-no-fencing', paused: '' });
+  await page.getByRole('tab', { name: 'Plots' }).click();
+  await expect(page.getByRole('tab', { name: 'Series' })).toHaveCount(0);
+  // The lock's facts are learnt by playing the run once in a worker; the measure appears when they are.
+  const measure = page.getByRole('combobox', { name: 'Measure' });
+  await expect(measure.getByRole('option', { name: 'overlap.ms at the end of the run' })).toHaveCount(1, {
+    timeout: 30_000,
+  });
+  await measure.selectOption({ label: 'overlap.ms at the end of the run' });
+  await page.getByRole('spinbutton', { name: 'Seeds' }).fill('6');
+  await page.getByRole('button', { name: 'Run experiment' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /trials/ })).toHaveText(/Done: 6 trials/, {
+    timeout: 45_000,
+  });
+  const figure = page.getByRole('figure', { name: 'CDF of overlap.ms at the end of the run' });
+  await expect(figure.getByRole('row', { name: /base/ }).getByRole('cell').first()).toHaveText('6');
+});
+
 test('a seed count out of range is refused with the field named', async ({ page }) => {
   await openExperiments(page);
   const seeds = page.getByRole('spinbutton', { name: 'Seeds' });

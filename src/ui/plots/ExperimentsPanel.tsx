@@ -7,10 +7,11 @@ import { loadExperiment } from '../../experiment/load';
 import { summarize } from '../../experiment/summary';
 import { trialsOf } from '../../experiment/trials';
 import { getProtocol } from '../../protocols';
-import { useFace } from '../hooks';
+import { useFace, useProtocol } from '../hooks';
 import { CdfFigure } from './CdfFigure';
 import { cdfOfExperiment } from './cdf';
 import { shippedExperiments } from './shippedExperiments';
+import { useRunFacts } from './useRunFacts';
 
 /** The most trials (per parameter value) one click may ask for. */
 export const MAX_TRIALS = 10_000;
@@ -76,10 +77,9 @@ export function ExperimentsPanel() {
   const shipped = shippedExperiments.find((e) => e.id === source);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `runKey` says when the run's file changed.
-  const run = useMemo(() => {
-    const file = JSON.parse(store.fileText()) as Record<string, unknown>;
-    return { file, measures: runMeasures(file, face) };
-  }, [store, runKey, face]);
+  const file = useMemo(() => JSON.parse(store.fileText()) as Record<string, unknown>, [store, runKey]);
+  const facts = useRunFacts(file, runKey, useProtocol().facts !== undefined);
+  const run = useMemo(() => ({ file, measures: runMeasures(file, face, facts) }), [file, face, facts]);
   const measure = run.measures.find((m) => m.id === measureId) ?? run.measures[0];
   const countField = shipped ? 'Trials per value' : 'Seeds';
   const countText = counts[source] ?? String(shipped ? Math.min(shipped.trials, MAX_TRIALS) : 100);
@@ -176,7 +176,7 @@ export function ExperimentsPanel() {
           </span>
         )}
         {!shipped && run.measures.length === 0 && (
-          <span className="experiment-error">This protocol declares no milestones to measure.</span>
+          <span className="experiment-error">This protocol declares no milestones or facts to measure.</span>
         )}
         <span className="experiment-progress">
           {plan && <strong>{plan.experiment.title}</strong>}
