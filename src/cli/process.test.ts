@@ -85,6 +85,6 @@ describe('npx netsplit, from the project root', () => {
     const result = spawnSync('npx', ['netsplit', 'frobnicate'], { encoding: 'utf8' });
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toContain('netsplit: unknown command "frobnicate": use run, fuzz or check-history');
+    expect(result.stderr).toContain('netsplit: unknown command "frobnicate": use run, fuzz, check-history or experiment');
   });
 });
