@@ -89,7 +89,7 @@ export function ExperimentsPanel() {
   const start = async () => {
     if (!('count' in count)) return;
     setErrors([]);
-    const file = shipped
+    const experimentFile = shipped
       ? shipped.file
       : measure &&
         runExperimentFile(
@@ -98,8 +98,8 @@ export function ExperimentsPanel() {
           measure.measure,
           `${runTitle || 'This run'} over ${count.count} seeds`,
         );
-    if (!file) return;
-    const parsed = await loadExperiment(file);
+    if (!experimentFile) return;
+    const parsed = await loadExperiment(experimentFile);
     if (!parsed.ok) {
       setErrors(parsed.errors);
       return;
