@@ -1,6 +1,5 @@
 import { type ReactNode, useState } from 'react';
 import './styles/bottom.css';
-import { useStore } from '../app/useStore';
 import { DEFAULT_DIAGRAM_VIEW, type DiagramView } from './diagram/view';
 import { OpenHistoryButton } from './history/OpenHistoryButton';
 import type { OpenedHistory } from './history/opened';
@@ -11,8 +10,8 @@ import { type Tab, Tabs } from './Tabs';
 import { SIDE_BY_SIDE, useMedia } from './useMedia';
 
 /**
- * Under the timeline: the protocol's own panel (Raft: the logs), the space-time diagram, the Plots when the
- * protocol declares series, and the History when the run has client operations or the user opened a history
+ * Under the timeline: the protocol's own panel (Raft: the logs), the space-time diagram, the Plots (the
+ * protocol's series, if it declares any, and Experiments, for every protocol), and the History when the run has client operations or the user opened a history
  * file. On a wide screen without a history the protocol's panel shows beside the others; otherwise all are tabs.
  */
 export function BottomPanel() {
@@ -21,7 +20,6 @@ export function BottomPanel() {
   const [openError, setOpenError] = useState<string | null>(null);
   const { Panel, panelTitle = 'Protocol' } = useProtocolUi();
   const isWide = useMedia(SIDE_BY_SIDE);
-  const hasPlots = useStore((s) => s.frame.series !== null);
   const [tab, setTab] = useState('protocol');
   const [sideTab, setSideTab] = useState('diagram');
   // A pause point that says "look at the logs" brings its tab to the front.
@@ -73,43 +71,35 @@ export function BottomPanel() {
   );
 
   if (!showsHistory && (!Panel || isWide)) {
-    const shown = hasPlots ? sideTab : 'diagram';
     return (
-      <div className={`bottom-panel${Panel ? ' is-split' : ''}${shown === 'plots' ? ' shows-plots' : ''}`}>
+      <div className={`bottom-panel${Panel ? ' is-split' : ''}${sideTab === 'plots' ? ' shows-plots' : ''}`}>
         {Panel && (
           <section className="protocol-panel" aria-labelledby="protocol-panel-title">
             <h2 id="protocol-panel-title">{panelTitle}</h2>
             <Panel />
           </section>
         )}
-        {hasPlots ? (
-          <div className="diagram-section has-tabs">
-            <Tabs
-              label="Beside the protocol panel"
-              active={shown}
-              onChange={setSideTab}
-              tabs={[
-                // The heading stays in the diagram's row of tools, as without plots (the tools never cover it).
-                {
-                  id: 'diagram',
-                  label: 'Space-time diagram',
-                  content: (
-                    <>
-                      {diagram(<h2 id="diagram-title">Space-time diagram</h2>)}
-                      {openButton}
-                    </>
-                  ),
-                },
-                plots,
-              ]}
-            />
-          </div>
-        ) : (
-          <section className="diagram-section" aria-labelledby="diagram-title">
-            {diagram(<h2 id="diagram-title">Space-time diagram</h2>)}
-            {openButton}
-          </section>
-        )}
+        <div className="diagram-section has-tabs">
+          <Tabs
+            label="Beside the protocol panel"
+            active={sideTab}
+            onChange={setSideTab}
+            tabs={[
+              // The heading stays in the diagram's row of tools, as without plots (the tools never cover it).
+              {
+                id: 'diagram',
+                label: 'Space-time diagram',
+                content: (
+                  <>
+                    {diagram(<h2 id="diagram-title">Space-time diagram</h2>)}
+                    {openButton}
+                  </>
+                ),
+              },
+              plots,
+            ]}
+          />
+        </div>
       </div>
     );
   }
@@ -137,7 +127,7 @@ export function BottomPanel() {
         </>
       ),
     },
-    ...(hasPlots ? [plots] : []),
+    plots,
     ...(showsHistory ? [history] : []),
   ];
   // A tab asked for may not be there (no protocol panel, no plots, a history file closed).

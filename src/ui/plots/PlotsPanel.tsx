@@ -1,15 +1,40 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useStore, useStoreApi } from '../../app/useStore';
 import './plots.css';
+import { Tabs } from '../Tabs';
 import { Chart } from './Chart';
+import { ExperimentsPanel } from './ExperimentsPanel';
 import { type Plot, plotSummary, plotsOf } from './model';
 
 /**
- * The Plots tab (spec/protocols.md §1.8): each series the protocol declares, against virtual time, up to now.
+ * The Plots tab: the run's series against virtual time (when the protocol declares any) and Experiments (the
+ * CDF of a measure over many trials), each its own tab; without series, Experiments alone.
+ */
+export function PlotsPanel() {
+  const hasSeries = useStore((s) => s.frame.series !== null);
+  const [tab, setTab] = useState('series');
+  if (!hasSeries) return <ExperimentsPanel />;
+  return (
+    <div className="plots-tabs">
+      <Tabs
+        label="Plots"
+        active={tab}
+        onChange={setTab}
+        tabs={[
+          { id: 'series', label: 'Series', content: <SeriesPlots /> },
+          { id: 'experiments', label: 'Experiments', content: <ExperimentsPanel /> },
+        ]}
+      />
+    </div>
+  );
+}
+
+/**
+ * The series (spec/protocols.md §1.8): each series the protocol declares, against virtual time, up to now.
  * The samples come from the run as it is computed (engine/series.ts), so a rewind shows the run as it was then
  * and a new input redraws from there.
  */
-export function PlotsPanel() {
+function SeriesPlots() {
   const store = useStoreApi();
   const sampler = useStore((s) => s.frame.series);
   const now = useStore((s) => s.now);
