@@ -69,6 +69,26 @@ describe('runTrial', () => {
   });
 });
 
+describe('a fact measure', () => {
+  it('reads the number the protocol measures at the end of the run', () => {
+    const experiment = experimentOf({
+      format: 'netsplit-experiment',
+      version: 1,
+      seed: 3,
+      trials: 2,
+      scenario: 'lock/gc-pause-fenced',
+      measure: { kind: 'fact', fact: 'overlap', field: 'ms' },
+    });
+    const [trial] = trialsOf(experiment);
+    const result = runTrial(trial as Trial, getProtocol);
+    const parsed = parseScenario((trial as Trial).scenario, getProtocol);
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    const { summary } = runScenario(parsed.scenario, getProtocol, experiment.untilMs);
+    expect(result.value).toBe(summary.facts?.overlap?.ms);
+    expect(typeof result.value).toBe('number');
+  });
+});
+
 describe('trialsOf', () => {
   it('gives trial i of every value the same seed, drawn from the experiment seed', () => {
     const trials = trialsOf(experimentOf(scriptedExperiment()));
