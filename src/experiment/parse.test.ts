@@ -40,6 +40,10 @@ describe('parseExperiment', () => {
       'format: must be "netsplit-experiment"',
     ]);
     expect(errorsOf(scriptedExperiment({ extra: 1 }))).toEqual(['extra: unknown field']);
+    const values = [1, 2, 3].map((at) => ({ label: `at ${at}`, value: at }));
+    expect(errorsOf(scriptedExperiment({ trials: 100_000, sweep: { path: 'events[2].at', values } }))).toEqual([
+      'trials: the values ask for 300000 trials in all, more than 200000',
+    ]);
     expect(errorsOf(scriptedExperiment({ randomize: [{ path: 'events[1].at', uniform: [9, 3] }] }))).toEqual([
       'randomize[0].uniform: the lowest must not exceed the highest',
     ]);

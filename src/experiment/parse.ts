@@ -5,7 +5,7 @@ import { DEFAULT_UNTIL_MS } from '../scenario/limits';
 import { parseScenario } from '../scenario/parse';
 import type { ProtocolLookup } from '../scenario/types';
 import { PathError, type PathKey, parsePath, setAt } from './path';
-import { type ExperimentFile, experimentFileSchema } from './schema';
+import { type ExperimentFile, experimentFileSchema, MAX_ALL_TRIALS } from './schema';
 import type { Experiment, Measure, ParameterValue, Randomization } from './types';
 
 export type ExperimentParse =
@@ -64,6 +64,10 @@ function build(file: ExperimentFile, sources: ExperimentSources): Experiment {
       randomize: [...shared.filter((r) => !own.some((o) => o.path === r.path)), ...own],
     };
   });
+  const all = values.reduce((sum, v) => sum + v.trials, 0);
+  if (all > MAX_ALL_TRIALS) {
+    throw new Refused([`trials: the values ask for ${all} trials in all, more than ${MAX_ALL_TRIALS}`]);
+  }
   const experiment: Experiment = {
     title: file.title ?? String(scenario.title ?? 'Experiment'),
     description: file.description ?? '',

@@ -56,6 +56,13 @@ describe('runTrial', () => {
     expect(result.value).toBeNull();
   });
 
+  it('refuses a run past the work budget, saying which trial and which budget', () => {
+    const trial = trialOf(scriptedScenario(), { kind: 'milestone', from: 1, milestone: 'leader' }, 2000);
+    const result = runTrial(trial, getProtocol, { maxEvents: 10, maxRecords: 4_000_000 });
+    expect(result.value).toBeNull();
+    expect(result.refused).toMatch(/^trial 0 of "x" \(seed 1\): the run stopped at .* budget of 10 events/);
+  });
+
   it('counts messages per milestone over the whole run', () => {
     const result = runTrial(
       trialOf(scriptedScenario(), { kind: 'messages-per-milestone', milestone: 'leader' }),

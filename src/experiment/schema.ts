@@ -6,6 +6,8 @@ export const EXPERIMENT_FORMAT = 'netsplit-experiment';
 export const EXPERIMENT_VERSION = 1;
 export const MAX_TRIALS = 100_000;
 export const MAX_VALUES = 50;
+/** Trials of all the values together: each is a scenario file held in memory until it runs. */
+export const MAX_ALL_TRIALS = 200_000;
 
 const trials = z
   .number()

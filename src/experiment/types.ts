@@ -72,6 +72,8 @@ export interface TrialResult {
   /** Invariant violations in the run (an experiment on a correct protocol expects none). */
   readonly violations: number;
   readonly events: number;
+  /** Set when the run passed the runner's work budget: why it was not measured (the experiment is refused). */
+  readonly refused?: string;
 }
 
 /** The figures of one parameter value. Order statistics treat an unfinished trial as larger than any value. */
