@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getPresetFile, getProtocol } from '../protocols';
 import { scriptedExperiment, scriptedScenario } from '../testing/experimentFiles';
+import { loadExperimentText } from './load';
 import { parseExperiment } from './parse';
 
 const parse = (value: unknown) => parseExperiment(value, { lookup: getProtocol, preset: getPresetFile });
@@ -96,5 +97,24 @@ describe('parseExperiment', () => {
     expect(errorsOf(scriptedExperiment({ scenario: { ...scriptedScenario(), protocol: 'paxos' } }))).toEqual([
       'scenario.protocol: unknown protocol "paxos"',
     ]);
+  });
+});
+
+describe('loadExperimentText', () => {
+  it('says what is wrong with a file that is not an experiment at all', async () => {
+    const notJson = await loadExperimentText('{ "format": ');
+    expect(notJson.ok ? [] : notJson.errors[0]).toMatch(/^\(file\): not JSON \(/);
+    const list = await loadExperimentText('[]');
+    expect(list.ok ? [] : list.errors).toHaveLength(1);
+    expect(list.ok ? '' : list.errors[0]).toMatch(/^\(file\): /);
+    const scenario = await loadExperimentText(JSON.stringify(scriptedScenario()));
+    expect(scenario.ok ? [] : scenario.errors).toContain('format: must be "netsplit-experiment"');
+  });
+
+  it('loads the preset a file names before it parses', async () => {
+    const parsed = await loadExperimentText(
+      `\uFEFF${JSON.stringify(scriptedExperiment({ scenario: 'raft/split-vote', sweep: undefined, measure: { kind: 'messages-per-milestone', milestone: 'leader' } }))}`,
+    );
+    expect(parsed.ok ? parsed.experiment.scenario.protocol : parsed.errors).toBe('raft');
   });
 });
