@@ -84,6 +84,9 @@ describe('parseExperiment', () => {
     expect(errorsOf(scriptedExperiment({ measure: { kind: 'milestone', from: 3, milestone: 'leader' } }))).toEqual([
       'measure.from: the scenario has 3 events, no event 3',
     ]);
+    expect(errorsOf(scriptedExperiment({ until: 90 }))).toEqual([
+      'measure.from: sweep.values[0] ("at 150")\'s event 1 is at 100 ms, after the trials end (until 90 ms)',
+    ]);
     expect(errorsOf(scriptedExperiment({ measure: { kind: 'fact', fact: 'overlap', field: 'ms' } }))).toEqual([
       'measure.fact: raft measures no facts',
     ]);

@@ -157,6 +157,19 @@ function checkValue(experiment: Experiment, index: number, lookup: ProtocolLooku
         v.randomize.length === 0 ? '' : ` (randomized fields at their ${end === 0 ? 'lowest' : 'highest'})`;
       throw new Refused(parsed.errors.map((e) => `${where}${extreme}: ${e}`));
     }
+    checkOrigin(experiment, file, where);
+  }
+}
+
+/** A milestone is measured from an event before the trials end. */
+function checkOrigin(experiment: Experiment, file: Record<string, unknown>, where: string): void {
+  const { measure } = experiment;
+  if (measure.kind !== 'milestone') return;
+  const at = (file.events as { at?: unknown }[] | undefined)?.[measure.from]?.at;
+  if (typeof at === 'number' && at > experiment.untilMs) {
+    throw new Refused([
+      `measure.from: ${where}'s event ${measure.from} is at ${at} ms, after the trials end (until ${experiment.untilMs} ms)`,
+    ]);
   }
 }
 
