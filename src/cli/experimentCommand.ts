@@ -35,6 +35,7 @@ export async function experimentCommand(argv: readonly string[], out: (text: str
   const { experiment } = parsed;
   const trials = trialsOf(experiment, maxTrials);
   const results: TrialResult[] = [];
+  let refused: string | undefined;
   let next = 0;
   await runPool({
     kind: 'experiment',
@@ -42,9 +43,12 @@ export async function experimentCommand(argv: readonly string[], out: (text: str
     next: () => trials[next++],
     onResult: (result) => {
       results.push(result);
-      return undefined;
+      refused ??= result.refused;
+      return refused === undefined ? undefined : 'stop';
     },
   });
+  // Too much work is refused like bad input, as `run` refuses it: exit 2, the budget named, nothing on stdout.
+  if (refused !== undefined) throw new UsageError(`${where}: ${refused}`);
   results.sort((a, b) => a.parameter - b.parameter || a.index - b.index);
   const summary = summarize(experiment, results);
   if (values.csv !== undefined) writeFileSync(values.csv, csvOf(summary, results));

@@ -1,4 +1,4 @@
-import { runTrialLoading } from '../experiment/load';
+import type { Trial, TrialResult } from '../experiment/types';
 
 /**
  * The tasks a runner worker thread can do (pool.ts, worker.ts): a name, and a function from a task's input
@@ -7,8 +7,8 @@ import { runTrialLoading } from '../experiment/load';
 export const WORKER_TASKS = {
   /** Squares a number: the pool's own test task. */
   square: (n: number): number => n * n,
-  /** One trial of an experiment (experimentCommand.ts). */
-  experiment: runTrialLoading,
+  /** One trial of an experiment (experimentCommand.ts); its code loads on a worker's first trial. */
+  experiment: async (trial: Trial): Promise<TrialResult> => (await import('../experiment/load')).runTrialLoading(trial),
 } satisfies Record<string, (input: never) => unknown>;
 
 export type WorkerTaskKind = keyof typeof WORKER_TASKS;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getPresetFile, getProtocol } from '../protocols';
 import { scriptedExperiment, scriptedScenario } from '../testing/experimentFiles';
+import { loadExperimentText } from './load';
 import { parseExperiment } from './parse';
 
 const parse = (value: unknown) => parseExperiment(value, { lookup: getProtocol, preset: getPresetFile });
@@ -40,6 +41,10 @@ describe('parseExperiment', () => {
       'format: must be "netsplit-experiment"',
     ]);
     expect(errorsOf(scriptedExperiment({ extra: 1 }))).toEqual(['extra: unknown field']);
+    const values = [1, 2, 3].map((at) => ({ label: `at ${at}`, value: at }));
+    expect(errorsOf(scriptedExperiment({ trials: 100_000, sweep: { path: 'events[2].at', values } }))).toEqual([
+      'trials: the values ask for 300000 trials in all, more than 200000',
+    ]);
     expect(errorsOf(scriptedExperiment({ randomize: [{ path: 'events[1].at', uniform: [9, 3] }] }))).toEqual([
       'randomize[0].uniform: the lowest must not exceed the highest',
     ]);
@@ -79,6 +84,9 @@ describe('parseExperiment', () => {
     expect(errorsOf(scriptedExperiment({ measure: { kind: 'milestone', from: 3, milestone: 'leader' } }))).toEqual([
       'measure.from: the scenario has 3 events, no event 3',
     ]);
+    expect(errorsOf(scriptedExperiment({ until: 90 }))).toEqual([
+      'measure.from: sweep.values[0] ("at 150")\'s event 1 is at 100 ms, after the trials end (until 90 ms)',
+    ]);
     expect(errorsOf(scriptedExperiment({ measure: { kind: 'fact', fact: 'overlap', field: 'ms' } }))).toEqual([
       'measure.fact: raft measures no facts',
     ]);
@@ -92,5 +100,24 @@ describe('parseExperiment', () => {
     expect(errorsOf(scriptedExperiment({ scenario: { ...scriptedScenario(), protocol: 'paxos' } }))).toEqual([
       'scenario.protocol: unknown protocol "paxos"',
     ]);
+  });
+});
+
+describe('loadExperimentText', () => {
+  it('says what is wrong with a file that is not an experiment at all', async () => {
+    const notJson = await loadExperimentText('{ "format": ');
+    expect(notJson.ok ? [] : notJson.errors[0]).toMatch(/^\(file\): not JSON \(/);
+    const list = await loadExperimentText('[]');
+    expect(list.ok ? [] : list.errors).toHaveLength(1);
+    expect(list.ok ? '' : list.errors[0]).toMatch(/^\(file\): /);
+    const scenario = await loadExperimentText(JSON.stringify(scriptedScenario()));
+    expect(scenario.ok ? [] : scenario.errors).toContain('format: must be "netsplit-experiment"');
+  });
+
+  it('loads the preset a file names before it parses', async () => {
+    const parsed = await loadExperimentText(
+      `\uFEFF${JSON.stringify(scriptedExperiment({ scenario: 'raft/split-vote', sweep: undefined, measure: { kind: 'messages-per-milestone', milestone: 'leader' } }))}`,
+    );
+    expect(parsed.ok ? parsed.experiment.scenario.protocol : parsed.errors).toBe('raft');
   });
 });

@@ -5,7 +5,7 @@ import { DEFAULT_UNTIL_MS } from '../scenario/limits';
 import { parseScenario } from '../scenario/parse';
 import type { ProtocolLookup } from '../scenario/types';
 import { PathError, type PathKey, parsePath, setAt } from './path';
-import { type ExperimentFile, experimentFileSchema } from './schema';
+import { type ExperimentFile, experimentFileSchema, MAX_ALL_TRIALS } from './schema';
 import type { Experiment, Measure, ParameterValue, Randomization } from './types';
 
 export type ExperimentParse =
@@ -64,6 +64,10 @@ function build(file: ExperimentFile, sources: ExperimentSources): Experiment {
       randomize: [...shared.filter((r) => !own.some((o) => o.path === r.path)), ...own],
     };
   });
+  const all = values.reduce((sum, v) => sum + v.trials, 0);
+  if (all > MAX_ALL_TRIALS) {
+    throw new Refused([`trials: the values ask for ${all} trials in all, more than ${MAX_ALL_TRIALS}`]);
+  }
   const experiment: Experiment = {
     title: file.title ?? String(scenario.title ?? 'Experiment'),
     description: file.description ?? '',
@@ -153,6 +157,19 @@ function checkValue(experiment: Experiment, index: number, lookup: ProtocolLooku
         v.randomize.length === 0 ? '' : ` (randomized fields at their ${end === 0 ? 'lowest' : 'highest'})`;
       throw new Refused(parsed.errors.map((e) => `${where}${extreme}: ${e}`));
     }
+    checkOrigin(experiment, file, where);
+  }
+}
+
+/** A milestone is measured from an event before the trials end. */
+function checkOrigin(experiment: Experiment, file: Record<string, unknown>, where: string): void {
+  const { measure } = experiment;
+  if (measure.kind !== 'milestone') return;
+  const at = (file.events as { at?: unknown }[] | undefined)?.[measure.from]?.at;
+  if (typeof at === 'number' && at > experiment.untilMs) {
+    throw new Refused([
+      `measure.from: ${where}'s event ${measure.from} is at ${at} ms, after the trials end (until ${experiment.untilMs} ms)`,
+    ]);
   }
 }
 

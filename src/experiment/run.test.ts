@@ -56,6 +56,13 @@ describe('runTrial', () => {
     expect(result.value).toBeNull();
   });
 
+  it('refuses a run past the work budget, saying which trial and which budget', () => {
+    const trial = trialOf(scriptedScenario(), { kind: 'milestone', from: 1, milestone: 'leader' }, 2000);
+    const result = runTrial(trial, getProtocol, { maxEvents: 10, maxRecords: 4_000_000 });
+    expect(result.value).toBeNull();
+    expect(result.refused).toMatch(/^trial 0 of "x" \(seed 1\): the run stopped at .* budget of 10 events/);
+  });
+
   it('counts messages per milestone over the whole run', () => {
     const result = runTrial(
       trialOf(scriptedScenario(), { kind: 'messages-per-milestone', milestone: 'leader' }),
@@ -66,6 +73,26 @@ describe('runTrial', () => {
     const { sim } = runScenario(parsed.scenario, getProtocol, 2000);
     // Two leaders (n1, then n2) over the run.
     expect(result.value).toBe(sim.counters.sent / 2);
+  });
+});
+
+describe('a fact measure', () => {
+  it('reads the number the protocol measures at the end of the run', () => {
+    const experiment = experimentOf({
+      format: 'netsplit-experiment',
+      version: 1,
+      seed: 3,
+      trials: 2,
+      scenario: 'lock/gc-pause-fenced',
+      measure: { kind: 'fact', fact: 'overlap', field: 'ms' },
+    });
+    const [trial] = trialsOf(experiment);
+    const result = runTrial(trial as Trial, getProtocol);
+    const parsed = parseScenario((trial as Trial).scenario, getProtocol);
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    const { summary } = runScenario(parsed.scenario, getProtocol, experiment.untilMs);
+    expect(result.value).toBe(summary.facts?.overlap?.ms);
+    expect(typeof result.value).toBe('number');
   });
 });
 

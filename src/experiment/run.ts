@@ -2,6 +2,7 @@ import type { AnyProtocol } from '../engine/protocol';
 import { splitRecordedState } from '../engine/recordedState';
 import type { Simulation } from '../engine/simulation';
 import type { NodeId, NodeView, TraceRecord } from '../engine/types';
+import { DEFAULT_MAX_EVENTS, DEFAULT_MAX_RECORDS, OverBudget, runWithinBudget } from '../scenario/budget';
 import { parseScenario } from '../scenario/parse';
 import { createSimulation, runScenario } from '../scenario/run';
 import type { ProtocolLookup } from '../scenario/types';
@@ -12,9 +13,36 @@ const LOOK_EVERY_MS = 25;
 
 /**
  * Plays one trial and measures it. Pure: the result is a function of the trial (and the protocol's code).
- * A milestone measure stops the run at the milestone; the other measures play it to `untilMs`.
+ * A milestone measure stops the run at the milestone; the other measures play it to `untilMs`. A run that
+ * passes the runner's work budget (budget.ts) is refused: its result says why in `refused`.
  */
-export function runTrial(trial: Trial, lookup: ProtocolLookup): TrialResult {
+export function runTrial(trial: Trial, lookup: ProtocolLookup, budget: Budget = DEFAULT_BUDGET): TrialResult {
+  try {
+    return measured(trial, lookup, budget);
+  } catch (error) {
+    if (!(error instanceof OverBudget)) throw error;
+    const refused = `trial ${trial.index} of ${JSON.stringify(trial.label)} (seed ${trial.seed}): ${error.message}`;
+    return {
+      parameter: trial.parameter,
+      index: trial.index,
+      seed: trial.seed,
+      value: null,
+      violations: 0,
+      events: 0,
+      refused,
+    };
+  }
+}
+
+/** The runner's work budget for one run (the `run` command's defaults). */
+export interface Budget {
+  readonly maxEvents: number;
+  readonly maxRecords: number;
+}
+const DEFAULT_BUDGET: Budget = { maxEvents: DEFAULT_MAX_EVENTS, maxRecords: DEFAULT_MAX_RECORDS };
+
+function measured(trial: Trial, lookup: ProtocolLookup, budget: Budget): TrialResult {
+  const run = (sim: Simulation, t: number) => runWithinBudget(sim, t, budget.maxEvents, budget.maxRecords);
   const parsed = parseScenario(trial.scenario, lookup);
   if (!parsed.ok) throw new Error(`trial ${trial.index} of ${trial.label}: ${parsed.errors.join('; ')}`);
   const scenario = parsed.scenario;
@@ -29,7 +57,7 @@ export function runTrial(trial: Trial, lookup: ProtocolLookup): TrialResult {
     events: sim.counters.events,
   });
   if (measure.kind === 'fact') {
-    const { sim, summary } = runScenario(scenario, lookup, trial.untilMs);
+    const { sim, summary } = runScenario(scenario, lookup, trial.untilMs, budget.maxEvents, budget.maxRecords);
     const fact = summary.facts?.[measure.fact]?.[measure.field];
     if (fact !== undefined && typeof fact !== 'number') {
       throw new Error(`measure: the fact ${measure.fact}.${measure.field} is not a number`);
@@ -39,16 +67,16 @@ export function runTrial(trial: Trial, lookup: ProtocolLookup): TrialResult {
   const sim = createSimulation(scenario, lookup);
   const watch = new MilestoneWatch(protocol, measure.milestone);
   if (measure.kind === 'messages-per-milestone') {
-    sim.runUntil(trial.untilMs);
+    run(sim, trial.untilMs);
     watch.scan(sim.trace, sim.traceLength);
     return done(sim, watch.count === 0 ? null : sim.counters.sent / watch.count);
   }
   const input = (trial.scenario.events as { at: number; type: string }[])[measure.from] as { at: number; type: string };
-  sim.runUntil(input.at);
+  run(sim, input.at);
   watch.startAfter(originIndex(sim.trace, sim.traceLength, input));
   watch.scan(sim.trace, sim.traceLength);
   while (watch.firstAt === null && sim.now < trial.untilMs) {
-    sim.runUntil(Math.min(sim.now + LOOK_EVERY_MS, trial.untilMs));
+    run(sim, Math.min(sim.now + LOOK_EVERY_MS, trial.untilMs));
     watch.scan(sim.trace, sim.traceLength);
   }
   return done(sim, watch.firstAt === null ? null : watch.firstAt - input.at);

@@ -6,6 +6,8 @@ export const EXPERIMENT_FORMAT = 'netsplit-experiment';
 export const EXPERIMENT_VERSION = 1;
 export const MAX_TRIALS = 100_000;
 export const MAX_VALUES = 50;
+/** Trials of all the values together: each is a scenario file held in memory until it runs. */
+export const MAX_ALL_TRIALS = 200_000;
 
 const trials = z
   .number()
@@ -28,6 +30,8 @@ const randomization = z
   });
 
 const milestone = z.string().min(1).max(60);
+/** What the plot's axis calls the measured quantity. */
+const label = z.string().min(1).max(80).optional();
 
 const measure = z.discriminatedUnion(
   'kind',
@@ -36,9 +40,15 @@ const measure = z.discriminatedUnion(
       kind: z.literal('milestone'),
       from: z.number().int('must be a whole number').min(0, 'must be an index into the scenario events'),
       milestone,
+      label,
     }),
-    z.strictObject({ kind: z.literal('messages-per-milestone'), milestone }),
-    z.strictObject({ kind: z.literal('fact'), fact: z.string().min(1).max(60), field: z.string().min(1).max(60) }),
+    z.strictObject({ kind: z.literal('messages-per-milestone'), milestone, label }),
+    z.strictObject({
+      kind: z.literal('fact'),
+      fact: z.string().min(1).max(60),
+      field: z.string().min(1).max(60),
+      label,
+    }),
   ],
   { error: 'must be one of milestone, messages-per-milestone, fact' },
 );

@@ -18,12 +18,12 @@ const num = (x: number) => (Math.round(x * 10) / 10).toString();
 /**
  * A plain SVG of the empirical CDF of every parameter value: one step line each (the fraction of its trials
  * at or below x), a legend by label, axes with ticks. No script, no fonts beyond the reader's sans-serif; a
- * line that ends below 100 % had trials that never finished.
+ * line that ends below 100 % had trials that never finished (the legend says how many).
  */
 export function cdfSvg(summary: ExperimentSummary, options: CdfSvgOptions = {}): string {
   const width = options.width ?? 720;
   const height = options.height ?? 420;
-  const m = { left: 64, right: 150, top: 44, bottom: 56 };
+  const m = { left: 64, right: 190, top: 44, bottom: 56 };
   const plotW = width - m.left - m.right;
   const plotH = height - m.top - m.bottom;
   const all = summary.parameters.flatMap((p) => p.values);
@@ -47,7 +47,7 @@ export function cdfSvg(summary: ExperimentSummary, options: CdfSvgOptions = {}):
     out.push(`<text x="${num(x(t))}" y="${m.top + plotH + 16}" text-anchor="middle">${t}</text>`);
   }
   out.push(`<rect x="${m.left}" y="${m.top}" width="${plotW}" height="${plotH}" fill="none" stroke="#555555"/>`);
-  const xLabel = options.xLabel ?? describeMeasure(summary.measure, summary.unit);
+  const xLabel = options.xLabel ?? summary.measure.label ?? describeMeasure(summary.measure, summary.unit);
   out.push(
     `<text x="${m.left + plotW / 2}" y="${height - 14}" text-anchor="middle">${esc(xLabel)}${isLog ? ' (log scale)' : ''}</text>`,
   );
@@ -70,7 +70,9 @@ export function cdfSvg(summary: ExperimentSummary, options: CdfSvgOptions = {}):
     const ly = m.top + 8 + i * 18;
     const lx = m.left + plotW + 14;
     out.push(`<line x1="${lx}" x2="${lx + 22}" y1="${ly}" y2="${ly}" stroke="${color}" stroke-width="2.5"${dash}/>`);
-    out.push(`<text x="${lx + 28}" y="${ly + 4}">${esc(p.label)}</text>`);
+    const unfinished =
+      p.unfinished === 0 ? '' : p.unfinished === p.n ? ' (none ended)' : ` (${p.unfinished} not ended)`;
+    out.push(`<text x="${lx + 28}" y="${ly + 4}">${esc(p.label + unfinished)}</text>`);
   });
   out.push('</svg>');
   return `${out.join('\n')}\n`;

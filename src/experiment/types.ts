@@ -3,8 +3,10 @@
  * quantity measured per trial. These are the parsed, checked values; schema.ts is the file's shape.
  */
 
-/** What one trial measures. */
-export type Measure =
+/** What one trial measures; `label`, if any, is what the plot's axis calls it. */
+export type Measure = { readonly label?: string } & MeasureKind;
+
+export type MeasureKind =
   /** Virtual ms from the time of the scenario's event `from` (an index into `events`) to the first milestone of kind `milestone` after it. */
   | { readonly kind: 'milestone'; readonly from: number; readonly milestone: string }
   /** Messages sent over the whole run per milestone of kind `milestone` reached (a decision, a commit). */
@@ -70,6 +72,8 @@ export interface TrialResult {
   /** Invariant violations in the run (an experiment on a correct protocol expects none). */
   readonly violations: number;
   readonly events: number;
+  /** Set when the run passed the runner's work budget: why it was not measured (the experiment is refused). */
+  readonly refused?: string;
 }
 
 /** The figures of one parameter value. Order statistics treat an unfinished trial as larger than any value. */
