@@ -109,6 +109,30 @@ describe('single-decree Paxos', () => {
     expect(replies(sim)).toEqual(['n3 X -> refused: n3 is not a proposer', 'n2 Y -> chosen Y']);
   });
 
+  it('chooses one value through loss, duplication, a forced retry and a stall', () => {
+    const sim = simulate(
+      scenario({
+        protocol: 'paxos',
+        nodes: 5,
+        seed: 7,
+        config: { proposers: 3 },
+        network: { latencyMs: [5, 60], loss: 0.2, duplicate: 0.2 },
+        events: [
+          { at: 0, type: 'request', node: 'n1', command: 'A' },
+          { at: 5, type: 'request', node: 'n2', command: 'B' },
+          { at: 10, type: 'request', node: 'n3', command: 'C' },
+          { at: 30, type: 'timeout', node: 'n2' },
+          { at: 40, type: 'stall', node: 'n4', durationMs: 300 },
+        ],
+      }),
+      5000,
+    );
+    const values = learned(sim);
+    expect(values.every((v) => v !== null && v === values[0])).toBe(true);
+    expect(['A', 'B', 'C']).toContain(values[0]);
+    expect(sim.violations).toEqual([]);
+  });
+
   it('names the field of a bad config', () => {
     const bad = (config: Record<string, unknown>) => {
       const parsed = parseScenario(
