@@ -1,3 +1,4 @@
+import { own, withEntry } from '../../engine/kit';
 import type { Finding, InvariantInfo, Monitor, World } from '../../engine/protocol';
 import type { NodeId } from '../../engine/types';
 import { ballotText, compareBallots, majorityOf, sameBallot } from './ballot';
@@ -53,11 +54,12 @@ export const paxosMonitor: Monitor<PaxosHistory, PaxosContext> = {
     const nodes = ctx.nodes;
     const findings: Finding[] = [];
     let h = history;
-    const own = ctx.proposer?.own ?? null;
-    if (own !== null && !h.requested.includes(own)) h = { ...h, requested: [...h.requested, own] };
+    const asked = ctx.proposer?.own ?? null;
+    if (asked !== null && !h.requested.includes(asked)) h = { ...h, requested: [...h.requested, asked] };
 
-    const before = h.last[changed] ?? { promised: null, accepted: null };
-    const highest = h.highest[changed] ?? null;
+    // Node ids are user text: read them as own keys only (a node may be called `constructor`).
+    const before = own(h.last, changed) ?? { promised: null, accepted: null };
+    const highest = own(h.highest, changed) ?? null;
     if (ctx.promised !== null && !sameBallot(ctx.promised, before.promised)) {
       if (highest !== null && compareBallots(ctx.promised, highest, nodes) < 0) {
         findings.push({
@@ -85,8 +87,8 @@ export const paxosMonitor: Monitor<PaxosHistory, PaxosContext> = {
     );
     h = {
       ...h,
-      last: { ...h.last, [changed]: { promised: ctx.promised, accepted: ctx.accepted } },
-      highest: top === null ? h.highest : { ...h.highest, [changed]: top },
+      last: withEntry(h.last, changed, { promised: ctx.promised, accepted: ctx.accepted }),
+      highest: top === null ? h.highest : withEntry(h.highest, changed, top),
     };
     // A learner learns only the chosen value (§2.3): never one no majority accepted, never a second one.
     const first = h.choices[0];
