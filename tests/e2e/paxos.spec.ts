@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousViolations } from './axe';
-import { openApp } from './helpers';
+import { openApp, openTab } from './helpers';
 
 test('the Paxos lecture stops when n2 must pick its value, and its panel shows the promises, the accepted A and nothing chosen', async ({
   page,
@@ -33,4 +33,17 @@ test('the Paxos lecture stops when n2 must pick its value, and its panel shows t
   await expect(page.getByRole('group', { name: 'Node n4' })).not.toContainText(/term|leader|follower/i);
 
   await expectNoSeriousViolations(page, 'the Paxos lecture at its first pause');
+
+  // The inspector says the same of one node in words: its acceptor part and its proposer part.
+  await page.getByRole('group', { name: 'Node n2' }).click();
+  await openTab(page, 'Inspect');
+  const inspector = page.getByRole('tabpanel', { name: 'Inspect' });
+  await expect(
+    inspector
+      .getByRole('definition')
+      .filter({ hasText: /^\(2, n2\)$/ })
+      .first(),
+  ).toBeVisible();
+  await expect(inspector.getByRole('term').filter({ hasText: /^Proposing$/ })).toBeVisible();
+  await expect(inspector.getByRole('definition').filter({ hasText: /^prepare$/ })).toBeVisible();
 });
