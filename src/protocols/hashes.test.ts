@@ -34,6 +34,12 @@ const PINNED: Record<string, string> = {
   'lock/gc-pause-fenced': 'b2a7ef22db5ea187',
   'lock/gc-pause-no-fencing': '5eddb4f48b8f4f5b',
   'lock/redlock-clock-jump': '17dfcf45679605ee',
+  // Issue 13: single-decree Paxos's presets, pinned when they first ran.
+  'paxos/lecture': 'dee1fe6d90a8f3a4',
+  'paxos/basic': 'c5cdf8c0f54c0917',
+  'paxos/dueling-proposers': '596eca9e19e76ff9',
+  'paxos/acceptor-crash': '224d9de01ac3d9b7',
+  'paxos/forget-promise': 'ca8cc9f787193053',
 };
 
 describe('every preset replays to its pinned trace hash', () => {

@@ -15,5 +15,10 @@ test('the authoring example (flood) opens by name on a ring, delivers, and stays
 
   await openTab(page, 'Run');
   const protocols = page.getByRole('combobox', { name: 'Protocol' });
-  await expect(protocols.getByRole('option')).toHaveText(['Raft', 'Two-phase commit', 'Distributed lock']);
+  await expect(protocols.getByRole('option')).toHaveText([
+    'Raft',
+    'Two-phase commit',
+    'Distributed lock',
+    'Paxos (single decree)',
+  ]);
 });
