@@ -103,9 +103,9 @@ describe('searchBatch', () => {
   });
 
   it('names the protocol it cannot find', () => {
-    const setup = { ...toFile(presetScenario(DEFAULT_PRESET), []), protocol: 'paxos' };
+    const setup = { ...toFile(presetScenario(DEFAULT_PRESET), []), protocol: 'zab' };
     expect(() => searchBatch({ setup, sweepSeed: 1, from: 0, count: 1, untilMs: 1000 }, getProtocol)).toThrow(
-      'protocol: unknown protocol "paxos"',
+      'protocol: unknown protocol "zab"',
     );
   });
 });

@@ -89,7 +89,7 @@ describe('sim run', () => {
     [['run', 'x.json', '--until', 'soon'], '--until: must be a whole number'],
     [['run', 'x.json', '--colour'], "Unknown option '--colour'"],
     [['fuzz'], '--protocol: required'],
-    [['fuzz', '--protocol', 'paxos'], '--protocol: unknown protocol "paxos"'],
+    [['fuzz', '--protocol', 'zab'], '--protocol: unknown protocol "zab"'],
     [['fuzz', '--protocol', 'raft', '--bug', 'nope'], '--bug: unknown bug "nope"'],
     [['fuzz', '--protocol', 'raft', '--runs', '0'], '--runs: must be a whole number from 1'],
     [['fuzz', '--protocol', 'raft', '--clients', '2'], '--clients: raft has no clients'],

@@ -20,6 +20,8 @@ const SHIPPED = [
   'lock no-fencing',
   'lock redlock-ignores-elapsed',
   'register stale-backup-reads',
+  'paxos acceptor-forgets-promise-on-restart',
+  'paxos proposer-ignores-accepted-value',
   'flood deliver-every-copy',
 ];
 

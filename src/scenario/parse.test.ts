@@ -36,7 +36,7 @@ describe('parseScenario', () => {
       { ...base, config: { electionTimeoutMs: [300, 150] } },
       'config.electionTimeoutMs: the minimum must not exceed the maximum',
     ],
-    [{ ...base, protocol: 'paxos' }, 'protocol: unknown protocol "paxos"'],
+    [{ ...base, protocol: 'zab' }, 'protocol: unknown protocol "zab"'],
     [{ ...base, bug: 'nope' }, 'bug: unknown bug "nope" for raft'],
     [{ ...base, seed: -3 }, 'seed:'],
     [{ ...base, seed: 2 ** 32 }, 'seed: must fit in 32 bits'],

@@ -35,12 +35,12 @@ describe('opening a run of another protocol', () => {
     const store = new Store(presetScenario('raft/first-election'), { playing: false });
     store.act({ type: 'crash', node: 'n2' });
     const before = store.getState();
-    const text = JSON.stringify({ format: 'netsplit-scenario', version: 1, protocol: 'paxos', seed: 1, nodes: 3 });
+    const text = JSON.stringify({ format: 'netsplit-scenario', version: 1, protocol: 'zab', seed: 1, nodes: 3 });
     expect(await openFile(store, asFile(text))).toBe(false);
     expect(store.getState().frame).toBe(before.frame);
     expect(store.getState().runId).toBe(before.runId);
     expect(store.getState().message?.text).toBe(
-      'The file could not be opened: mine.json: protocol: unknown protocol "paxos". Your run is unchanged.',
+      'The file could not be opened: mine.json: protocol: unknown protocol "zab". Your run is unchanged.',
     );
   });
 });
