@@ -1,14 +1,18 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { quote } from '../engine/quote';
-import { getProtocol, loadProtocol, manifest } from '../protocols';
+import { loadProtocol, manifest } from '../protocols';
 import { MAX_NODES, MAX_TIME_MS } from '../scenario/schema';
 import { parse, UsageError, wholeNumber } from './args';
-import { fuzz } from './fuzz';
+import { fuzzParallel } from './fuzzParallel';
+import { formatReport, scenarioFileName } from './fuzzReport';
+import { parseShard, writeShardSummary } from './fuzzShard';
 import { DEFAULT_FUZZ_CLIENTS } from './fuzzWorkload';
+import { defaultJobs } from './pool';
 
 const USAGE =
-  'usage: npm run -s sim -- fuzz --protocol <id> [--runs N] [--seed S] [--nodes N] [--until <ms>] [--bug <id>] [--clients N] [--json] [--out <dir>]';
+  'usage: npm run -s sim -- fuzz --protocol <id> [--runs N] [--seed S] [--nodes N] [--until <ms>] [--bug <id>] [--clients N] [--jobs N] [--shard k/n] [--json] [--out <dir>]\n' +
+  '       npm run -s sim -- fuzz merge <dir> [<dir> ...] [--json] [--out <dir>]';
 
 /** `fuzz`: random fault schedules, invariants after every event, a scenario file for each failure. */
 export async function fuzzCommand(argv: readonly string[], out: (text: string) => void): Promise<number> {
@@ -22,6 +26,8 @@ export async function fuzzCommand(argv: readonly string[], out: (text: string) =
     clients: { type: 'string' },
     json: { type: 'boolean' },
     out: { type: 'string' },
+    jobs: { type: 'string' },
+    shard: { type: 'string' },
   });
   if (positionals.length > 0) throw new UsageError(`unexpected argument ${quote(positionals[0] ?? '')}\n${USAGE}`);
   if (values.protocol === undefined) throw new UsageError(`--protocol: required\n${USAGE}`);
@@ -55,26 +61,28 @@ export async function fuzzCommand(argv: readonly string[], out: (text: string) =
       `--clients: ${options.nodes} servers and ${clients} clients make more than ${MAX_NODES} nodes`,
     );
   }
+  const jobs = wholeNumber('--jobs', values.jobs, defaultJobs(), 1, MAX_JOBS);
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   const dir = values.out ?? 'fuzz-out';
-  const result = fuzz({ ...options, clients }, getProtocol);
+  const result = await fuzzParallel({ ...options, protocol: protocol.id, clients, jobs, shard });
   const failures = result.failures.map((f) => {
-    const path = join(dir, `${protocol.id}-${bug ?? 'correct'}-${f.seed}.json`);
+    const path = join(dir, scenarioFileName(protocol.id, bug, f.seed));
     mkdirSync(dir, { recursive: true });
     writeFileSync(path, `${JSON.stringify(f.file, null, 2)}\n`);
-    return { seed: f.seed, violations: f.violations, scenario: path };
+    return { index: f.index, seed: f.seed, violations: f.violations, scenario: path };
   });
-  if (values.json) {
-    out(JSON.stringify({ runs: result.runs, failures }));
-  } else {
-    const lines = [
-      `${protocol.id}${bug ? ` with bug ${bug}` : ''}: ${result.runs} runs, ${result.events} events, ${failures.length} failing`,
-    ];
-    for (const f of failures) {
-      const first = f.violations[0];
-      lines.push(`  seed ${f.seed}: ${first?.invariant} at ${first?.time} ms: ${first?.message}`);
-      lines.push(`    reproduce: npm run -s sim -- run ${f.scenario}`);
-    }
-    out(lines.join('\n'));
+  if (shard) {
+    const { runs, seed, nodes, untilMs: until } = options;
+    const played = { played: result.runs, events: result.events, failures };
+    writeShardSummary(dir, { protocol: protocol.id, bug, seed, runs, nodes, until, clients, shard, ...played });
   }
+  out(
+    formatReport(
+      { protocol: protocol.id, bug, shard, runs: result.runs, events: result.events, failures },
+      values.json === true,
+    ),
+  );
   return failures.length > 0 ? 1 : 0;
 }
+
+const MAX_JOBS = 256;

@@ -2,6 +2,7 @@ import { quote } from '../engine/quote';
 import { UsageError } from './args';
 import { checkHistoryCommand } from './checkHistoryCommand';
 import { fuzzCommand } from './fuzzCommand';
+import { fuzzMergeCommand } from './fuzzMerge';
 import { runCommand } from './runCommand';
 
 /**
@@ -16,6 +17,7 @@ export async function main(
   const [command, ...rest] = argv;
   try {
     if (command === 'run') return await runCommand(rest, out);
+    if (command === 'fuzz' && rest[0] === 'merge') return fuzzMergeCommand(rest.slice(1), out);
     if (command === 'fuzz') return await fuzzCommand(rest, out);
     if (command === 'check-history') return checkHistoryCommand(rest, out);
     throw new UsageError(`unknown command ${quote(command ?? '')}: use run, fuzz or check-history`);

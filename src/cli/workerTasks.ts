@@ -1,3 +1,5 @@
+import { fuzzBatch } from './fuzzBatch';
+
 /**
  * The tasks a runner worker thread can do (pool.ts, worker.ts): a name, and a function from a task's input
  * to its output, both plain data (structured-clone). Each command that fans out adds one line here.
@@ -5,6 +7,8 @@
 export const WORKER_TASKS = {
   /** Squares a number: the pool's own test task. */
   square: (n: number): number => n * n,
+  /** Plays some runs of a fuzz sweep (fuzzBatch.ts, fuzzParallel.ts). */
+  fuzz: fuzzBatch,
 } satisfies Record<string, (input: never) => unknown>;
 
 export type WorkerTaskKind = keyof typeof WORKER_TASKS;
