@@ -60,7 +60,7 @@ export function readSummary(path: string, where: string): ShardSummary {
     need('violations', isList, 'must be a list of violations', one, `${at}.violations`);
     // A bare file name beside the summary: a summary never points a merge elsewhere on the disk.
     const isName = (v: unknown) => isText(v) && v !== '' && basename(v as string) === v && !/^\.\.?$/.test(v as string);
-    need('scenario', isName, 'must be a file name in the summary’s directory', one, `${at}.scenario`);
+    need('scenario', isName, "must be a file name in the summary's directory", one, `${at}.scenario`);
   });
   return record as unknown as ShardSummary;
 }
