@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { quote } from '../engine/quote';
 import { UsageError } from './args';
@@ -33,5 +33,9 @@ export function writeShardSummary(
   }));
   const summary: ShardSummary = { format: SUMMARY_FORMAT, version: 1, ...shard, failures };
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, summaryFileName(shard.shard)), `${JSON.stringify(summary, null, 2)}\n`);
+  // Written last and renamed into place, so a merge that waits for the summaries on a shared volume never reads
+  // half a file, nor a summary whose scenario files are not written yet.
+  const path = join(dir, summaryFileName(shard.shard));
+  writeFileSync(`${path}.partial`, `${JSON.stringify(summary, null, 2)}\n`);
+  renameSync(`${path}.partial`, path);
 }
