@@ -3,7 +3,7 @@ import type { AnyProtocol } from '../engine/protocol';
 import { getProtocol } from '../protocols';
 import { fuzz, runSeeds } from './fuzz';
 import { seedsAt } from './fuzzBatch';
-import { fuzzParallel, shardSize } from './fuzzParallel';
+import { fuzzParallel, fuzzSweeps, shardSize } from './fuzzParallel';
 
 // Raft with commit-old-term, sweep seed 21: runs 10, 20 and 23 of its first 30 fail (found by the sequential sweep).
 const spec = { protocol: 'raft', bug: 'commit-old-term', seed: 21, nodes: 5, untilMs: 5000, clients: 2 };
@@ -67,4 +67,18 @@ describe('fuzzParallel', () => {
     // Both halves find some: runs 10 and 20 are shard 1's (even indices), run 23 is shard 2's.
     expect(shards.map((s) => s.failures.map((f) => f.index))).toEqual([[10, 20], [23]]);
   });
+
+  it('plays several sweeps on one pool, each with its own result, reported in order', async () => {
+    const plans = [
+      { ...spec, runs: 30, stopAfter: 1 },
+      { ...spec, bug: null, runs: 6 },
+      { ...spec, runs: 30, shard: { k: 2, n: 2 } },
+    ];
+    const done: number[] = [];
+    const results = await fuzzSweeps(plans, { jobs: 2, onSweepDone: (i) => done.push(i) });
+    expect(done).toEqual([0, 1, 2]);
+    const alone = await Promise.all(plans.map((plan) => fuzzParallel({ ...plan, jobs: 1 })));
+    expect(results.map(plain)).toEqual(alone.map(plain));
+    expect(results.map((r) => r.failures.map((f) => f.index))).toEqual([[10], [], [23]]);
+  }, 60_000);
 });
