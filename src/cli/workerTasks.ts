@@ -1,4 +1,4 @@
-import { fuzzBatch } from './fuzzBatch';
+import type { FuzzBatch, PlayedRun } from './fuzzBatch';
 
 /**
  * The tasks a runner worker thread can do (pool.ts, worker.ts): a name, and a function from a task's input
@@ -7,8 +7,9 @@ import { fuzzBatch } from './fuzzBatch';
 export const WORKER_TASKS = {
   /** Squares a number: the pool's own test task. */
   square: (n: number): number => n * n,
-  /** Plays some runs of a fuzz sweep (fuzzBatch.ts, fuzzParallel.ts). */
-  fuzz: fuzzBatch,
+  /** Plays some runs of a fuzz sweep (fuzzBatch.ts, fuzzParallel.ts); loaded on first use, so a worker that
+   * does other tasks never loads the engine for it. */
+  fuzz: async (batch: FuzzBatch): Promise<PlayedRun[]> => (await import('./fuzzBatch')).fuzzBatch(batch),
 } satisfies Record<string, (input: never) => unknown>;
 
 export type WorkerTaskKind = keyof typeof WORKER_TASKS;
