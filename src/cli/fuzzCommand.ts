@@ -2,12 +2,16 @@ import { quote } from '../engine/quote';
 import { getProtocol, loadProtocol, manifest } from '../protocols';
 import { MAX_NODES, MAX_TIME_MS } from '../scenario/schema';
 import { parse, UsageError, wholeNumber } from './args';
-import { fuzz } from './fuzz';
+import { fuzzParallel } from './fuzzParallel';
+import { formatReport, scenarioFileName } from './fuzzReport';
+import { parseShard, writeShardSummary } from './fuzzShard';
 import { DEFAULT_FUZZ_CLIENTS } from './fuzzWorkload';
-import { failureLines, saveFailure } from './saveFailure';
+import { defaultJobs } from './pool';
+import { saveFailure } from './saveFailure';
 
 const USAGE =
-  'usage: npm run -s sim -- fuzz --protocol <id> [--runs N] [--seed S] [--nodes N] [--until <ms>] [--bug <id>] [--clients N] [--json] [--out <dir>] [--no-shrink]';
+  'usage: npm run -s sim -- fuzz --protocol <id> [--runs N] [--seed S] [--nodes N] [--until <ms>] [--bug <id>] [--clients N] [--jobs N] [--shard k/n] [--json] [--out <dir>] [--no-shrink]\n' +
+  '       npm run -s sim -- fuzz merge <dir> [<dir> ...] [--json] [--out <dir>]';
 
 /** `fuzz`: random fault schedules, invariants after every event, a scenario file for each failure. */
 export async function fuzzCommand(argv: readonly string[], out: (text: string) => void): Promise<number> {
@@ -23,6 +27,8 @@ export async function fuzzCommand(argv: readonly string[], out: (text: string) =
     out: { type: 'string' },
     shrink: { type: 'boolean' },
     'no-shrink': { type: 'boolean' },
+    jobs: { type: 'string' },
+    shard: { type: 'string' },
   });
   if (positionals.length > 0) throw new UsageError(`unexpected argument ${quote(positionals[0] ?? '')}\n${USAGE}`);
   if (values.protocol === undefined) throw new UsageError(`--protocol: required\n${USAGE}`);
@@ -57,21 +63,28 @@ export async function fuzzCommand(argv: readonly string[], out: (text: string) =
     );
   }
   if (values.shrink && values['no-shrink']) throw new UsageError(`--shrink: cannot be used with --no-shrink\n${USAGE}`);
+  const jobs = wholeNumber('--jobs', values.jobs, defaultJobs(), 1, MAX_JOBS);
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   const dir = values.out ?? 'fuzz-out';
-  const result = fuzz({ ...options, clients }, getProtocol);
+  const result = await fuzzParallel({ ...options, protocol: protocol.id, clients, jobs, shard });
   // Shrunk unless --no-shrink (shrink.ts): the saved file is the small one, the original kept beside it.
   const save = { protocol, untilMs: options.untilMs, shrink: !values['no-shrink'] };
-  const failures = result.failures.map((f) =>
-    saveFailure(f, dir, `${protocol.id}-${bug ?? 'correct'}-${f.seed}`, save, getProtocol),
-  );
-  if (values.json) {
-    out(JSON.stringify({ runs: result.runs, failures: failures.map(({ shrink: _, ...f }) => f) }));
-  } else {
-    const lines = [
-      `${protocol.id}${bug ? ` with bug ${bug}` : ''}: ${result.runs} runs, ${result.events} events, ${failures.length} failing`,
-    ];
-    for (const f of failures) lines.push(...failureLines(f));
-    out(lines.join('\n'));
+  const failures = result.failures.map((f) => ({
+    index: f.index,
+    ...saveFailure(f, dir, scenarioFileName(protocol.id, bug, f.seed).replace(/\.json$/, ''), save, getProtocol),
+  }));
+  if (shard) {
+    const { runs, seed, nodes, untilMs: until } = options;
+    const played = { played: result.runs, events: result.events, failures };
+    writeShardSummary(dir, { protocol: protocol.id, bug, seed, runs, nodes, until, clients, shard, ...played });
   }
+  out(
+    formatReport(
+      { protocol: protocol.id, bug, shard, runs: result.runs, events: result.events, failures },
+      values.json === true,
+    ),
+  );
   return failures.length > 0 ? 1 : 0;
 }
+
+const MAX_JOBS = 256;

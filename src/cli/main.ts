@@ -3,6 +3,7 @@ import { UsageError } from './args';
 import { checkHistoryCommand } from './checkHistoryCommand';
 import { experimentCommand } from './experimentCommand';
 import { fuzzCommand } from './fuzzCommand';
+import { fuzzMergeCommand } from './fuzzMerge';
 import { runCommand } from './runCommand';
 
 /**
@@ -17,6 +18,7 @@ export async function main(
   const [command, ...rest] = argv;
   try {
     if (command === 'run') return await runCommand(rest, out);
+    if (command === 'fuzz' && rest[0] === 'merge') return fuzzMergeCommand(rest.slice(1), out);
     if (command === 'fuzz') return await fuzzCommand(rest, out);
     if (command === 'check-history') return checkHistoryCommand(rest, out);
     if (command === 'experiment') return await experimentCommand(rest, out);
