@@ -158,8 +158,14 @@ function hashFields(value: Record<string, unknown>): void {
   for (const key in value) {
     const v = value[key];
     if (v === undefined || typeof v === 'function') continue;
-    if (i === 0) {
-      fold = wideFolds.find((f) => f.keys[0] === key && f.values[0] === v);
+    if (i === 0 && wideFolds.length > 0) {
+      // A loop, not `find`: this runs for every object hashed, and most runs have no wide objects at all.
+      for (const f of wideFolds) {
+        if (f.keys[0] === key && f.values[0] === v) {
+          fold = f;
+          break;
+        }
+      }
       isMatching = fold !== undefined;
     }
     if (isMatching && fold) {
