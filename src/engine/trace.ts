@@ -306,9 +306,17 @@ export function viewKey(view: object): string {
 }
 
 export function hashRecord(state: HashState, record: TraceRecord): HashState {
+  const next = { a: state.a, b: state.b };
+  foldRecord(next, record);
+  return next;
+}
+
+/** `hashRecord` in place: the journal folds every record of a run into one state, with no object per record. */
+export function foldRecord(state: { a: number; b: number }, record: TraceRecord): void {
   hashInto(record);
   mixInto(state.a, state.b, ra, rb);
-  return { a: ra >>> 0, b: rb >>> 0 };
+  state.a = ra >>> 0;
+  state.b = rb >>> 0;
 }
 
 export function hashHex(state: HashState): string {
