@@ -2,6 +2,9 @@ import type { QueueEvent } from './runtime';
 import type { Scheduled, Scheduler } from './scheduler';
 import type { Input, VirtualMs } from './types';
 
+/** The queue's sequence numbers of generated inputs start here, past any index of the input log. */
+const GENERATED_SEQ = 2 ** 40;
+
 /**
  * The inputs of a run, kept in time order (equal times in the order given, as a scenario file lists
  * them) and scheduled in the later phase of each instant. Being in time order makes "the inputs up to
@@ -10,6 +13,8 @@ import type { Input, VirtualMs } from './types';
 export class InputLog {
   readonly inputs: Input[] = [];
   private shared: readonly Input[] | undefined;
+  /** §1.5: a workload's generated inputs, in time order; entry j is scheduled with seq GENERATED_SEQ + j. */
+  private generated: readonly Input[] = [];
 
   constructor(private readonly queue: Scheduler<QueueEvent>) {}
 
@@ -17,6 +22,16 @@ export class InputLog {
   push(input: Input): void {
     this.queue.push({ atMs: input.at, phase: 1, seq: this.inputs.length, event: { kind: 'input', input } });
     this.inputs.push(input);
+  }
+
+  /**
+   * §1.5: schedules a workload's generated inputs. They sort after every input at the same time (file events
+   * first): their seq is past any index. Sorted stably (they come in time order already), so the applied ones
+   * are always a prefix of the list (`pendingQueue`).
+   */
+  generate(generated: readonly Input[]): void {
+    this.generated = [...generated].sort((a, b) => a.at - b.at);
+    this.scheduleGenerated(0);
   }
 
   /** Inserts an input after every input at or before its time; the ones after it move up one place. */
@@ -51,20 +66,47 @@ export class InputLog {
   }
 
   /**
-   * Rebuilds the queue from a snapshot's: the inputs pending then, and the ones added since, are
-   * scheduled again under their current positions; inputs dropped since (a branch) are gone, and the
-   * applied ones stay applied.
+   * The queue without the inputs, which a snapshot keeps as positions: inputs and generated inputs apply in
+   * the order of their lists, so the pending ones are each list from its first pending entry on. A long run
+   * with thousands of requests ahead would otherwise copy every one of them into every checkpoint.
    */
-  restoreQueue(queue: readonly Scheduled<QueueEvent>[], inputsThen: readonly Input[]): void {
-    const pending = new Set<Input>();
-    for (const e of queue) if (e.event.kind === 'input') pending.add(e.event.input);
-    const known = new Set(inputsThen);
-    this.queue.reset(queue.filter((e) => e.event.kind !== 'input'));
-    this.inputs.forEach((input, i) => {
-      if (pending.has(input) || !known.has(input)) {
-        this.queue.push({ atMs: input.at, phase: 1, seq: i, event: { kind: 'input', input } });
-      }
+  pendingQueue(): { queue: Scheduled<QueueEvent>[]; inputsFrom: number; generatedFrom: number } {
+    const queue: Scheduled<QueueEvent>[] = [];
+    let inputsFrom = this.inputs.length;
+    let generatedFrom = this.generated.length;
+    this.queue.forEach((entry) => {
+      const kind = entry.event.kind;
+      if (kind === 'input') inputsFrom = Math.min(inputsFrom, entry.seq);
+      else if (kind === 'generated') generatedFrom = Math.min(generatedFrom, entry.seq - GENERATED_SEQ);
+      else queue.push(entry);
     });
+    return { queue, inputsFrom, generatedFrom };
+  }
+
+  /**
+   * Rebuilds the queue from a snapshot's (`pendingQueue`): the inputs pending then (`inputsThen` from
+   * `inputsFrom` on), and the ones added since, are scheduled again under their current positions; inputs
+   * dropped since (a branch) are gone, and the applied ones stay applied. So are the generated inputs.
+   */
+  restoreQueue(
+    queue: readonly Scheduled<QueueEvent>[],
+    inputsThen: readonly Input[],
+    inputsFrom: number,
+    generatedFrom: number,
+  ): void {
+    const applied = new Set(inputsThen.slice(0, inputsFrom));
+    this.queue.reset(queue);
+    this.inputs.forEach((input, i) => {
+      if (!applied.has(input)) this.queue.push({ atMs: input.at, phase: 1, seq: i, event: { kind: 'input', input } });
+    });
+    this.scheduleGenerated(generatedFrom);
+  }
+
+  private scheduleGenerated(from: number): void {
+    for (let j = from; j < this.generated.length; j++) {
+      const input = this.generated[j] as Input;
+      this.queue.push({ atMs: input.at, phase: 1, seq: GENERATED_SEQ + j, event: { kind: 'generated', input } });
+    }
   }
 
   private rescheduleFrom(index: number): void {

@@ -1,4 +1,4 @@
-import { emptyHash, type HashState, hashHex, hashRecord } from './trace';
+import { emptyHash, foldRecord, type HashState, hashHex } from './trace';
 import type { InputType, Skipped, TraceRecord, Violation, VirtualMs } from './types';
 
 export interface JournalState {
@@ -19,7 +19,8 @@ export class Journal {
   readonly skipped: Skipped[] = [];
   /** How many records of `trace` have happened by now. */
   position = 0;
-  private hash: HashState = emptyHash;
+  /** The running hash, folded in place (`state()` hands out a copy). */
+  private readonly hash = { a: emptyHash.a, b: emptyHash.b };
 
   get traceHash(): string {
     return hashHex(this.hash);
@@ -29,7 +30,7 @@ export class Journal {
     // Replaying known ground (after a restore), the same record is already in place.
     if (this.position === this.trace.length) this.trace.push(record);
     this.position++;
-    this.hash = hashRecord(this.hash, record);
+    foldRecord(this.hash, record);
   }
 
   skip(t: VirtualMs, at: VirtualMs, type: InputType, reason: string): void {
@@ -47,7 +48,7 @@ export class Journal {
       traceLength: this.position,
       violationCount: this.violations.length,
       skippedCount: this.skipped.length,
-      hash: this.hash,
+      hash: { a: this.hash.a, b: this.hash.b },
     };
   }
 
@@ -56,6 +57,7 @@ export class Journal {
     this.position = s.traceLength;
     this.violations.length = s.violationCount;
     this.skipped.length = s.skippedCount;
-    this.hash = s.hash;
+    this.hash.a = s.hash.a;
+    this.hash.b = s.hash.b;
   }
 }

@@ -70,6 +70,24 @@ describe('Recording', () => {
     expect(recording.fullTrace.length).toBe(full);
     expect(recording.frontier).toBe(4000);
   });
+
+  it('a long run keeps fewer checkpoints far back and compacts its trace, and still seeks to what a fresh run shows', () => {
+    const s = scenario({
+      protocol: 'raft',
+      seed: 4,
+      events: Array.from({ length: 30 }, (_, i) => ({ at: 300 * i, type: 'request', command: `x=${i % 3}` })),
+    });
+    // Checkpoints every 100 ms, dense for the last second: compaction runs every 2 s of the run.
+    const recording = new Recording(simulate(s, 0), 100, 1000);
+    recording.seek(9000);
+    // 91 checkpoints unthinned; the last second's 10 stay, the 8 s before keep one in four.
+    expect(recording.checkpointCount).toBeLessThan(35);
+    expect(JSON.stringify(recording.fullTrace)).toBe(JSON.stringify(simulate(s, 9000).trace));
+    for (const t of [8950, 333, 4321, 0, 7777, 9000, 1999]) {
+      recording.seek(t);
+      expect(picture(recording.sim)).toEqual(picture(simulate(s, t)));
+    }
+  });
 });
 
 function fileOf(s: ReturnType<typeof preset>) {

@@ -1,8 +1,24 @@
+import { compactTrace } from './compaction';
 import type { SimSnapshot, Simulation } from './simulation';
 import type { Input, TraceRecord, VirtualMs } from './types';
 
 /** How often a checkpoint is taken, in virtual ms: a seek replays at most this much of the run. */
 export const CHECKPOINT_INTERVAL_MS = 500;
+
+/**
+ * Every this many checkpoints, the records written since the last compaction share their equal values
+ * (compaction.ts: lossless; a long run's heap follows what is distinct in it, not how long it is).
+ */
+export const COMPACT_EVERY_CHECKPOINTS = 20;
+
+/**
+ * Checkpoints further back than this behind the newest are thinned to one every `SPARSE_CHECKPOINTS` intervals
+ * (2 virtual s): a seek that far back replays up to that much, a few milliseconds, and an hour's run keeps about
+ * 1,900 checkpoints instead of 7,200, each holding the nodes, the queue and the monitor's history of its instant.
+ * (One in 10, 5 virtual s, measured: 217 MB instead of 284 MB after an hour, seeks 9 ms instead of 2.7 ms median.)
+ */
+export const DENSE_SPAN_MS = 60_000;
+export const SPARSE_CHECKPOINTS = 4;
 
 /**
  * A run that can be rewound. It takes a checkpoint of the simulation every few hundred virtual ms;
@@ -13,10 +29,17 @@ export const CHECKPOINT_INTERVAL_MS = 500;
 export class Recording {
   private checkpoints: SimSnapshot[] = [];
   private furthestMs: VirtualMs;
+  /** The records before this position have been compacted. */
+  private compactedUpTo = 0;
+  private checkpointsSinceCompaction = 0;
+
+  /** Checkpoints before this time are thinned already. */
+  private thinnedUpTo = 0;
 
   constructor(
     readonly sim: Simulation,
     readonly intervalMs: number = CHECKPOINT_INTERVAL_MS,
+    readonly denseSpanMs: number = DENSE_SPAN_MS,
   ) {
     this.checkpoints.push(sim.snapshot());
     this.furthestMs = sim.now;
@@ -24,6 +47,11 @@ export class Recording {
 
   get now(): VirtualMs {
     return this.sim.now;
+  }
+
+  /** How many checkpoints the run keeps (bench/longRun.ts, tests). */
+  get checkpointCount(): number {
+    return this.checkpoints.length;
   }
 
   /** The furthest time this run has been computed to. */
@@ -103,6 +131,7 @@ export class Recording {
     this.sim.dropInputsAfter(now);
     this.checkpoints = this.checkpoints.filter((c) => c.nowMs <= now && c.steps <= this.sim.steps);
     this.furthestMs = now;
+    this.thinnedUpTo = Math.min(this.thinnedUpTo, now);
   }
 
   private runTo(t: VirtualMs): void {
@@ -120,7 +149,30 @@ export class Recording {
       if (due > t || due < this.sim.now) return;
       this.sim.runUntil(due);
       this.checkpoints.push(this.sim.snapshot());
+      if (++this.checkpointsSinceCompaction >= COMPACT_EVERY_CHECKPOINTS) this.compact();
+      this.thin(due);
     }
+  }
+
+  /** Keeps one checkpoint in `SPARSE_CHECKPOINTS` older than `denseSpanMs` before `newestMs` (and always the first). */
+  private thin(newestMs: VirtualMs): void {
+    const sparseMs = this.intervalMs * SPARSE_CHECKPOINTS;
+    const before = newestMs - this.denseSpanMs;
+    if (before < this.thinnedUpTo + sparseMs) return;
+    const first = this.checkpoints[0];
+    this.checkpoints = this.checkpoints.filter(
+      (c) => c === first || c.nowMs >= before || c.nowMs < this.thinnedUpTo || c.nowMs % sparseMs === 0,
+    );
+    this.thinnedUpTo = before;
+  }
+
+  /** Compacts the records written since the last time (a branch may have cut the trace shorter meanwhile). */
+  private compact(): void {
+    this.checkpointsSinceCompaction = 0;
+    const from = Math.min(this.compactedUpTo, this.sim.trace.length);
+    const to = this.sim.traceLength;
+    if (to > from) compactTrace(this.sim.trace, from, to);
+    this.compactedUpTo = Math.max(from, to);
   }
 
   private checkpointAtOrBefore(t: VirtualMs): SimSnapshot {

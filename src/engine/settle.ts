@@ -1,5 +1,6 @@
 import type { NetworkState } from './network';
-import type { NodeId, TraceRecord, VirtualMs } from './types';
+import type { AnyProtocol } from './protocol';
+import type { NodeId, TraceRecord, Violation, VirtualMs } from './types';
 
 /** How long a run must have been free of faults for its end-of-run checks to count: `settleMs` [2000] (spec/protocols.md §1.8). */
 export const SETTLE_MS = 2000;
@@ -83,4 +84,27 @@ export function uncheckedInvariants(
     if (reason !== null) out.push({ invariant: i.id, reason });
   }
   return out;
+}
+
+/**
+ * The end of a run: the protocol's end-of-run check (`Monitor.settled`), once, for the eventual invariants that
+ * can be judged (spec/protocols.md §1.8); `unchecked` names the others and why, `unsettled` says why the run as
+ * a whole had not settled, or null. `settle` runs the monitor's check for the invariants `judged` accepts.
+ */
+export function settleRun(
+  protocol: AnyProtocol,
+  input: SettleInput,
+  settle: (judged?: (invariant: string) => boolean) => readonly Violation[],
+): { unsettled: string | null; unchecked: readonly Unchecked[]; violations: readonly Violation[] } {
+  if (!protocol.monitor.settled) return { unsettled: null, unchecked: [], violations: [] };
+  const settleMs = protocol.settleMs ?? SETTLE_MS;
+  const unsettled = unsettledReason(input, settleMs);
+  const unchecked = uncheckedInvariants(protocol.invariants, input, settleMs);
+  if (unsettled === null) return { unsettled, unchecked, violations: settle() };
+  const skipped = new Set(unchecked.map((u) => u.invariant));
+  const judged = protocol.invariants.filter((i) => i.eventual && i.downOk && !skipped.has(i.id));
+  if (judged.length === 0) return { unsettled, unchecked, violations: [] };
+  // Only downOk invariants can be judged with nodes down: the others' findings are not made.
+  const ids = new Set(judged.map((i) => i.id));
+  return { unsettled, unchecked, violations: settle((invariant) => ids.has(invariant)) };
 }

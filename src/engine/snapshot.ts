@@ -11,7 +11,10 @@ import type { WireState } from './wire';
 export interface SimSnapshot {
   readonly nowMs: VirtualMs;
   readonly steps: number;
+  /** The queue without its inputs: the pending ones are `inputs` from `inputsFrom` on, and the generated from `generatedFrom`. */
   readonly queue: readonly Scheduled<QueueEvent>[];
+  readonly inputsFrom: number;
+  readonly generatedFrom: number;
   readonly seq: number;
   /** The inputs of the run when the snapshot was taken (applied and pending). */
   readonly inputs: readonly Input[];

@@ -41,7 +41,8 @@ export interface Step {
  * cancellation (`xstate.cancel`, on leaving the state).
  */
 export class Stepper {
-  private collected: { type: string; params: unknown }[] = [];
+  /** The actions of the transition under way; emptied (not replaced) before each one, and read before the next. */
+  private readonly collected: { type: string; params: unknown }[] = [];
   private readonly scope: unknown;
 
   constructor(private readonly machine: AnyStateMachine) {
@@ -63,14 +64,14 @@ export class Stepper {
   }
 
   initial(input: unknown): Step {
-    this.collected = [];
+    this.collected.length = 0;
     // biome-ignore lint/suspicious/noExplicitAny: the scope is XState's internal ActorScope.
     const snapshot = this.machine.getInitialSnapshot(this.scope as any, input);
     return this.finish(snapshot);
   }
 
   next(snapshot: AnyMachineSnapshot, event: EventLike): Step {
-    this.collected = [];
+    this.collected.length = 0;
     // biome-ignore lint/suspicious/noExplicitAny: as above.
     const nextSnapshot = this.machine.transition(snapshot, event as any, this.scope as any);
     return this.finish(nextSnapshot);

@@ -158,8 +158,14 @@ function hashFields(value: Record<string, unknown>): void {
   for (const key in value) {
     const v = value[key];
     if (v === undefined || typeof v === 'function') continue;
-    if (i === 0) {
-      fold = wideFolds.find((f) => f.keys[0] === key && f.values[0] === v);
+    if (i === 0 && wideFolds.length > 0) {
+      // A loop, not `find`: this runs for every object hashed, and most runs have no wide objects at all.
+      for (const f of wideFolds) {
+        if (f.keys[0] === key && f.values[0] === v) {
+          fold = f;
+          break;
+        }
+      }
       isMatching = fold !== undefined;
     }
     if (isMatching && fold) {
@@ -300,9 +306,17 @@ export function viewKey(view: object): string {
 }
 
 export function hashRecord(state: HashState, record: TraceRecord): HashState {
+  const next = { a: state.a, b: state.b };
+  foldRecord(next, record);
+  return next;
+}
+
+/** `hashRecord` in place: the journal folds every record of a run into one state, with no object per record. */
+export function foldRecord(state: { a: number; b: number }, record: TraceRecord): void {
   hashInto(record);
   mixInto(state.a, state.b, ra, rb);
-  return { a: ra >>> 0, b: rb >>> 0 };
+  state.a = ra >>> 0;
+  state.b = rb >>> 0;
 }
 
 export function hashHex(state: HashState): string {

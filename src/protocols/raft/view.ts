@@ -22,17 +22,16 @@ export type RaftView = {
 
 /** The contract's node view for Raft: role, term, votedFor, commitIndex, log, and a leader's indices. */
 export function raftView(ctx: RaftContext): RaftView {
-  const base = {
-    role: ctx.role,
-    term: ctx.term,
-    votedFor: ctx.votedFor,
-    commitIndex: ctx.commitIndex,
-    log: ctx.log,
-    leaderId: ctx.leaderId,
-  };
-  if (ctx.role === 'leader') return { ...base, nextIndex: ctx.nextIndex, matchIndex: ctx.matchIndex };
-  if (ctx.role === 'candidate' || ctx.role === 'precandidate') return { ...base, votes: ctx.votes };
-  return base;
+  // Literals, not a spread of a shared base: the view is built on most events of a run (same keys, same order).
+  const { role, term, votedFor, commitIndex, log, leaderId } = ctx;
+  if (role === 'leader') {
+    const { nextIndex, matchIndex } = ctx;
+    return { role, term, votedFor, commitIndex, log, leaderId, nextIndex, matchIndex };
+  }
+  if (role === 'candidate' || role === 'precandidate') {
+    return { role, term, votedFor, commitIndex, log, leaderId, votes: ctx.votes };
+  }
+  return { role, term, votedFor, commitIndex, log, leaderId };
 }
 
 export function describeRaftMessage(payload: Payload): MessageLook {
