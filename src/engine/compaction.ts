@@ -28,7 +28,7 @@ export class Interner {
       this.byHash.set(key, [value]);
       return value;
     }
-    for (const candidate of known) if (deepEqual(candidate, value)) return candidate as T;
+    for (const seen of known) if (deepEqual(seen, value)) return seen as T;
     known.push(value);
     return value;
   }

@@ -35,6 +35,7 @@ export function cdfSvg(summary: ExperimentSummary, options: CdfSvgOptions = {}):
   const y = (f: number) => m.top + plotH * (1 - f);
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12">`,
+    `<title>${esc(summary.title)}</title>`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
     `<text x="${m.left}" y="20" font-size="15" font-weight="bold">${esc(summary.title)}</text>`,
   ];
