@@ -1,4 +1,5 @@
 import type { FactField, FactsProbe } from './factsProbe';
+import { startModuleWorker } from './moduleWorker';
 import { runBrowserPool } from './pool';
 
 /**
@@ -7,14 +8,7 @@ import { runBrowserPool } from './pool';
  */
 export async function createExperimentWorker(): Promise<Worker> {
   const { experimentModuleUrl } = await import('./experiment.worker');
-  // A static import, so no task arrives before the worker listens.
-  const bootstrap = `import ${JSON.stringify(experimentModuleUrl)};`;
-  const url = URL.createObjectURL(new Blob([bootstrap], { type: 'text/javascript' }));
-  try {
-    return new Worker(url, { type: 'module', name: 'experiment' });
-  } finally {
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  }
+  return startModuleWorker(experimentModuleUrl, 'experiment');
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { HistoryCheckReply, HistoryCheckRequest } from './historyCheck';
+import { startModuleWorker } from './moduleWorker';
 
 /**
  * Checks histories in a Web Worker, one at a time, newest first: a request made while another runs waits, and
@@ -52,13 +53,7 @@ export class HistoryChecker {
   private async started(): Promise<Worker> {
     if (this.worker !== null) return this.worker;
     const { historyCheckModuleUrl } = await import('./historyCheck.worker');
-    const bootstrap = `import ${JSON.stringify(historyCheckModuleUrl)};`;
-    const url = URL.createObjectURL(new Blob([bootstrap], { type: 'text/javascript' }));
-    try {
-      this.worker = new Worker(url, { type: 'module', name: 'history-check' });
-    } finally {
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    }
+    this.worker = startModuleWorker(historyCheckModuleUrl, 'history-check');
     return this.worker;
   }
 }

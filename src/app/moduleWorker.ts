@@ -1,6 +1,6 @@
 /**
  * A module worker on one of the page's own chunks (its `import.meta.url`): a one-line bootstrap from a
- * blob, as wholeRunClient.ts starts the whole-run worker, so the worker shares every module (engine,
+ * blob, so the worker shares every module (engine,
  * protocols, zod, xstate) the page has already fetched instead of fetching a bundle of its own.
  */
 export function startModuleWorker(moduleUrl: string, name: string): Worker {

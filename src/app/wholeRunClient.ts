@@ -1,3 +1,4 @@
+import { startModuleWorker } from './moduleWorker';
 import type { Store } from './store';
 import type { WholeRunReply } from './wholeRun';
 
@@ -11,16 +12,7 @@ const SETTLE_MS = 150;
  */
 async function createWorker(): Promise<Worker> {
   const { wholeRunModuleUrl } = await import('./wholeRun.worker');
-  // A static import: the worker's messages wait until the module graph has run (an `import()` would
-  // let the first request arrive before anyone listens).
-  const bootstrap = `import ${JSON.stringify(wholeRunModuleUrl)};`;
-  const url = URL.createObjectURL(new Blob([bootstrap], { type: 'text/javascript' }));
-  try {
-    return new Worker(url, { type: 'module', name: 'whole-run' });
-  } finally {
-    // The worker has its script once it started loading; the blob can go.
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  }
+  return startModuleWorker(wholeRunModuleUrl, 'whole-run');
 }
 
 /**
