@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fuzz, fuzzOne, runSeeds } from '../../cli/fuzz';
-import { parseScenario } from '../../scenario/parse';
-import { runScenario } from '../../scenario/run';
+import { fuzzOne, runSeeds } from '../../cli/fuzz';
+import { fuzzesCleanAndCatchesBugs } from '../../testing/protocolFuzz';
 import { getProtocol } from '../index';
 import { paxos } from './index';
 
@@ -12,35 +11,19 @@ import { paxos } from './index';
  */
 const FULL = process.env.PAXOS_FUZZ_FULL === '1';
 const CORRECT_RUNS = FULL ? 2000 : 60;
-const BUG_RUNS = 1000;
-const base = { protocol: paxos, seed: 2026, nodes: 5, untilMs: 5000 };
 
 describe('paxos under random faults', () => {
-  it(`breaks no invariant in ${CORRECT_RUNS} runs of the correct protocol`, () => {
-    const result = fuzz({ ...base, runs: CORRECT_RUNS, bug: null }, getProtocol);
-    const first = result.failures[0];
-    expect(first?.violations ?? [], first && `reproduce with ${JSON.stringify(first.file)}`).toEqual([]);
-    expect(result.runs).toBe(CORRECT_RUNS);
-  }, 600_000);
-
-  it.each(paxos.bugs.map((b) => [b.id, b.breaks[0]] as const))(
-    'catches %s with %s within 1,000 runs, and its saved file replays the violation',
-    (bug, invariant) => {
-      const result = fuzz({ ...base, runs: BUG_RUNS, bug, stopAfter: 1 }, getProtocol);
-      const failure = result.failures[0];
-      expect(failure?.violations.map((v) => v.invariant)).toContain(invariant);
-      if (!failure) return;
-      const parsed = parseScenario(failure.file, getProtocol);
-      if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-      expect(runScenario(parsed.scenario, getProtocol).summary.violations).toEqual(failure.violations);
-      console.log(`${bug}: caught after ${result.runs} runs`);
-    },
-    600_000,
-  );
+  fuzzesCleanAndCatchesBugs(paxos, { nodes: 5, correctRuns: CORRECT_RUNS });
 
   it('catches the forgetful acceptor by agreement too: two values chosen, within 1,000 runs', () => {
-    const options = { ...base, bug: 'acceptor-forgets-promise-on-restart' };
-    const seeds = runSeeds(base.seed, 0, BUG_RUNS);
+    const options = {
+      protocol: paxos,
+      seed: 2026,
+      nodes: 5,
+      untilMs: 5000,
+      bug: 'acceptor-forgets-promise-on-restart',
+    };
+    const seeds = runSeeds(options.seed, 0, 1000);
     const at = seeds.findIndex((seed) =>
       fuzzOne(options, seed, getProtocol).failure?.violations.some((v) => v.invariant === 'agreement'),
     );
