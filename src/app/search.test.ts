@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { fuzzFile, runSeeds } from '../cli/fuzz';
+import type { AnyProtocol } from '../engine/protocol';
 import { DEFAULT_PRESET, getProtocol } from '../protocols';
 import { toFile } from '../scenario/encode';
 import { parseScenario } from '../scenario/parse';
 import { createSimulation } from '../scenario/run';
-import { presetScenario, presetsOf, reconfigure } from './scenarios';
+import { presetScenario, reconfigure } from './scenarios';
 import { type SearchFinding, searchBatch, searchFile } from './search';
 import { Store } from './store';
 
@@ -93,13 +94,22 @@ describe('searchBatch', () => {
     expect(batch.events).toBeGreaterThan(0);
   });
 
-  it('says which input does not fit the run when a protocol’s own fuzzer draws nodes the run lacks', () => {
-    const lecture = presetsOf('lock').find((p) => p.id === 'lock/lecture');
-    if (!lecture) throw new Error('no lock lecture preset');
-    const setup = toFile(presetScenario(lecture.id), []);
-    expect(() => searchBatch({ setup, sweepSeed: 7, from: 0, count: 4, untilMs: 10_000 }, getProtocol)).toThrow(
-      /^the inputs of fuzz seed \d+ do not fit this run's setup: events\[\d+\]\.\w+: unknown node "\w+"/,
-    );
+  it('fits a protocol’s own fuzzer to the run on screen: the lock lecture’s two servers and two clients', () => {
+    const setup = toFile(presetScenario('lock/lecture'), []);
+    const batch = searchBatch({ setup, sweepSeed: 7, from: 0, count: 4, untilMs: 10_000 }, getProtocol);
+    expect(batch).toMatchObject({ runs: 4, finding: null });
+    for (let from = 0; from < 4; from++) {
+      const file = searchFile(setup, getProtocol('lock') as AnyProtocol, runSeeds(7, from, 1)[0] as number, 10_000);
+      const named = JSON.stringify(file.events).match(/"[nc]\d+"/g) ?? [];
+      expect(new Set(named)).toEqual(new Set(named.filter((n) => /^"(n[12]|c[12])"$/.test(n))));
+    }
+  });
+
+  it('finds the no-fencing bug on the lock lecture’s own cluster', () => {
+    const setup = { ...toFile(presetScenario('lock/lecture'), []), bug: 'no-fencing' };
+    const batch = searchBatch({ setup, sweepSeed: 7, from: 0, count: 300, untilMs: 10_000 }, getProtocol);
+    expect(batch.finding?.violation.invariant).toBeDefined();
+    expect(batch.finding?.file).toMatchObject({ nodes: 2, clients: 2, bug: 'no-fencing' });
   });
 
   it('names the protocol it cannot find', () => {

@@ -66,7 +66,9 @@ export function searchFile(
   const bug = typeof setup.bug === 'string' ? setup.bug : null;
   // The run's clients, if any, are the ones the generic schedule's workload may name.
   const clients = setup.clients === undefined ? {} : { clients: countOf(setup.clients) };
-  const fuzzed = fuzzFile({ protocol, seed, nodes, untilMs, bug, ...clients }, seed);
+  // A protocol with its own generator is told the run's cluster, so its inputs name only the run's nodes.
+  const cluster = { nodes, clients: clients.clients ?? 0, config: asRecord(setup.config) };
+  const fuzzed = fuzzFile({ protocol, seed, nodes, untilMs, bug, ...clients, cluster }, seed);
   const file: Record<string, unknown> = {
     format: setup.format,
     version: setup.version,

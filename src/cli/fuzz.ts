@@ -1,4 +1,4 @@
-import type { AnyProtocol } from '../engine/protocol';
+import type { AnyProtocol, FuzzCluster } from '../engine/protocol';
 import { Rng } from '../engine/rng';
 import type { Violation } from '../engine/types';
 import { parseScenario } from '../scenario/parse';
@@ -19,6 +19,8 @@ export interface FuzzOptions {
   readonly clients?: number;
   /** Stop after this many failing runs (the sweep needs one to prove a bug is caught). */
   readonly stopAfter?: number;
+  /** The run the inputs must fit, for a protocol with its own generator (the browser search); else it draws one. */
+  readonly cluster?: FuzzCluster;
 }
 
 export interface FuzzFailure {
@@ -47,7 +49,7 @@ export function runSeeds(sweepSeed: number, from: number, count: number): number
 
 /** The scenario file of the fuzz run with this seed: the protocol's own generator's, or the generic schedule's. */
 export function fuzzFile(options: Omit<FuzzOptions, 'runs' | 'stopAfter'>, seed: number): Record<string, unknown> {
-  const own = options.protocol.fuzzScenario?.(seed, options.bug);
+  const own = options.protocol.fuzzScenario?.(seed, options.bug, options.cluster);
   // §1.9: a protocol's own generator gets the same settled tail as the generic schedule.
   return own ? withSettledTail(own, options.protocol, options.untilMs) : randomScenario({ ...options, seed });
 }

@@ -193,8 +193,17 @@ export interface Protocol<Config = unknown, Context = unknown> {
   /**
    * Optional: the fuzzer's random scenario file for run `seed` (with `bug`), for a protocol whose lesson needs
    * a shape of run the generic schedule cannot draw (its own cluster, client operations); default the generic one.
+   * With `cluster` (the browser's counterexample search fuzzes the run on screen), the file must fit it: that
+   * many servers and clients, under that config; without it the generator draws its own cluster.
    */
-  fuzzScenario?(seed: number, bug: string | null): Record<string, unknown>;
+  fuzzScenario?(seed: number, bug: string | null, cluster?: FuzzCluster): Record<string, unknown>;
+}
+
+/** The run a fuzzer's inputs must fit (`fuzzScenario`): its servers, its clients, its scenario `config`. */
+export interface FuzzCluster {
+  readonly nodes: number;
+  readonly clients: number;
+  readonly config: Readonly<Record<string, unknown>>;
 }
 
 /** §1.6: a Byzantine behaviour a protocol declares (`silent` is carried out by the engine). */

@@ -1,3 +1,4 @@
+import type { FuzzCluster } from '../../engine/protocol';
 import { Rng } from '../../engine/rng';
 
 /**
@@ -12,18 +13,22 @@ import { Rng } from '../../engine/rng';
  */
 export const FAULTS_UNTIL_MS = 3200;
 
-export function lockFuzzScenario(seed: number, bug: string | null): Record<string, unknown> {
+export function lockFuzzScenario(seed: number, bug: string | null, cluster?: FuzzCluster): Record<string, unknown> {
   const rng = Rng.fromSeed(seed);
-  const variant =
+  const drawn =
     bug === 'no-fencing'
       ? 'lease'
       : bug === 'redlock-ignores-elapsed'
         ? 'redlock'
         : rng.pick(['lease', 'redlock'] as const);
-  const redisCount = rng.pick([3, 5]);
-  const servers = variant === 'lease' ? 2 : redisCount + 1;
+  // Fitted to a given cluster (the browser search), the run's own variant and sizes replace the drawn ones.
+  const variant = cluster ? (cluster.config.variant === 'redlock' ? 'redlock' : 'lease') : drawn;
+  const drawnRedis = rng.pick([3, 5]);
+  const redisCount = cluster ? cluster.nodes - 1 : drawnRedis;
+  const servers = cluster ? cluster.nodes : variant === 'lease' ? 2 : redisCount + 1;
   const serverIds = Array.from({ length: servers }, (_, i) => `n${i + 1}`);
-  const clientIds = Array.from({ length: rng.int(2, 3) }, (_, i) => `c${i + 1}`);
+  const drawnClients = rng.int(2, 3);
+  const clientIds = Array.from({ length: cluster ? cluster.clients : drawnClients }, (_, i) => `c${i + 1}`);
   const everyone = [...serverIds, ...clientIds];
   const events: Record<string, unknown>[] = [];
   const requests: { at: number; client: string }[] = [];

@@ -1,3 +1,4 @@
+import type { FuzzCluster } from '../../engine/protocol';
 import { Rng } from '../../engine/rng';
 
 type FileEvent = Record<string, unknown>;
@@ -13,11 +14,15 @@ type FileEvent = Record<string, unknown>;
  */
 export const FAULTS_UNTIL_MS = 3000;
 
-export function paxosFuzzScenario(seed: number, bug: string | null): Record<string, unknown> {
+export function paxosFuzzScenario(seed: number, bug: string | null, cluster?: FuzzCluster): Record<string, unknown> {
   const rng = Rng.fromSeed(seed);
-  const nodes = rng.pick([3, 3, 5]);
+  const drawnNodes = rng.pick([3, 3, 5]);
+  // Fitted to a given cluster (the browser search): its servers, and requests only to its proposers.
+  const nodes = cluster ? cluster.nodes : drawnNodes;
   const ids = Array.from({ length: nodes }, (_, i) => `n${i + 1}`);
-  const proposers = rng.int(2, Math.min(3, nodes));
+  const drawnProposers = rng.int(2, Math.max(2, Math.min(3, nodes)));
+  const given = cluster?.config.proposers;
+  const proposers = Math.min(typeof given === 'number' ? given : drawnProposers, nodes);
   const events: FileEvent[] = [];
   let values = 0;
   const value = () => `v${++values}`;
