@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { MAX_PATH_ECHO_CHARS, quote } from '../engine/quote';
 import { cdfSvg, loadExperimentText, summarize, type TrialResult, trialsOf } from '../experiment';
+import { cdfCsv } from '../experiment/csv';
 import { MAX_TRIALS } from '../experiment/schema';
 import type { ExperimentSummary, ParameterSummary } from '../experiment/types';
 import { parse, readInput, UsageError, wholeNumber } from './args';
@@ -51,19 +52,10 @@ export async function experimentCommand(argv: readonly string[], out: (text: str
   if (refused !== undefined) throw new UsageError(`${where}: ${refused}`);
   results.sort((a, b) => a.parameter - b.parameter || a.index - b.index);
   const summary = summarize(experiment, results);
-  if (values.csv !== undefined) writeFileSync(values.csv, csvOf(summary, results));
+  if (values.csv !== undefined) writeFileSync(values.csv, cdfCsv(summary, results));
   if (values.svg !== undefined) writeFileSync(values.svg, cdfSvg(summary));
   out(values.json ? JSON.stringify({ ...summary, trials: results.length }) : tableOf(summary, results.length));
   return summary.parameters.some((p) => p.violations > 0) ? 1 : 0;
-}
-
-/** One row per trial: its parameter's label, index, seed and value (empty when it never finished). */
-function csvOf(summary: ExperimentSummary, results: readonly TrialResult[]): string {
-  const cell = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const rows = results.map((r) =>
-    [cell(summary.parameters[r.parameter]?.label ?? ''), r.index, r.seed, r.value ?? '', r.violations].join(','),
-  );
-  return `parameter,trial,seed,value,violations\n${rows.join('\n')}\n`;
 }
 
 const figure = (x: number | null, untilMs: number, unit: string) =>

@@ -1,10 +1,10 @@
 import { useId, useState } from 'react';
+import { cdfCsv } from '../../experiment/csv';
 import { cdfSvg } from '../../experiment/svg';
 import type { ExperimentSummary, TrialResult } from '../../experiment/types';
 import { downloadBlob, svgBlob } from '../pictures/download';
 import { CdfChart } from './CdfChart';
 import { type Cdf, cdfSummary, formatFigure, isLogByDefault, quantityLabel } from './cdf';
-import { cdfCsv } from './cdfCsv';
 
 /** A file name from the experiment's title, safe on every system. */
 export function experimentFileName(title: string, ext: 'csv' | 'svg'): string {

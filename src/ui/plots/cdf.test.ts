@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Face } from '../../engine/face';
+import { cdfCsv } from '../../experiment/csv';
 import { summarize } from '../../experiment/summary';
 import type { Experiment, TrialResult } from '../../experiment/types';
 import {
@@ -12,7 +13,6 @@ import {
   isLogByDefault,
   quantityLabel,
 } from './cdf';
-import { cdfCsv } from './cdfCsv';
 import { lineLook } from './style';
 
 /** Just what summarize reads of an experiment: its values, title, measure and end. */

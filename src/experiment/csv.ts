@@ -1,4 +1,4 @@
-import type { ExperimentSummary, TrialResult } from '../../experiment/types';
+import type { ExperimentSummary, TrialResult } from './types';
 
 /** A CSV field: quoted when it holds a comma, a quote or a line break (RFC 4180), its quotes doubled. */
 function field(text: string): string {
@@ -6,7 +6,7 @@ function field(text: string): string {
 }
 
 /**
- * An experiment's results as CSV, one row a trial, in the columns the CLI's `--csv` writes
+ * An experiment's results as CSV, one row a trial, as the CLI's `--csv` and the Plots panel's download write it
  * (`parameter,trial,seed,value,violations`; an unfinished trial has an empty value), ordered by parameter value
  * and trial whatever order the workers answered in, so the same experiment downloads the same file.
  */
