@@ -2,7 +2,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { circleLayout, gridLayout } from '../../app/layout';
 import { borderOf, LINE_HEIGHT } from './cardFit';
-import { bareFont, displayCentres, FLOOR_FONT, fromDisplay, minimumFont, RING, solveStage, toDisplay } from './stage';
+import {
+  bareFont,
+  clashOf,
+  displayCentres,
+  FLOOR_FONT,
+  fromDisplay,
+  minimumFont,
+  RING,
+  solveStage,
+  toDisplay,
+} from './stage';
 
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `n${i + 1}`);
 
@@ -102,5 +112,35 @@ describe('the stage: the cluster fitted to the canvas with legible words', () =>
     const back = fromDisplay(stage, shown);
     expect(back.x).toBeCloseTo(40);
     expect(back.y).toBeCloseTo(-70);
+  });
+});
+
+describe('the stage on a phone held upright', () => {
+  const positions = circleLayout(ids(5));
+  // Cards whose words make them 1.7 times as wide as tall (a Paxos acceptor's `promised —`).
+  const widthsFor = (stage: { card: number }) => Object.fromEntries(ids(5).map((id) => [id, stage.card * 1.7]));
+
+  it('turns a five-node circle a quarter round when its wide cards would otherwise overlap', () => {
+    const input = { width: 390, height: 430, positions, minFontPx: 16, widthsFor };
+    const stage = solveStage(input);
+    expect(stage.turned).toBe(true);
+    expect(clashOf(stage, input)).toBe(0);
+    const upright = solveStage({ ...input, widthsFor: undefined, height: 380 });
+    expect(upright.turned).toBeUndefined();
+  });
+
+  it('draws a turned stage and reads a drag back through the same quarter turn', () => {
+    const stage = solveStage({ width: 390, height: 430, positions, minFontPx: 16, widthsFor });
+    for (const p of Object.values(positions)) {
+      const back = fromDisplay(stage, toDisplay(stage, p));
+      expect(back.x).toBeCloseTo(p.x, 6);
+      expect(back.y).toBeCloseTo(p.y, 6);
+    }
+  });
+
+  it('never turns a wide stage, and reads the minimum text size off the shorter side of the screen', () => {
+    expect(solveStage({ width: 1280, height: 500, positions, minFontPx: 16, widthsFor }).turned).toBeUndefined();
+    expect(minimumFont('workbench', { height: 844, width: 390 })).toBe(16);
+    expect(minimumFont('workbench', { height: 1080, width: 1920 })).toBe(24);
   });
 });

@@ -2,6 +2,8 @@ import { createContext, useContext, useLayoutEffect, useMemo, useState } from 'r
 import type { XY } from '../../app/layout';
 import { nodeIdsOf } from '../../app/selectors';
 import { useStore, useStoreApi } from '../../app/useStore';
+import { nodeLook } from '../faces';
+import { cardWidthFor } from './messageLook';
 import { IDENTITY_STAGE, minimumFont, type Stage, solveStage, toDisplay } from './stage';
 
 export type View = 'workbench' | 'presenter' | 'player';
@@ -33,7 +35,7 @@ export function useMeasuredStage(inset: number): {
 } {
   const store = useStoreApi();
   const [el, ref] = useState<HTMLDivElement | null>(null);
-  const [size, setSize] = useState({ width: 0, height: 0, screen: 0 });
+  const [size, setSize] = useState({ width: 0, height: 0, screen: 0, screenWidth: 0 });
   const ids = useStore((s) => nodeIdsOf(s.scenario).join(' '));
   const runId = useStore((s) => s.runId);
 
@@ -41,9 +43,19 @@ export function useMeasuredStage(inset: number): {
     if (!el) return;
     const measure = () => {
       const box = el.getBoundingClientRect();
-      const next = { width: Math.round(box.width), height: Math.round(box.height), screen: window.innerHeight };
+      const next = {
+        width: Math.round(box.width),
+        height: Math.round(box.height),
+        screen: window.innerHeight,
+        screenWidth: window.innerWidth,
+      };
       setSize((was) =>
-        was.width === next.width && was.height === next.height && was.screen === next.screen ? was : next,
+        was.width === next.width &&
+        was.height === next.height &&
+        was.screen === next.screen &&
+        was.screenWidth === next.screenWidth
+          ? was
+          : next,
       );
     };
     measure();
@@ -58,15 +70,18 @@ export function useMeasuredStage(inset: number): {
 
   const view: View = el?.closest('.presenter') ? 'presenter' : el?.closest('.player') ? 'player' : 'workbench';
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-solved for a new run or cluster, not for a drag
-  const stage = useMemo(
-    () =>
-      solveStage({
-        width: size.width - inset,
-        height: size.height,
-        positions: store.getState().positions,
-        minFontPx: minimumFont(view, { height: size.screen }),
-      }),
-    [size, inset, view, ids, runId, store],
-  );
+  const stage = useMemo(() => {
+    const { positions, frame } = store.getState();
+    // The cards' words as they read when the stage is solved: how wide each is drawn.
+    const looks = frame.nodes.map((node) => ({ node, look: nodeLook(frame.protocol.face, node, frame.nodes.length) }));
+    return solveStage({
+      width: size.width - inset,
+      height: size.height,
+      positions,
+      minFontPx: minimumFont(view, { height: size.screen, width: size.screenWidth }),
+      widthsFor: (candidate) =>
+        Object.fromEntries(looks.map(({ node, look }) => [node.id, cardWidthFor(candidate, look, node.isUp, node.id)])),
+    });
+  }, [size, inset, view, ids, runId, store]);
   return { ref, stage, size, view };
 }
