@@ -84,6 +84,13 @@ test('register/stale-read: the run’s history fails, its ops are marked, and go
   ]);
   await expect(panel.getByRole('img', { name: /4 operations of 2 clients .*2 marked as unorderable/ })).toBeVisible();
   await expect(panel.locator('.history-bar.is-marked')).toHaveCount(2);
+  // Where the history sits among the models, with the witness of each "no", and each client's session guarantees.
+  const models = panel.getByRole('region', { name: 'Consistency models' });
+  await expect(
+    models.getByText(/^This history is (sequentially consistent but not linearizable|neither)/),
+  ).toBeVisible();
+  await expect(models.getByRole('list', { name: 'Why not linearizable' }).getByRole('listitem')).toHaveCount(2);
+  await expect(models.getByRole('table', { name: /Session guarantees per client/ })).toBeVisible();
   await expectNoSeriousViolations(page, 'History panel with the run’s violation');
 
   // "Go to" moves the run itself: the timeline's time becomes the earliest failing moment.

@@ -5,6 +5,7 @@ import { useStore, useStoreApi } from '../../app/useStore';
 import type { HistoryEntry } from '../../engine/clients';
 import { historyOf } from '../../engine/history';
 import type { GuaranteeResult } from '../../history/check';
+import { ConsistencyModels } from './ConsistencyModels';
 import { HistoryChart } from './HistoryChart';
 import { historyEndMs, lanesAt } from './lanes';
 import { OpenHistoryButton } from './OpenHistoryButton';
@@ -135,6 +136,16 @@ export function HistoryPanel({
             })}
           </ul>
         </div>
+      )}
+      {history.length > 0 && (
+        <ConsistencyModels
+          report={outcome?.consistency ?? null}
+          history={history}
+          describe={(id) => {
+            const entry = history.find((e) => e.id === id);
+            return entry ? describeEntry(entry, at) : `op ${id}`;
+          }}
+        />
       )}
       {history.length > 0 && <HistoryChart lanes={lanes} cursor={cursor} unit={unit === 'ms' ? 'ms' : 'line'} />}
       {lanes.shown > lanes.bars.length && (
