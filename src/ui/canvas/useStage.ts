@@ -79,8 +79,8 @@ export function useMeasuredStage(inset: number): {
       height: size.height,
       positions,
       minFontPx: minimumFont(view, { height: size.screen, width: size.screenWidth }),
-      widthsFor: (candidate) =>
-        Object.fromEntries(looks.map(({ node, look }) => [node.id, cardWidthFor(candidate, look, node.isUp, node.id)])),
+      widthsFor: (tried) =>
+        Object.fromEntries(looks.map(({ node, look }) => [node.id, cardWidthFor(tried, look, node.isUp, node.id)])),
     });
   }, [size, inset, view, ids, runId, store]);
   return { ref, stage, size, view };
