@@ -4,6 +4,7 @@ import { bullyBugs } from './bugs';
 import { bullyConfigSchema } from './config';
 import { bullyFace, coordinatorsOf } from './face';
 import { electionMessagesFact, twoCoordinatorsFact } from './facts';
+import { bullyFuzzScenario } from './fuzz';
 import { bullyInvariants, bullyMonitor } from './invariants';
 import { bullyMachine } from './machine';
 import { bullyManifest } from './manifest';
@@ -46,6 +47,7 @@ export const bully: Protocol<BullyConfig, BullyContext> = {
     return { twoCoordinatorsMs: twoCoordinatorsFact(run), electionMessages: electionMessagesFact(run, nodes.size) };
   },
   // The paper's failures are crashes and recoveries; its synchronous model breaks under partitions, slow links
-  // and pauses, which the eventual invariant forgives once the run settles.
+  // and pauses, which the eventual invariant forgives once the run settles (fuzz.ts restores the bound T).
   fuzzFaults: ['crash', 'restart', 'partition', 'cut', 'loss', 'delay', 'duplicate', 'stall', 'clock'],
+  fuzzScenario: bullyFuzzScenario,
 };
