@@ -7,7 +7,9 @@ import { electionEpisodes } from './elections';
 /** The bully election run as a student would: from presets and scenario files, reading roles and coordinators. */
 
 const named = (sim: ReturnType<typeof simulate>) =>
-  sim.nodeIds().map((id) => `${id} ${sim.node(id)?.isUp ? '' : 'down '}${state(sim, id).role} ${state(sim, id).coordinator}`);
+  sim
+    .nodeIds()
+    .map((id) => `${id} ${sim.node(id)?.isUp ? '' : 'down '}${state(sim, id).role} ${state(sim, id).coordinator}`);
 
 /** A preset's file with fields replaced, as a student edits it in the setup. */
 const presetWith = (id: string, fields: Record<string, unknown>) =>
@@ -19,13 +21,7 @@ const settled = (s: ReturnType<typeof scenario>) => runScenario(s, getProtocol).
 describe('the bully election', () => {
   it('elects the highest node at the start: every node names n5', () => {
     const sim = simulate(preset('bully/coordinator-crash'), 900);
-    expect(named(sim)).toEqual([
-      'n1 member n5',
-      'n2 member n5',
-      'n3 member n5',
-      'n4 member n5',
-      'n5 coordinator n5',
-    ]);
+    expect(named(sim)).toEqual(['n1 member n5', 'n2 member n5', 'n3 member n5', 'n4 member n5', 'n5 coordinator n5']);
   });
 
   it('notices a crashed coordinator by timeout only, and elects the highest live node, n4', () => {
@@ -46,13 +42,7 @@ describe('the bully election', () => {
     const sim = simulate(preset('bully/recovery-bullies'), 2400);
     expect(state(sim, 'n4')).toEqual({ role: 'coordinator', coordinator: 'n4' });
     sim.runUntil(4000);
-    expect(named(sim)).toEqual([
-      'n1 member n5',
-      'n2 member n5',
-      'n3 member n5',
-      'n4 member n5',
-      'n5 coordinator n5',
-    ]);
+    expect(named(sim)).toEqual(['n1 member n5', 'n2 member n5', 'n3 member n5', 'n4 member n5', 'n5 coordinator n5']);
     const back = electionEpisodes(sim.trace, sim.traceLength).find((e) => e.startAt === 2500);
     expect(back).toMatchObject({ startedBy: 'n5', sent: { Election: 0, Answer: 0, Coordinator: 4 }, winner: 'n5' });
   });

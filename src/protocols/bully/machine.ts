@@ -17,7 +17,7 @@ export const bullyMachine = setup({
     emitted: {} as Emitted,
   },
   actions: {
-    start: enqueueActions(({ context, enqueue }) => perform(enqueue, onStart(context))),
+    start: enqueueActions(({ enqueue }) => perform(enqueue, onStart())),
     step: enqueueActions(({ context, event, enqueue }) => perform(enqueue, bullyStep(context, event))),
   },
 }).createMachine({

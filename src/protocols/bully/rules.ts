@@ -66,7 +66,7 @@ const failureTimer = (ctx: Ctx): Action => startTimer('failure', ctx.config.fail
  * How a node comes up (machine.ts): the paper's Recovery procedure, on the first start too. Its election runs
  * as the `recovery` timer's step at the same instant, once every node of the cluster exists to be sent to.
  */
-export function onStart(ctx: Ctx): Plan<Ctx> {
+export function onStart(): Plan<Ctx> {
   return { changes: null, actions: [startTimer('recovery', 0, { type: 'recovery' })] };
 }
 
