@@ -21,7 +21,9 @@ describe('the bully panel story', () => {
     const { story, rows } = storyAt('bully/coordinator-crash', 2000);
     expect(story.current).toMatchObject({ startedBy: 'n4', sent: { Election: 10, Answer: 6, Coordinator: 3 } });
     expect(story.bounds).toMatchObject({ best: 4, worst: 19 });
-    expect(againstBounds(story.current as NonNullable<typeof story.current>, story.bounds)).toBe('exactly the worst case');
+    expect(againstBounds(story.current as NonNullable<typeof story.current>, story.bounds)).toBe(
+      'exactly the worst case',
+    );
     expect(headline(story, rows)).toBe('Coordinator: n4, named by every node that is up.');
     expect(episodeWords(story.current as NonNullable<typeof story.current>)).toMatch(
       /^1\.\d\d s, started by n4: 19 messages \(10 Election, 6 Answer, 3 Coordinator\), ended with n4$/,
@@ -31,7 +33,9 @@ describe('the bully panel story', () => {
   it('finds the best case: n4 notices first, n − 1 = 4 messages', () => {
     const { story } = storyAt('bully/message-counts', 1800);
     expect(story.current).toMatchObject({ startedBy: 'n4', total: 4 });
-    expect(againstBounds(story.current as NonNullable<typeof story.current>, story.bounds)).toBe('exactly the best case');
+    expect(againstBounds(story.current as NonNullable<typeof story.current>, story.bounds)).toBe(
+      'exactly the best case',
+    );
   });
 
   it('shows two coordinators under a slow link, one per side under a partition, and the time it lasted', () => {
