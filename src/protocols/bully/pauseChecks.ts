@@ -16,7 +16,7 @@ const all = (ids: readonly string[], p: (id: string) => boolean) => ids.every(p)
 export const bullyPauseChecks: Readonly<Record<string, readonly Check[]>> = {
   lecture: [
     check(
-      150,
+      400,
       'n5 is coordinator and n1 to n4 are members naming n5',
       (s) => is(s, 'n5', 'coordinator', 'n5') && all(['n1', 'n2', 'n3', 'n4'], (id) => is(s, id, 'member', 'n5')),
     ),

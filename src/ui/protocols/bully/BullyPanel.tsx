@@ -33,7 +33,8 @@ export function BullyPanel() {
   const oneOverall = story.coordinators.length <= 1;
 
   return (
-    <section className="bully-panel" aria-label="Roles, coordinators and election messages">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region takes focus so the arrow keys scroll it.
+    <section className="bully-panel" aria-label="Roles, coordinators and election messages" tabIndex={0}>
       <p className={oneOverall ? 'bully-one' : 'bully-two'}>{headline(story, rows)}</p>
       <div className="bully-tables">
         <table className="bully-table">
