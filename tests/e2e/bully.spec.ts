@@ -5,9 +5,9 @@ import { openApp, openTab } from './helpers';
 test('the bully lecture stops once n5 has won, and its panel shows every role, the named coordinator and the election counted against the textbook', async ({
   page,
 }) => {
-  await openApp(page, { preset: 'bully/lecture', speed: 0.5 });
+  await openApp(page, { preset: 'bully/lecture', speed: 0.5, paused: '' });
   const play = page.getByRole('button', { name: 'Play', exact: true });
-  if (await play.isVisible()) await play.click();
+  await play.click();
   // The first pause point (0.4 s): every node held an election at the start, and n5 won.
   await expect(page.getByText(/^Paused: Every node names n5 coordinator/)).toBeVisible({ timeout: 20_000 });
   await expect(page.getByRole('status', { name: 'Simulated time' })).toHaveText('t = 0.40 s');

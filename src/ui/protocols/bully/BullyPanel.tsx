@@ -36,6 +36,23 @@ export function BullyPanel() {
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region takes focus so the arrow keys scroll it.
     <section className="bully-panel" aria-label="Roles, coordinators and election messages" tabIndex={0}>
       <p className={oneOverall ? 'bully-one' : 'bully-two'}>{headline(story, rows)}</p>
+      <ul className="bully-rules">
+        <li className={oneSide ? 'bully-holds' : 'bully-broken'}>
+          {oneSide ? '✓' : '✗'} At most one coordinator among nodes that can reach each other:{' '}
+          {oneSide ? 'holds now' : 'broken now (messages slower than T let an election end too early)'} (
+          {story.sides
+            .map((x) => `${x.nodes.join(', ')}: ${x.coordinators.length === 0 ? 'none' : x.coordinators.join(' and ')}`)
+            .join('; ')}
+          ).
+        </li>
+        <li className={oneOverall ? 'bully-holds' : 'bully-broken'}>
+          {oneOverall ? '✓' : '✗'} At most one coordinator overall: {oneOverall ? 'holds now' : 'broken now'}. Bully
+          cannot promise it under a partition: that needs a quorum, a majority that any two coordinators would share.
+        </li>
+        <li>
+          Time with two or more coordinators so far: <strong>{Math.round(story.twoCoordinatorsMs)} ms</strong>
+        </li>
+      </ul>
       <div className="bully-tables">
         <table className="bully-table">
           <caption>Nodes (priority is position: {rows[n - 1]?.id} is highest)</caption>
@@ -99,28 +116,6 @@ export function BullyPanel() {
           Coordinator), worst when the lowest notices and every node holds an election (O(n²)).
         </p>
       )}
-      <p>
-        Time with two or more coordinators: <strong>{Math.round(story.twoCoordinatorsMs)} ms</strong>
-      </p>
-      <h3 className="bully-heading">Coordinators among nodes that can reach each other</h3>
-      <ul className="bully-sides">
-        {story.sides.map((s) => (
-          <li key={s.nodes.join(',')}>
-            {s.nodes.join(', ')}:{' '}
-            {s.coordinators.length === 0 ? 'no coordinator' : `coordinator ${s.coordinators.join(' and ')}`}
-          </li>
-        ))}
-      </ul>
-      <ul className="bully-rules">
-        <li className={oneSide ? 'bully-holds' : 'bully-broken'}>
-          {oneSide ? '✓' : '✗'} At most one coordinator among nodes that can reach each other:{' '}
-          {oneSide ? 'holds now.' : 'broken now (messages slower than T let an election end too early).'}
-        </li>
-        <li className={oneOverall ? 'bully-holds' : 'bully-broken'}>
-          {oneOverall ? '✓' : '✗'} At most one coordinator overall: {oneOverall ? 'holds now' : 'broken now'}. Bully
-          cannot promise it under a partition: that needs a quorum, a majority that any two coordinators would share.
-        </li>
-      </ul>
       {story.episodes.length > 0 && (
         <>
           <h3 className="bully-heading">Elections so far</h3>
