@@ -40,6 +40,12 @@ const PINNED: Record<string, string> = {
   'paxos/dueling-proposers': '596eca9e19e76ff9',
   'paxos/acceptor-crash': '224d9de01ac3d9b7',
   'paxos/forget-promise': 'ca8cc9f787193053',
+  // Issue 13: the bully election's presets, pinned when they first ran.
+  'bully/lecture': '7745a6a820252733',
+  'bully/coordinator-crash': '3ecb5ad0e837e697',
+  'bully/recovery-bullies': 'dc1dac89e0bd4e81',
+  'bully/slow-network': '4efa0bedbc591b11',
+  'bully/message-counts': '589c0cf0a166c15e',
 };
 
 describe('every preset replays to its pinned trace hash', () => {
