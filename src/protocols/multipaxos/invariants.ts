@@ -166,7 +166,10 @@ function vote(
     });
   }
   if (updated.command !== NOOP && !h.requested.includes(updated.command)) {
-    findings.push({ invariant: 'validity', message: `${updated.command} was chosen in slot ${slot} but never requested` });
+    findings.push({
+      invariant: 'validity',
+      message: `${updated.command} was chosen in slot ${slot} but never requested`,
+    });
   }
   return { ...h, votes, chosen: first === undefined ? { ...h.chosen, [slot]: updated } : h.chosen };
 }

@@ -96,7 +96,7 @@ function lead(ctx: MultiPaxosContext, reported: Accepted): Outcome {
     // execute in order, stop at it for ever.
     if (pv === undefined && ctx.bug === 'no-noop-fill') continue;
     const command = pv?.command ?? NOOP;
-    proposals[slot] = { command, accepts: [] };
+    proposals[slot] = { command, accepts: [], isFresh: true };
     sends.push(...toAll(ctx, { type: 'P2a', ballot, slot, command }));
   }
   const next: MultiPaxosContext = {
@@ -151,7 +151,7 @@ export function serve(ctx: MultiPaxosContext): Outcome {
   while (requests.length > 0 && slotIn < ctx.slotOut + ctx.config.window) {
     if ((ctx.decisions[slotIn - 1] ?? null) === null && proposals[slotIn] === undefined) {
       const command = requests.shift() as string;
-      proposals[slotIn] = { command, accepts: [] };
+      proposals[slotIn] = { command, accepts: [], isFresh: true };
       owed[slotIn] = command;
       sends.push(...toAll(ctx, { type: 'P2a', ballot, slot: slotIn, command }));
     }
@@ -187,18 +187,25 @@ export function onPreempted(ctx: MultiPaxosContext, ballot: Ballot, promised: Ba
 
 /**
  * The heartbeat timer: the leader tells every node it is alive, with its slot_out, and resends each
- * undecided `P2a` to the acceptors that have not answered it (messages may be lost; a commander keeps
- * trying until a majority answers).
+ * undecided `P2a` that has waited a whole heartbeat period to the acceptors that have not answered it
+ * (messages may be lost; a commander keeps trying until a majority answers). A `P2a` sent since the last
+ * tick is left alone, so a round that simply takes a while costs no second `P2a`.
  */
 export function onHeartbeatTimer(ctx: MultiPaxosContext): Outcome {
   if (ctx.role !== 'leader') return quiet(ctx);
   const ballot = ctx.ballot as Ballot;
   const sends: Out[] = [];
+  const proposals: Record<number, Proposal> = {};
+  let isChanged = false;
   for (const [key, p] of Object.entries(ctx.proposals)) {
     const slot = Number(key);
+    proposals[slot] = p.isFresh ? { ...p, isFresh: false } : p;
+    isChanged ||= p.isFresh;
+    if (p.isFresh) continue;
     for (const to of ctx.nodes) {
       if (!p.accepts.includes(to)) sends.push({ to, message: { type: 'P2a', ballot, slot, command: p.command } });
     }
   }
-  return { ctx, sends: [...heartbeats(ctx), ...sends], actions: [heartbeatTimer(ctx)] };
+  const next = isChanged ? { ...ctx, proposals } : ctx;
+  return { ctx: next, sends: [...heartbeats(next), ...sends], actions: [heartbeatTimer(ctx)] };
 }

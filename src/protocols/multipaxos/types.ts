@@ -39,6 +39,8 @@ export type Role = 'leader' | 'candidate' | 'follower';
 export interface Proposal {
   readonly command: string;
   readonly accepts: readonly NodeId[];
+  /** Sent since the last heartbeat tick: its `P2a` are not resent before a whole heartbeat period has passed. */
+  readonly isFresh: boolean;
 }
 
 /**

@@ -26,7 +26,10 @@ export function describeMultiPaxosMessage(payload: Payload): MessageLook {
       return { label: `P1a ${ballotText(m.ballot)}`, isReply: false };
     case 'P1b': {
       const slots = Object.keys(m.accepted).length;
-      return { label: `P1b ${ballotText(m.ballot)}${slots === 0 ? '' : ` +${slots} slot${slots === 1 ? '' : 's'}`}`, isReply: true };
+      return {
+        label: `P1b ${ballotText(m.ballot)}${slots === 0 ? '' : ` +${slots} slot${slots === 1 ? '' : 's'}`}`,
+        isReply: true,
+      };
     }
     case 'P2a':
       return { label: `P2a ${ballotText(m.ballot)} s${m.slot} ${m.command}`, isReply: false };
