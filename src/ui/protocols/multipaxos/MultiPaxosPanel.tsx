@@ -74,6 +74,11 @@ export function MultiPaxosPanel() {
                           className="mp-box"
                           style={cell.ballotIndex === null ? undefined : { background: ballotColor(cell.ballotIndex) }}
                         >
+                          {cell.isSlotOut && (
+                            <span className="mp-out" aria-hidden="true">
+                              ▸
+                            </span>
+                          )}
                           <span className="mp-command">{cell.accepted?.command ?? cell.decided}</span>
                           {cell.accepted && <span className="mp-ballot">{ballotText(cell.accepted.ballot)}</span>}
                           {cell.decided !== null && (
@@ -83,14 +88,14 @@ export function MultiPaxosPanel() {
                           )}
                         </span>
                       )}
-                      {cell.isGap && cell.accepted === null && (
+                      {cell.isGap && cell.accepted === null && !cell.isSlotOut && (
                         <span className="mp-box mp-hole" aria-hidden="true">
                           gap
                         </span>
                       )}
-                      {cell.isSlotOut && (
-                        <span className="mp-out" aria-hidden="true" title={`${row.id}'s slot_out`}>
-                          ▸
+                      {cell.isSlotOut && cell.accepted === null && cell.decided === null && (
+                        <span className="mp-box mp-next" aria-hidden="true">
+                          ▸ next
                         </span>
                       )}
                     </td>
@@ -102,14 +107,16 @@ export function MultiPaxosPanel() {
         </table>
       </div>
       <p className="legend mp-legend">
-        {grid.ballots.map((b, i) => (
+        {/* The three highest ballots: the legend sits beside the tabs, where a long one would cover them. */}
+        {grid.ballots.slice(-3).map((b, i) => (
           <span className="legend-item" key={ballotText(b)}>
-            <span className="mp-swatch" style={{ background: ballotColor(i) }} /> accepted at {ballotText(b)}
+            <span className="mp-swatch" style={{ background: ballotColor(i + Math.max(0, grid.ballots.length - 3)) }} />{' '}
+            {ballotText(b)}
           </span>
         ))}
-        <span className="legend-item">✓ decided (✓noop: decided otherwise)</span>
-        <span className="legend-item">dashed: accepted, not known decided</span>
-        <span className="legend-item">▸ slot_out, next to execute</span>
+        <span className="legend-item">✓ decided</span>
+        <span className="legend-item">dashed: not decided</span>
+        <span className="legend-item">▸ slot_out</span>
         <span className="legend-item">
           <span className="mp-swatch gap" /> gap
         </span>
