@@ -22,6 +22,8 @@ const SHIPPED = [
   'register stale-backup-reads',
   'paxos acceptor-forgets-promise-on-restart',
   'paxos proposer-ignores-accepted-value',
+  'multipaxos skip-phase1-on-takeover',
+  'multipaxos no-noop-fill',
   'flood deliver-every-copy',
 ];
 

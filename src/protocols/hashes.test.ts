@@ -40,6 +40,11 @@ const PINNED: Record<string, string> = {
   'paxos/dueling-proposers': '596eca9e19e76ff9',
   'paxos/acceptor-crash': '224d9de01ac3d9b7',
   'paxos/forget-promise': 'ca8cc9f787193053',
+  // Issue 13: Multi-Paxos's presets, pinned when they first ran.
+  'multipaxos/lecture': '56e61ae4908b906d',
+  'multipaxos/steady-state': '9cf4c86d0ee2a4e6',
+  'multipaxos/leader-change-noop': 'aaf76a6692a4383f',
+  'multipaxos/skip-phase1': '3bfad53110fa6fa4',
 };
 
 describe('every preset replays to its pinned trace hash', () => {

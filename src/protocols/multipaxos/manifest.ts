@@ -28,7 +28,7 @@ export const multiPaxosManifest: ProtocolDescriptor = {
     p(
       'leader-change-noop',
       'Leader change fills a gap with noop',
-      'The leader dies with slot 3 accepted nowhere and slot 4 accepted by a majority: the new leader keeps slot 4 and fills slot 3 with noop.',
+      'The leader dies with slot 3 accepted nowhere, slot 4 by a majority: its successor keeps D, fills 3 with noop.',
       () => import('./presets/leader-change-noop.json'),
     ),
     p(
