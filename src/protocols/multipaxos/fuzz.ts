@@ -8,20 +8,27 @@ type FileEvent = Record<string, unknown>;
  * "leader" at a steady pace, the leader crashed or cut off while slots are in flight, lossy and slow links
  * that leave holes in the log, nodes bounced, stalled, partitioned, clocks drifting. Faults stop at
  * FAULTS_UNTIL_MS; then the network heals and every node restarts, and 2 s of quiet follow, so the eventual
- * `gaps-filled` is always judged.
+ * `gaps-filled` is always judged. A quarter of the runs also open a hole on purpose (holeShape below; swarm
+ * testing aims at patterns, Groce et al. 2012).
  */
 export const FAULTS_UNTIL_MS = 3000;
+const REQUESTS_UNTIL_MS = 2800;
+const MAX_REQUESTS = 40;
 
 export function multiPaxosFuzzScenario(seed: number, bug: string | null): Record<string, unknown> {
   const rng = Rng.fromSeed(seed);
   const nodes = rng.pick([3, 5, 5]);
   const ids = Array.from({ length: nodes }, (_, i) => `n${i + 1}`);
   const events: FileEvent[] = [];
+  const window = rng.pick([1, 3, 5, 5]);
+  // Requests stop before the faults do and stay within what the leader can decide (about `window` per round
+  // trip), so the backlog drains in the quiet time and `gaps-filled` judges a log at rest, not one mid-stream.
+  const gap = window === 1 ? rng.pick([100, 200, 300]) : rng.pick([30, 50, 100, 200]);
   let n = 0;
-  const gap = rng.pick([20, 50, 100, 200]);
-  for (let at = rng.int(150, 400); at < FAULTS_UNTIL_MS + 800; at += rng.int(gap / 2, gap * 2)) {
+  for (let at = rng.int(150, 400); at < REQUESTS_UNTIL_MS && n < MAX_REQUESTS; at += rng.int(gap / 2, gap * 2)) {
     events.push({ at, type: 'request', node: rng.chance(0.9) ? 'leader' : rng.pick(ids), command: `c${++n}` });
   }
+  if (rng.chance(0.25)) events.push(...holeShape(rng, () => `c${++n}`));
   const faults = rng.int(2, 10);
   for (let i = 0; i < faults; i++) events.push(...fault(rng, ids, rng.int(200, FAULTS_UNTIL_MS - 100)));
   events.sort((a, b) => (a.at as number) - (b.at as number));
@@ -39,7 +46,7 @@ export function multiPaxosFuzzScenario(seed: number, bug: string | null): Record
     title: `multipaxos fuzz run ${seed}`,
     seed,
     nodes,
-    config: { window: rng.pick([1, 3, 5, 5]) },
+    config: { window },
     network: { latencyMs: rng.chance(0.5) ? [5, 30] : [10, 80], loss: 0, duplicate: 0 },
     ...(bug === null ? {} : { bug }),
     events,
@@ -82,3 +89,20 @@ function fault(rng: Rng, ids: readonly string[], at: number): FileEvent[] {
 
 const restartAll = (ids: readonly string[], at: number): FileEvent[] =>
   ids.map((node) => ({ at, type: 'restart', node }));
+
+/**
+ * The shape that leaves a hole (the `leader-change-noop` preset is one such run): a burst of requests to the
+ * leader on a lossy network, then the leader dies before its heartbeat resends the lost P2a. A later slot may
+ * be accepted by a majority while an earlier one is accepted nowhere: only a noop fills it.
+ */
+function holeShape(rng: Rng, command: () => string): FileEvent[] {
+  const at = rng.int(600, 2000);
+  const burst = rng.int(2, 4);
+  const end = at + burst + rng.int(10, 45);
+  return [
+    { at, type: 'network', loss: rng.int(30, 70) / 100 },
+    ...Array.from({ length: burst }, (_, i) => ({ at: at + i, type: 'request', node: 'leader', command: command() })),
+    { at: at + burst, type: 'network', loss: 0 },
+    { at: end, type: 'crash', node: 'leader' },
+  ];
+}
