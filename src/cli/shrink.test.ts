@@ -23,6 +23,8 @@ const SHIPPED = [
   'paxos acceptor-forgets-promise-on-restart',
   'paxos proposer-ignores-accepted-value',
   'bully no-election-on-recovery',
+  'multipaxos skip-phase1-on-takeover',
+  'multipaxos no-noop-fill',
   'flood deliver-every-copy',
 ];
 

@@ -46,6 +46,11 @@ const PINNED: Record<string, string> = {
   'bully/recovery-bullies': 'dc1dac89e0bd4e81',
   'bully/slow-network': '4efa0bedbc591b11',
   'bully/message-counts': '589c0cf0a166c15e',
+  // Issue 13: Multi-Paxos's presets, pinned when they first ran.
+  'multipaxos/lecture': '56e61ae4908b906d',
+  'multipaxos/steady-state': '9cf4c86d0ee2a4e6',
+  'multipaxos/leader-change-noop': 'aaf76a6692a4383f',
+  'multipaxos/skip-phase1': '3bfad53110fa6fa4',
 };
 
 describe('every preset replays to its pinned trace hash', () => {

@@ -3,6 +3,7 @@ import { bullyManifest } from './bully/manifest';
 import type { ProtocolDescriptor } from './descriptor';
 import { floodManifest } from './flood/manifest';
 import { lockManifest } from './lock/manifest';
+import { multiPaxosManifest } from './multipaxos/manifest';
 import { paxosManifest } from './paxos/manifest';
 import { raftManifest } from './raft/manifest';
 import { registerManifest } from './register/manifest';
@@ -13,7 +14,7 @@ import { createRegistry } from './registry';
  * The first is the default; only what a page opens on is loaded (DESIGN.md, "The manifest").
  */
 // biome-ignore format: one line, as the authoring guide's test reads the worked example's entry there.
-export const manifest: readonly ProtocolDescriptor[] = [raftManifest, twoPcManifest, lockManifest, paxosManifest, bullyManifest, registerManifest, floodManifest];
+export const manifest: readonly ProtocolDescriptor[] = [raftManifest, twoPcManifest, lockManifest, paxosManifest, bullyManifest, multiPaxosManifest, registerManifest, floodManifest];
 
 const registry = createRegistry(manifest);
 
