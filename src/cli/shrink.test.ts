@@ -22,6 +22,7 @@ const SHIPPED = [
   'register stale-backup-reads',
   'paxos acceptor-forgets-promise-on-restart',
   'paxos proposer-ignores-accepted-value',
+  'ring-election forward-smaller',
   'flood deliver-every-copy',
 ];
 
