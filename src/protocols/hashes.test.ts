@@ -41,12 +41,12 @@ const PINNED: Record<string, string> = {
   'paxos/acceptor-crash': '224d9de01ac3d9b7',
   'paxos/forget-promise': 'ca8cc9f787193053',
   // Issue 13: Chang and Roberts' ring election's presets, pinned when they first ran.
-  'ring-election/lecture': '19bc5dd2c30a4cdd',
-  'ring-election/best-case': '2bef590428954689',
-  'ring-election/worst-case': '09ca26d512f41fa6',
-  'ring-election/random': '37a7d70b16d37c26',
-  'ring-election/broken-ring': 'c85f27b05a447ac2',
-  'ring-election/forward-smaller': 'f8341b40782cc2c8',
+  'ring-election/lecture': '5fa7c770608b48d4',
+  'ring-election/best-case': '8685db19453fa477',
+  'ring-election/worst-case': 'b08c1d0d0fdb98d4',
+  'ring-election/random': 'bd860bb5c1a05d23',
+  'ring-election/broken-ring': '1f4952ff5924cae9',
+  'ring-election/forward-smaller': 'ed088aea5353d5fd',
 };
 
 describe('every preset replays to its pinned trace hash', () => {
