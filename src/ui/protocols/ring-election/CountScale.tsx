@@ -39,7 +39,12 @@ export function CountScale({ count, elected, n, best, average, worst }: Props) {
         {marks.map((m) => (
           <g key={m.label}>
             <line x1={x(m.value)} x2={x(m.value)} y1={18} y2={40} className="ring-scale-mark" />
-            <text x={x(m.value)} y={m.y} textAnchor={m.label === 'worst' ? 'end' : 'middle'} className="ring-scale-text">
+            <text
+              x={x(m.value)}
+              y={m.y}
+              textAnchor={m.label === 'worst' ? 'end' : 'middle'}
+              className="ring-scale-text"
+            >
               {m.label} {m.value}
             </text>
           </g>
