@@ -5,8 +5,8 @@ import { lockManifest } from './lock/manifest';
 import { paxosManifest } from './paxos/manifest';
 import { raftManifest } from './raft/manifest';
 import { registerManifest } from './register/manifest';
-import { ringManifest } from './ring-election/manifest';
 import { createRegistry } from './registry';
+import { ringManifest } from './ring-election/manifest';
 
 /**
  * Every protocol netsplit ships, as light descriptors: adding one is its folder and one line here.

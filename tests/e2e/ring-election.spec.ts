@@ -24,7 +24,9 @@ test('the ring election lecture stops with every uid on the wire, and its panel 
   await expect(wire.getByRole('listitem')).toHaveCount(6);
   await expect(wire.getByRole('listitem').filter({ hasText: /^n3 → n4: Election 6$/ })).toHaveCount(1);
   await expect(panel.getByText(/^Election messages: 6$/)).toBeVisible();
-  await expect(panel.getByText(/best 2n − 1 = 11 \(uids ascending\) · average n·Hₙ = 14\.7 · worst n\(n \+ 1\)\/2 = 21/)).toBeVisible();
+  await expect(
+    panel.getByText(/best 2n − 1 = 11 \(uids ascending\) · average n·Hₙ = 14\.7 · worst n\(n \+ 1\)\/2 = 21/),
+  ).toBeVisible();
 
   // The cards: the protocol's own headline, the uid and the participant mark, and no Raft words.
   const card = page.getByRole('group', { name: 'Process n3' });
@@ -39,5 +41,7 @@ test('the ring election lecture stops with every uid on the wire, and its panel 
   await openTab(page, 'Inspect');
   const inspector = page.getByRole('tabpanel', { name: 'Inspect' });
   await expect(inspector.getByRole('term').filter({ hasText: /^Participant$/ })).toBeVisible();
-  await expect(inspector.getByRole('definition').filter({ hasText: /^yes: it has sent or passed on an Election$/ })).toBeVisible();
+  await expect(
+    inspector.getByRole('definition').filter({ hasText: /^yes: it has sent or passed on an Election$/ }),
+  ).toBeVisible();
 });
