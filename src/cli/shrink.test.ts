@@ -25,6 +25,7 @@ const SHIPPED = [
   'bully no-election-on-recovery',
   'multipaxos skip-phase1-on-takeover',
   'multipaxos no-noop-fill',
+  'ring-election forward-smaller',
   'flood deliver-every-copy',
 ];
 

@@ -100,7 +100,8 @@ export class Nodes {
     const localAt = localTime(clock, at);
     const { kind, links } = this.placed.get(id) ?? { kind: DEFAULT_KIND, links: peers };
     const member = this.map.get(id)?.member ?? !this.standby.has(id);
-    const base = { id, nodes, peers, config, bug, persistent, entropy: rng.uint32(), kind, links, at, localAt };
+    const seed = this.spec.seed;
+    const base = { id, nodes, peers, config, bug, persistent, entropy: rng.uint32(), seed, kind, links, at, localAt };
     // §1.5: `nodes` and `peers` stay the servers; `clients` lists the clients (only when there are any).
     // §1.6, §1.7: the marks join the input only where they apply, so every other run starts exactly as before.
     const input = {

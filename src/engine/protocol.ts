@@ -1,10 +1,10 @@
 import type { AnyStateMachine } from 'xstate';
 import type { ZodType } from 'zod';
 import type { Face } from './face';
-import type { PauseCheck } from './pauseCheck';
+import type { OnTheWire, PauseCheck } from './pauseCheck';
 import type { World } from './world';
 
-export type { PauseCheck, PauseScene } from './pauseCheck';
+export type { OnTheWire, PauseCheck, PauseScene } from './pauseCheck';
 export type { NodeStatus, World } from './world';
 
 import type { Consistency, HistoryEntry, OpGrammar, SequentialModel } from './clients';
@@ -26,6 +26,11 @@ export interface NodeInput<Config = unknown, Persistent = unknown> {
   readonly persistent: Persistent | undefined;
   /** A uint32 from the node's own seeded stream. */
   readonly entropy: number;
+  /**
+   * The scenario's seed, the same on every node and every restart: for what all nodes must draw alike (a
+   * permutation of identities handed out before the run). A node's own randomness stays `entropy`.
+   */
+  readonly seed?: number;
   /** The node's kind (topology.ts): `server` unless the protocol declares kinds. */
   readonly kind: string;
   /** The nodes this one has a link to, in scenario order (every other node in a full mesh). */
@@ -226,6 +231,8 @@ export interface SeriesDeclaration<Context = unknown> {
 /** What a series samples: the world, and each node's local clock reading now (§1.4). */
 export interface SeriesWorld<Context = unknown> extends World<Context> {
   localNow(id: NodeId): VirtualMs;
+  /** The messages on the wire now, in the order they were sent (lost ones included, marked `isLost`). */
+  inFlight(): readonly OnTheWire[];
 }
 
 /** What `facts` reads at the end of a run. */

@@ -1,4 +1,4 @@
-import type { SeriesDeclaration, SeriesWorld, World } from './protocol';
+import type { OnTheWire, SeriesDeclaration, SeriesWorld, World } from './protocol';
 import type { NodeId, VirtualMs } from './types';
 
 /** spec/protocols.md §1.1: `sampleMs`, the series sampling period [100]. */
@@ -64,6 +64,8 @@ export class SeriesSampler {
     private readonly world: () => World,
     /** Each node's local clock reading now (§1.4: `world.localNow(id)`). */
     private readonly localNow: (id: NodeId) => VirtualMs = () => this.world().nowMs,
+    /** The messages on the wire now (`world.inFlight()`). */
+    private readonly inFlight: () => readonly OnTheWire[] = () => [],
   ) {}
 
   /** Bumped whenever known samples are forgotten: a reader keyed by (revision, count) never shows stale ones. */
@@ -133,7 +135,7 @@ export class SeriesSampler {
   private take(): void {
     const index = this.times.length;
     const base = this.world();
-    const world: SeriesWorld = { ...base, localNow: this.localNow };
+    const world: SeriesWorld = { ...base, localNow: this.localNow, inFlight: this.inFlight };
     this.times.push(index * this.sampleMs);
     for (const declaration of this.declarations) {
       const sampled = declaration.sample(world);

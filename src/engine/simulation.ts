@@ -92,7 +92,13 @@ export class Simulation implements HostedRun {
     const declared = spec.protocol.series ?? [];
     this.series =
       declared.length > 0
-        ? new SeriesSampler(declared, spec.sampleMs ?? DEFAULT_SAMPLE_MS, () => this.world(), this.localNow)
+        ? new SeriesSampler(
+            declared,
+            spec.sampleMs ?? DEFAULT_SAMPLE_MS,
+            () => this.world(),
+            this.localNow,
+            () => this.wire.messages(),
+          )
         : null;
   }
 

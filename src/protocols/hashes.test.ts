@@ -51,6 +51,13 @@ const PINNED: Record<string, string> = {
   'multipaxos/steady-state': '9cf4c86d0ee2a4e6',
   'multipaxos/leader-change-noop': 'aaf76a6692a4383f',
   'multipaxos/skip-phase1': '3bfad53110fa6fa4',
+  // Issue 13: Chang and Roberts' ring election's presets, pinned when they first ran.
+  'ring-election/lecture': '5fa7c770608b48d4',
+  'ring-election/best-case': '8685db19453fa477',
+  'ring-election/worst-case': 'b08c1d0d0fdb98d4',
+  'ring-election/random': 'bd860bb5c1a05d23',
+  'ring-election/broken-ring': '1f4952ff5924cae9',
+  'ring-election/forward-smaller': 'ed088aea5353d5fd',
 };
 
 describe('every preset replays to its pinned trace hash', () => {

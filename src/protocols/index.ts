@@ -8,13 +8,14 @@ import { paxosManifest } from './paxos/manifest';
 import { raftManifest } from './raft/manifest';
 import { registerManifest } from './register/manifest';
 import { createRegistry } from './registry';
+import { ringManifest } from './ring-election/manifest';
 
 /**
  * Every protocol netsplit ships, as light descriptors: adding one is its folder and one line here.
  * The first is the default; only what a page opens on is loaded (DESIGN.md, "The manifest").
  */
 // biome-ignore format: one line, as the authoring guide's test reads the worked example's entry there.
-export const manifest: readonly ProtocolDescriptor[] = [raftManifest, twoPcManifest, lockManifest, paxosManifest, bullyManifest, multiPaxosManifest, registerManifest, floodManifest];
+export const manifest: readonly ProtocolDescriptor[] = [raftManifest, twoPcManifest, lockManifest, paxosManifest, bullyManifest, multiPaxosManifest, ringManifest, registerManifest, floodManifest];
 
 const registry = createRegistry(manifest);
 
