@@ -12,6 +12,14 @@ type FileEvent = Record<string, unknown>;
  */
 export const FAULTS_UNTIL_MS = 3000;
 
+/**
+ * Operations per client. A client runs one at a time (§1.5), so a backlog can outlast the faults by up to
+ * MAX_OPS x clientTimeoutMs; the run lasts long enough after that for anti-entropy to converge the replicas
+ * (client operations are no faults, so the settled tail alone would not wait for them).
+ */
+const MAX_OPS = 10;
+const UNTIL_MS = FAULTS_UNTIL_MS + MAX_OPS * 1000 + 5000;
+
 const QUORUMS: readonly (readonly [number, number])[] = [
   [2, 2],
   [2, 2],
@@ -43,7 +51,8 @@ export function quorumFuzzScenario(seed: number, bug: string | null): Record<str
   const events: FileEvent[] = [];
   let seq = 0;
   for (const client of clients) {
-    for (let at = rng.int(0, 100); at < FAULTS_UNTIL_MS - 100; at += rng.int(20, 250)) {
+    let ops = 0;
+    for (let at = rng.int(0, 100); at < FAULTS_UNTIL_MS - 100 && ops < MAX_OPS; at += rng.int(20, 300), ops++) {
       const key = rng.pick(keys);
       const command = rng.chance(0.5) ? `write ${key} ${++seq}` : `read ${key}`;
       events.push({ at, type: 'request', client, command, ...(rng.chance(0.2) ? { node: rng.pick(ids) } : {}) });
@@ -65,6 +74,7 @@ export function quorumFuzzScenario(seed: number, bug: string | null): Record<str
     protocol: 'quorum',
     title: `quorum fuzz run ${seed}`,
     seed,
+    until: UNTIL_MS,
     nodes: servers,
     clients: clients.length,
     config: {
