@@ -22,6 +22,8 @@ const SHIPPED = [
   'register stale-backup-reads',
   'paxos acceptor-forgets-promise-on-restart',
   'paxos proposer-ignores-accepted-value',
+  'quorum ack-before-w',
+  'quorum lww-by-arrival',
   'flood deliver-every-copy',
 ];
 

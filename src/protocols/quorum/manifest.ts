@@ -29,13 +29,13 @@ export const quorumManifest: ProtocolDescriptor = {
     p(
       'r1w1-stale',
       'R=1, W=1: a read misses a write',
-      'With r + w = n the write and the read quorums need not meet: a read after an acknowledged write returns the old value.',
+      'With r + w = n the quorums need not meet: a read after an acknowledged write returns the old value.',
       () => import('./presets/r1w1-stale.json'),
     ),
     p(
       'sloppy-handoff',
       'Sloppy quorum and hinted handoff',
-      'In a partition the write lands on stand-ins with hints, a read on the other side is stale, and the hints go home after the heal.',
+      'A write lands on stand-ins with hints, a read across the partition is stale, hints go home after the heal.',
       () => import('./presets/sloppy-handoff.json'),
     ),
     p(

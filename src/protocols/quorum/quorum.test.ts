@@ -110,7 +110,7 @@ describe('repair (Dynamo §5, §4.7)', () => {
   });
 
   it('anti-entropy alone converges a replica that missed a write', () => {
-    const file = { ...missedWrite({ antiEntropyMs: 500, readRepair: false }), until: 4000 };
+    const file: Record<string, unknown> = { ...missedWrite({ antiEntropyMs: 500, readRepair: false }), until: 4000 };
     (file.events as unknown[]).pop();
     const { summary } = run(file);
     expect(['n1', 'n3', 'n4'].map((n) => held(summary, n))).toEqual([

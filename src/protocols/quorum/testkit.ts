@@ -23,7 +23,7 @@ export function run(file: Record<string, unknown>, untilMs?: number) {
   return runScenario(parsed(file), lookup, untilMs);
 }
 
-export const scenario = (fields: Record<string, unknown>) => ({
+export const scenario = (fields: Record<string, unknown>): Record<string, unknown> => ({
   format: 'netsplit-scenario',
   version: 1,
   protocol: 'quorum',
@@ -43,7 +43,8 @@ export function held(summary: Summary, node: string, key = 'x'): KeyView | undef
 }
 
 export function hintsOf(summary: Summary, node: string) {
-  return (summary.nodes.find((n) => n.id === node)?.state as ServerView).hints;
+  const state = summary.nodes.find((n) => n.id === node)?.state as ServerView | undefined;
+  return state?.hints ?? [];
 }
 
 export const results = (summary: Summary) =>

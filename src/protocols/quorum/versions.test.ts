@@ -28,7 +28,7 @@ describe('version vectors (Dynamo §4.4)', () => {
     fc.assert(
       fc.property(writes, fc.nat(), fc.nat(), fc.nat(), (plan, i, j, k) => {
         const v = versionsOf(plan);
-        const [a, b, c] = [v[i % v.length], v[j % v.length], v[k % v.length]] as VvObject[];
+        const [a, b, c] = [v[i % v.length], v[j % v.length], v[k % v.length]] as [VvObject, VvObject, VvObject];
         expect(isSame(mergeVv(a, b), mergeVv(b, a))).toBe(true);
         expect(mergeVv(mergeVv(a, b), c)).toEqual(mergeVv(a, mergeVv(b, c)));
         expect(mergeVv(a, a)).toEqual(a);
