@@ -56,7 +56,8 @@ export function QuorumPanel() {
   const repairs = story.repairs.slice(-SHOWN).reverse();
 
   return (
-    <section className="quorum-panel" aria-label="Replicas, quorums and repairs">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region takes focus so the arrow keys scroll it.
+    <section className="quorum-panel" aria-label="Replicas, quorums and repairs" tabIndex={0}>
       <p className={overlap && !config.sloppy ? 'quorum-strict' : 'quorum-loose'}>
         n = {config.n}, r = {config.r}, w = {config.w} · {config.sloppy ? 'sloppy quorum' : 'strict quorum'} ·{' '}
         {config.conflicts === 'vv' ? 'vector clocks (siblings kept)' : 'last write wins'}.{' '}

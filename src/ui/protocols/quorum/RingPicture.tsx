@@ -16,7 +16,7 @@ const at = (position: number, radius: number) => {
 
 /**
  * The hash ring (Dynamo §4.2, §4.3): every server's tokens as ticks in its colour, and each key at its hash,
- * with the arc clockwise to the tokens of its first n distinct nodes, its preference list.
+ * from which its preference list, the first n distinct nodes clockwise, is walked (named in the title).
  */
 export function RingPicture({ ring, keys, n }: { ring: HashRing; keys: readonly string[]; n: number }) {
   const colour = (node: string) => HUES[ring.members.indexOf(node) % HUES.length] as string;
