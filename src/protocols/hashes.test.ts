@@ -40,6 +40,11 @@ const PINNED: Record<string, string> = {
   'paxos/dueling-proposers': '596eca9e19e76ff9',
   'paxos/acceptor-crash': '224d9de01ac3d9b7',
   'paxos/forget-promise': 'ca8cc9f787193053',
+  'quorum/lecture': 'c64b3fe10aae6ecf',
+  'quorum/r2w2': 'd3a7ef85caba51ab',
+  'quorum/r1w1-stale': 'fa29fa251adb3322',
+  'quorum/sloppy-handoff': '9295842ca274c203',
+  'quorum/siblings': '9bf5f2b32ca1ecd6',
 };
 
 describe('every preset replays to its pinned trace hash', () => {
