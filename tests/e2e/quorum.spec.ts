@@ -21,9 +21,15 @@ test('the quorum lecture stops after c2 read 1, and its panel shows the replicas
   }
   await expect(x.getByRole('row', { name: /^n1 / })).toContainText('replica 1');
   const quorums = panel.getByRole('list', { name: 'Quorums' });
-  await expect(quorums.getByRole('listitem').filter({ hasText: /^c2 read x via n4: asked n4, n1, n3; answered n4, / })).toHaveCount(1);
-  await expect(quorums.getByRole('listitem').filter({ hasText: /^c1 write x 1 via n1: .*acknowledged at/ })).toHaveCount(1);
-  await expect(panel.getByRole('img', { name: /^The hash ring: 5 nodes with 40 tokens\. x on n1, n3, n4/ })).toBeVisible();
+  await expect(
+    quorums.getByRole('listitem').filter({ hasText: /^c2 read x via n4: asked n4, n1, n3; answered n4, / }),
+  ).toHaveCount(1);
+  await expect(
+    quorums.getByRole('listitem').filter({ hasText: /^c1 write x 1 via n1: .*acknowledged at/ }),
+  ).toHaveCount(1);
+  await expect(
+    panel.getByRole('img', { name: /^The hash ring: 5 nodes with 40 tokens\. x on n1, n3, n4/ }),
+  ).toBeVisible();
 
   // The cards: the protocol's own headline (hints held, tokens), and no Raft words.
   const n1 = page.getByRole('group', { name: 'Node n1' });
