@@ -71,6 +71,23 @@ describe('each layout hint (spec/protocols.md §1.8), and a view’s override of
   ];
   const kindOf = (id: string) => (id.startsWith('c') ? 'client' : id.startsWith('b') ? 'balancer' : 'server');
 
+  it('ring: the servers make the ring and the clients sit in a row below it, linked to the servers they talk to', () => {
+    const shape = clusterShape(
+      { machine, nodeKinds: kinds, nodeKind: kindOf, topology: 'client-to-entry', layout: 'ring' },
+      ['s1', 's2', 's3', 'c1'],
+    );
+    const at = layoutFor(shape);
+    expect(at.c1?.y).toBeGreaterThan(Math.max(...['s1', 's2', 's3'].map((id) => at[id]?.y ?? 0)) + 120);
+    expect(drawnLinks(shape)).toEqual([
+      { a: 's1', b: 's2' },
+      { a: 's1', b: 's3' },
+      { a: 's1', b: 'c1' },
+      { a: 's2', b: 's3' },
+      { a: 's2', b: 'c1' },
+      { a: 's3', b: 'c1' },
+    ]);
+  });
+
   it('circle: servers on a circle, the first at the top, and clients in a centred row below it', () => {
     const shape = clusterShape({ machine, nodeKinds: kinds, nodeKind: kindOf }, ['s1', 's2', 's3', 'c1', 'c2']);
     const at = layoutFor(shape);

@@ -84,8 +84,9 @@ export function layoutFor(shape: ClusterShape, override: Layout | null = null): 
     case 'circle':
       return circleWithClients(shape);
     case 'ring':
-      // The ring's order is the lesson: every node on it, in scenario order (its links join neighbours).
-      return circleLayout(ids);
+      // The ring's order is the lesson: every server on it, in scenario order (its links join neighbours);
+      // clients, which are on no ring, in a row below it as under `circle`.
+      return circleWithClients(shape);
     case 'grid':
       return gridLayout(ids);
     case 'clients-servers': {
@@ -109,12 +110,20 @@ export function layoutFor(shape: ClusterShape, override: Layout | null = null): 
 export function drawnLinks(shape: ClusterShape): readonly { readonly a: NodeId; readonly b: NodeId }[] {
   const linked = new Set(shape.links.map((l: Link) => `${l.from}~${l.to}`));
   const ids = shape.nodes.map((n) => n.id);
-  const n = ids.length;
-  const isRingEdge = (i: number, j: number) => j - i === 1 || (i === 0 && j === n - 1);
+  // The ring joins the servers; a client's links (to the servers it talks to) are drawn as they are.
+  const isClient = new Set(shape.nodes.filter((n) => n.kind === 'client').map((n) => n.id));
+  const onRing = ids.filter((id) => !isClient.has(id));
+  const n = onRing.length;
+  const isRingEdge = (a: NodeId, b: NodeId) => {
+    if (isClient.has(a) || isClient.has(b)) return true;
+    const i = onRing.indexOf(a);
+    const j = onRing.indexOf(b);
+    return j - i === 1 || (i === 0 && j === n - 1);
+  };
   const out: { a: NodeId; b: NodeId }[] = [];
   ids.forEach((a, i) => {
     ids.forEach((b, j) => {
-      if (j <= i || (shape.layout === 'ring' && !isRingEdge(i, j))) return;
+      if (j <= i || (shape.layout === 'ring' && !isRingEdge(a, b))) return;
       if (linked.has(`${a}~${b}`) || linked.has(`${b}~${a}`)) out.push({ a, b });
     });
   });

@@ -26,6 +26,8 @@ const SHIPPED = [
   'multipaxos skip-phase1-on-takeover',
   'multipaxos no-noop-fill',
   'ring-election forward-smaller',
+  'quorum ack-before-w',
+  'quorum lww-by-arrival',
   'flood deliver-every-copy',
 ];
 

@@ -58,6 +58,11 @@ const PINNED: Record<string, string> = {
   'ring-election/random': 'bd860bb5c1a05d23',
   'ring-election/broken-ring': '1f4952ff5924cae9',
   'ring-election/forward-smaller': 'ed088aea5353d5fd',
+  'quorum/lecture': 'c64b3fe10aae6ecf',
+  'quorum/r2w2': 'd3a7ef85caba51ab',
+  'quorum/r1w1-stale': 'fa29fa251adb3322',
+  'quorum/sloppy-handoff': '9295842ca274c203',
+  'quorum/siblings': '9bf5f2b32ca1ecd6',
 };
 
 describe('every preset replays to its pinned trace hash', () => {

@@ -5,6 +5,7 @@ import { floodManifest } from './flood/manifest';
 import { lockManifest } from './lock/manifest';
 import { multiPaxosManifest } from './multipaxos/manifest';
 import { paxosManifest } from './paxos/manifest';
+import { quorumManifest } from './quorum/manifest';
 import { raftManifest } from './raft/manifest';
 import { registerManifest } from './register/manifest';
 import { createRegistry } from './registry';
@@ -15,7 +16,7 @@ import { ringManifest } from './ring-election/manifest';
  * The first is the default; only what a page opens on is loaded (DESIGN.md, "The manifest").
  */
 // biome-ignore format: one line, as the authoring guide's test reads the worked example's entry there.
-export const manifest: readonly ProtocolDescriptor[] = [raftManifest, twoPcManifest, lockManifest, paxosManifest, bullyManifest, multiPaxosManifest, ringManifest, registerManifest, floodManifest];
+export const manifest: readonly ProtocolDescriptor[] = [raftManifest, twoPcManifest, lockManifest, paxosManifest, bullyManifest, multiPaxosManifest, ringManifest, quorumManifest, registerManifest, floodManifest];
 
 const registry = createRegistry(manifest);
 
