@@ -3,6 +3,7 @@ import type { ProtocolDescriptor } from './descriptor';
 import { floodManifest } from './flood/manifest';
 import { lockManifest } from './lock/manifest';
 import { paxosManifest } from './paxos/manifest';
+import { pbManifest } from './primary-backup/manifest';
 import { raftManifest } from './raft/manifest';
 import { registerManifest } from './register/manifest';
 import { createRegistry } from './registry';
@@ -12,7 +13,7 @@ import { createRegistry } from './registry';
  * The first is the default; only what a page opens on is loaded (DESIGN.md, "The manifest").
  */
 // biome-ignore format: one line, as the authoring guide's test reads the worked example's entry there.
-export const manifest: readonly ProtocolDescriptor[] = [raftManifest, twoPcManifest, lockManifest, paxosManifest, registerManifest, floodManifest];
+export const manifest: readonly ProtocolDescriptor[] = [raftManifest, twoPcManifest, lockManifest, paxosManifest, pbManifest, registerManifest, floodManifest];
 
 const registry = createRegistry(manifest);
 
