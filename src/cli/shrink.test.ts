@@ -22,6 +22,7 @@ const SHIPPED = [
   'register stale-backup-reads',
   'paxos acceptor-forgets-promise-on-restart',
   'paxos proposer-ignores-accepted-value',
+  'primary-backup ack-before-replicate',
   'flood deliver-every-copy',
 ];
 

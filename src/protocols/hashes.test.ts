@@ -40,6 +40,11 @@ const PINNED: Record<string, string> = {
   'paxos/dueling-proposers': '596eca9e19e76ff9',
   'paxos/acceptor-crash': '224d9de01ac3d9b7',
   'paxos/forget-promise': 'ca8cc9f787193053',
+  // Issue 14: primary-backup's presets, pinned when they first ran.
+  'primary-backup/lecture': '36469a490ac7647b',
+  'primary-backup/async-loses-acked': '75b574f5cdc5bb6c',
+  'primary-backup/sync-survives': 'd359b6647d92bcbc',
+  'primary-backup/split-brain': 'ed30869c8e6e4c9c',
 };
 
 describe('every preset replays to its pinned trace hash', () => {

@@ -23,19 +23,19 @@ export const pbManifest: ProtocolDescriptor = {
     p(
       'async-loses-acked',
       'Async failover loses acknowledged writes',
-      'As in GitHub’s 2012 incident (DDIA ch. 5): the primary crashes before its backups have its last writes; the promoted backup lacks them.',
+      "Like GitHub's 2012 failover (DDIA ch. 5): the promoted backup lacks writes n1 had acknowledged.",
       () => import('./presets/async-loses-acked.json'),
     ),
     p(
       'sync-survives',
-      'Sync replication keeps them',
-      'The same schedule in sync mode: no write is acknowledged before every backup has it, so failover loses none; writes block while a backup is down.',
+      'Sync replication keeps acknowledged writes',
+      'The same schedule in sync mode: failover loses nothing acknowledged; writes block while a backup is down.',
       () => import('./presets/sync-survives.json'),
     ),
     p(
       'split-brain',
       'Split brain',
-      'A partition cuts the primary off; a backup promotes itself while the old primary still acknowledges writes, which vanish when the partition heals.',
+      "A partition cuts the primary off; a backup promotes itself, and the old primary's writes vanish on heal.",
       () => import('./presets/split-brain.json'),
     ),
   ],
