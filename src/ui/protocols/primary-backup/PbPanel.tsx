@@ -92,7 +92,7 @@ export function PbPanel() {
           </tbody>
         </table>
       </div>
-      <p className="legend">
+      <p className="pb-legend">
         <span className="legend-item">
           <span className="pb-swatch acked" /> acknowledged
         </span>
