@@ -28,6 +28,7 @@ const SHIPPED = [
   'ring-election forward-smaller',
   'quorum ack-before-w',
   'quorum lww-by-arrival',
+  'primary-backup ack-before-replicate',
   'flood deliver-every-copy',
 ];
 

@@ -191,6 +191,11 @@ export interface Protocol<Config = unknown, Context = unknown> {
   readonly series?: readonly SeriesDeclaration<Context>[];
   /** §1.8: measured facts at the end of a run (from trace, history and series). */
   facts?(run: FactsInput): Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /**
+   * Optional: operations of the history the protocol points out, as of the trace so far (issue 14: the
+   * acknowledged writes a failover lost). The History panel marks their bars and lists them under each title.
+   */
+  historyMarks?(run: HistoryMarksInput): readonly HistoryMark[];
   /** §1.8: how long a run must be quiet before eventual invariants are judged [2000]. */
   readonly settleMs?: number;
   /** §1.8: the fault kinds the fuzzer may draw (the protocol's failure model); default the classic ones. */
@@ -241,6 +246,17 @@ export interface FactsInput {
   readonly history: readonly HistoryEntry[];
   readonly series: Readonly<Record<string, readonly (readonly [VirtualMs, number | null])[]>>;
   readonly endMs: VirtualMs;
+}
+
+/** What `historyMarks` reads: the trace and history so far, and the time they reach. */
+export type HistoryMarksInput = Pick<FactsInput, 'trace' | 'history' | 'endMs'>;
+
+/** A group of operations a protocol points out in a history, with a title and one line of words per op. */
+export interface HistoryMark {
+  readonly title: string;
+  readonly ops: readonly number[];
+  /** What is notable about each op, in the order of `ops`. */
+  readonly notes: readonly string[];
 }
 
 /** §1.9: the fault kinds a fuzzer may draw. */

@@ -63,6 +63,11 @@ const PINNED: Record<string, string> = {
   'quorum/r1w1-stale': 'fa29fa251adb3322',
   'quorum/sloppy-handoff': '9295842ca274c203',
   'quorum/siblings': '9bf5f2b32ca1ecd6',
+  // Issue 14: primary-backup's presets, pinned when they first ran.
+  'primary-backup/lecture': '36469a490ac7647b',
+  'primary-backup/async-loses-acked': '75b574f5cdc5bb6c',
+  'primary-backup/sync-survives': 'd359b6647d92bcbc',
+  'primary-backup/split-brain': 'ed30869c8e6e4c9c',
 };
 
 describe('every preset replays to its pinned trace hash', () => {

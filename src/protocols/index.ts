@@ -5,6 +5,7 @@ import { floodManifest } from './flood/manifest';
 import { lockManifest } from './lock/manifest';
 import { multiPaxosManifest } from './multipaxos/manifest';
 import { paxosManifest } from './paxos/manifest';
+import { pbManifest } from './primary-backup/manifest';
 import { quorumManifest } from './quorum/manifest';
 import { raftManifest } from './raft/manifest';
 import { registerManifest } from './register/manifest';
@@ -16,7 +17,7 @@ import { ringManifest } from './ring-election/manifest';
  * The first is the default; only what a page opens on is loaded (DESIGN.md, "The manifest").
  */
 // biome-ignore format: one line, as the authoring guide's test reads the worked example's entry there.
-export const manifest: readonly ProtocolDescriptor[] = [raftManifest, twoPcManifest, lockManifest, paxosManifest, bullyManifest, multiPaxosManifest, ringManifest, quorumManifest, registerManifest, floodManifest];
+export const manifest: readonly ProtocolDescriptor[] = [raftManifest, twoPcManifest, lockManifest, paxosManifest, bullyManifest, multiPaxosManifest, ringManifest, quorumManifest, pbManifest, registerManifest, floodManifest];
 
 const registry = createRegistry(manifest);
 

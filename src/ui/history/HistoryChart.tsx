@@ -18,12 +18,13 @@ export function HistoryChart({ lanes, cursor, unit }: { lanes: Lanes; cursor: nu
   const x = (t: number) => LABEL_PX + ((Math.min(t, lanes.endMs) - lanes.startMs) / span) * (WIDTH - LABEL_PX - 70);
   const height = 20 + LANE_PX * Math.max(1, lanes.clients.length);
   const marked = lanes.bars.filter((b) => b.isMarked).length;
+  const flagged = lanes.bars.filter((b) => b.isFlagged).length;
   return (
     <svg
       className="history-chart"
       viewBox={`0 0 ${WIDTH} ${height}`}
       role="img"
-      aria-label={`${lanes.bars.length} operations of ${lanes.clients.length} clients as bars from invocation to completion${marked > 0 ? `, ${marked} marked as unorderable` : ''}`}
+      aria-label={`${lanes.bars.length} operations of ${lanes.clients.length} clients as bars from invocation to completion${marked > 0 ? `, ${marked} marked as unorderable` : ''}${flagged > 0 ? `, ${flagged} pointed out by the protocol (⚑)` : ''}`}
     >
       {lanes.clients.map((client, i) => (
         <g key={client}>
@@ -45,11 +46,14 @@ export function HistoryChart({ lanes, cursor, unit }: { lanes: Lanes; cursor: nu
         const x1 = Math.max(x0 + 3, x(bar.to));
         const { mark, word } = END_WORDS[bar.end];
         return (
-          <g key={bar.id} className={`history-bar is-${bar.end}${bar.isMarked ? ' is-marked' : ''}`}>
+          <g
+            key={bar.id}
+            className={`history-bar is-${bar.end}${bar.isMarked ? ' is-marked' : ''}${bar.isFlagged ? ' is-flagged' : ''}`}
+          >
             <title>{`op ${bar.id}: ${bar.label}, ${word} (${bar.from}-${bar.end === 'open' || bar.end === 'info' ? '…' : bar.to} ${unit})`}</title>
             <rect x={x0} y={y} width={x1 - x0} height={LANE_PX - 12} rx={3} />
             <text x={x0 + 3} y={y + 13} className="history-bar-label">
-              {`${bar.isMarked ? '! ' : ''}${bar.id} ${bar.label}`}
+              {`${bar.isMarked ? '! ' : ''}${bar.isFlagged ? '⚑ ' : ''}${bar.id} ${bar.label}`}
             </text>
             <text x={x1 + 3} y={y + 13} className="history-bar-end">
               {`${mark} ${word}`}

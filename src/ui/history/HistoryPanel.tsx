@@ -85,7 +85,20 @@ export function HistoryPanel({
   const result = outcome?.consistency[guarantee];
   const violation = outcome?.violations[0];
   const marked = useMemo(() => new Set(result?.verdict === 'violation' ? result.ops : []), [result]);
-  const lanes = useMemo(() => lanesAt(history, cursor, marked), [history, cursor, marked]);
+  // The ops the protocol points out in the run so far (issue 14), whatever the checker says.
+  const pointed = useMemo(
+    () =>
+      opened === null && protocol.historyMarks
+        ? protocol.historyMarks({
+            trace: records.slice(0, traceLength),
+            history: runHistory,
+            endMs: records[traceLength - 1]?.t ?? 0,
+          })
+        : [],
+    [opened, protocol, records, traceLength, runHistory],
+  );
+  const flagged = useMemo(() => new Set(pointed.flatMap((m) => m.ops)), [pointed]);
+  const lanes = useMemo(() => lanesAt(history, cursor, marked, flagged), [history, cursor, marked, flagged]);
   const at = (t: number) => (unit === 'ms' ? `${t} ms` : `line ${t}`);
   const goTo = (t: number) => {
     if (opened === null) store.seek(t);
@@ -137,6 +150,16 @@ export function HistoryPanel({
           </ul>
         </div>
       )}
+      {pointed.map((mark) => (
+        <div className="history-pointed" key={mark.title}>
+          <h3>⚑ {mark.title}</h3>
+          <ul aria-label={mark.title}>
+            {mark.ops.map((id, i) => (
+              <li key={id}>{mark.notes[i] ?? `op ${id}`}</li>
+            ))}
+          </ul>
+        </div>
+      ))}
       {history.length > 0 && (
         <ConsistencyModels
           report={outcome?.consistency ?? null}

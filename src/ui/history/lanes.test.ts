@@ -30,4 +30,14 @@ describe('the History panel lanes', () => {
       [4, 'info', 'write x 3', false],
     ]);
   });
+
+  it('flags the ops a protocol points out, apart from the ones the checker blames', () => {
+    const end = lanesAt(h, 200, new Set([2]), new Set([1]));
+    expect(end.bars.map((b) => [b.id, b.isMarked, b.isFlagged])).toEqual([
+      [1, false, true],
+      [2, true, false],
+      [3, false, false],
+      [4, false, false],
+    ]);
+  });
 });

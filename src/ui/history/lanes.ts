@@ -12,6 +12,8 @@ export interface Bar {
   readonly end: BarEnd;
   readonly label: string;
   readonly isMarked: boolean;
+  /** The protocol points this op out (its `historyMarks`): drawn apart from the checker's marks. */
+  readonly isFlagged: boolean;
 }
 
 export interface Lanes {
@@ -30,7 +32,12 @@ export const MAX_BARS = 400;
  * Jepsen's picture of a history (knossos.linear.report): one lane per client, each op a bar from invocation to
  * completion, as of `cursor`: ops invoked after it are not drawn yet, ops completing after it are open.
  */
-export function lanesAt(history: readonly HistoryEntry[], cursor: number, marked: ReadonlySet<number>): Lanes {
+export function lanesAt(
+  history: readonly HistoryEntry[],
+  cursor: number,
+  marked: ReadonlySet<number>,
+  flagged: ReadonlySet<number> = new Set(),
+): Lanes {
   const clients = [...new Set(history.map((e) => e.client))].sort((a, b) =>
     a.localeCompare(b, 'en', { numeric: true }),
   );
@@ -52,6 +59,7 @@ export function lanesAt(history: readonly HistoryEntry[], cursor: number, marked
       end,
       label: `${e.op}${value}`,
       isMarked: marked.has(e.id),
+      isFlagged: flagged.has(e.id),
     };
   });
   const finite = (n: number) => (Number.isFinite(n) ? n : 0);
