@@ -96,7 +96,10 @@ export class PairStore extends Store implements PairClock {
 
   override stopSeek(): void {
     const side = this.side;
-    if (!side) return super.stopSeek();
+    if (!side) {
+      super.stopSeek();
+      return;
+    }
     this.alone(() => super.stopSeek());
     side.ownStopSeek();
     this.meetAt(Math.min(this.state.now, side.nowMs));
@@ -105,11 +108,17 @@ export class PairStore extends Store implements PairClock {
   /** The next event of either run: the run it belongs to processes it; the other's clock moves there. */
   override stepEvent(): void {
     const side = this.side;
-    if (!side) return super.stepEvent();
+    if (!side) {
+      super.stepEvent();
+      return;
+    }
     const a = this.recording.sim.nextEventAt() ?? Number.POSITIVE_INFINITY;
     const b = side.nextEventAt() ?? Number.POSITIVE_INFINITY;
     const t = Math.min(a, b);
-    if (!Number.isFinite(t)) return super.stepEvent();
+    if (!Number.isFinite(t)) {
+      super.stepEvent();
+      return;
+    }
     if (a === t) this.alone(() => super.stepEvent());
     else this.alone(() => this.walkTo(t));
     if (b === t) side.ownStepEvent();
@@ -119,7 +128,10 @@ export class PairStore extends Store implements PairClock {
   /** Forward to the nearer of the two runs' next visible events. */
   override stepForward(): void {
     const side = this.side;
-    if (!side) return super.stepForward();
+    if (!side) {
+      super.stepForward();
+      return;
+    }
     const [a0, b0] = [this.state.now, side.nowMs];
     this.alone(() => super.stepForward());
     side.ownStepForward();
@@ -135,7 +147,10 @@ export class PairStore extends Store implements PairClock {
   /** Back to the later of the two runs' previous visible events. */
   override stepBack(): void {
     const side = this.side;
-    if (!side) return super.stepBack();
+    if (!side) {
+      super.stepBack();
+      return;
+    }
     const [a0, b0] = [this.state.now, side.nowMs];
     this.alone(() => super.stepBack());
     side.ownStepBack();
