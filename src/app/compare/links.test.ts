@@ -95,3 +95,25 @@ describe('comparison links', () => {
     expect(comparisonStartLink('https://x.org/', linkedRun(store), linkedRun(side))).toContain(`compare=`);
   });
 });
+
+describe('the player and the start link of a comparison', () => {
+  it('keep both presets: the embed address names compare, the start link both runs', async () => {
+    const { embedUrl } = await import('../embed');
+    const { startLink } = await import('../player');
+    const src = embedUrl(`https://x.org/app/?preset=${A}&compare=${B}&speed=3`, { autoplay: true });
+    const params = new URL(src).searchParams;
+    expect([params.get('preset'), params.get('compare'), params.has('embed'), params.has('speed')]).toEqual([
+      A,
+      B,
+      true,
+      false,
+    ]);
+    const store = new PairStore(presetScenario(A), { presetId: A, playing: false });
+    store.compareWith(presetScenario(B), B);
+    expect(startLink(store, 'https://x.org/app/?embed')).toBe(
+      `https://x.org/app/?preset=${encodeURIComponent(A)}&compare=${encodeURIComponent(B)}`,
+    );
+    partnerOf(store)?.act({ type: 'crash', node: 'n3' });
+    expect(new URL(startLink(store, 'https://x.org/app/')).hash).toMatch(/^#s=.+&c=.+&from=.+&cfrom=.+$/);
+  });
+});
