@@ -40,7 +40,7 @@ function SideBody({ label, hasCaption, hasRules }: { label: string; hasCaption: 
   return (
     <section className="compare-side" aria-labelledby={headId}>
       <header className="compare-side-head">
-        <h2 id={headId} className="compare-side-title" title={name.title}>
+        <h2 id={headId} className="compare-side-title" title={`${name.title} (${protocolTitle}, ${name.kindWords})`}>
           <span className="compare-side-label">{label}:</span> {name.title}
         </h2>
         <span className="compare-side-kind">
