@@ -39,6 +39,8 @@ test('the Library opens Raft with and without PreVote side by side; one clock pl
   await expect(a).toBeVisible();
   await expect(b).toBeVisible();
   await expect(page.getByRole('application', { name: 'Cluster canvas' })).toHaveCount(2);
+  // The address names the comparison, so a reload or a copied address opens it again.
+  await expect(page).toHaveURL(/[?&]preset=raft%2Fdisruptive-rejoin&compare=raft%2Fprevote-rejoin/);
 
   // One Play for both: they stop together at the pause point both scenarios share (2.5 s, the heal).
   await page.getByRole('button', { name: 'Play', exact: true }).click();
@@ -70,6 +72,7 @@ test('the Library opens Raft with and without PreVote side by side; one clock pl
   await page.getByRole('button', { name: 'Show run A alone' }).click();
   await expect(page.getByRole('application', { name: 'Cluster canvas' })).toHaveCount(1);
   await expect(page.getByRole('complementary', { name: 'Tools' })).toBeVisible();
+  await expect(page).not.toHaveURL(/compare=/);
 });
 
 test('a bad compare value is named with its reason, and the page opens the one run it can', async ({ page }) => {

@@ -105,6 +105,25 @@ describe('comparing two runs on one clock', () => {
     expect(p.store.endMs()).toBe(Math.max(p.side.endMs(), 4000));
   });
 
+  it('leaves each run as it would be alone: the same trace, event for event', () => {
+    const p = pair();
+    for (let i = 0; i < 1000 && p.store.getState().now < 3500; i++) {
+      p.store.tick(16);
+      if (!p.store.getState().playing) p.store.play();
+    }
+    const now = p.store.getState().now;
+    for (const [id, store] of [
+      [A, p.store],
+      [B, p.side],
+    ] as const) {
+      const alone = new Store(presetScenario(id), { playing: false });
+      // runTo stops at pause points as play does: on again from each.
+      for (let i = 0; i < 10 && alone.getState().now < now; i++) alone.runTo(now);
+      expect(alone.getState().now).toBe(now);
+      expect(store.getState().frame.trace.hash).toBe(alone.getState().frame.trace.hash);
+    }
+  });
+
   it('ends the comparison when another run is opened in its place', () => {
     const p = pair();
     expect(partnerOf(p.store)).toBe(p.side);

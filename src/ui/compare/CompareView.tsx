@@ -11,6 +11,7 @@ import { MessageBar } from '../panels/MessageBar';
 import { Timeline } from '../timeline/Timeline';
 import { PHONE, useMedia } from '../useMedia';
 import { CompareSides } from './CompareSides';
+import { useCompareAddress } from './useCompareAddress';
 
 /**
  * The workbench for two runs (`?preset=…&compare=…`, the Library's "Compare side by side"): one set of
@@ -19,6 +20,7 @@ import { CompareSides } from './CompareSides';
  */
 export function CompareView({ side, problems = [] }: { side: SideStore; problems?: readonly string[] }) {
   const isPhone = useMedia(PHONE);
+  useCompareAddress(side.getState().presetId);
   return (
     <div className="app compare-app">
       <header className="topbar">
