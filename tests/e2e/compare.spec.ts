@@ -93,3 +93,15 @@ test('the embedded player shows a comparison: both canvases, one timeline', asyn
   await expect(open).toHaveAttribute('href', /\?preset=raft%2Fdisruptive-rejoin&compare=raft%2Fprevote-rejoin$/);
   await expectNoSeriousViolations(page, 'the embedded comparison');
 });
+
+test('each side of a comparison of a protocol with a model carries the history checker’s own verdict', async ({
+  page,
+}) => {
+  await page.goto('/?preset=register/two-clients&compare=register/stale-read&speed=1');
+  const a = page.getByRole('region', { name: /^Run A: / });
+  const b = page.getByRole('region', { name: /^Run B: / });
+  // Both play to their ends (3 s and 1.5 s); the checker reads each side's operations on its own.
+  await expect(page.getByText(/^The scenario ends here/)).toBeVisible({ timeout: 30_000 });
+  await expect(a.getByText(/^Linearizable: yes, all \d+ operations fit one order\.$/)).toBeVisible({ timeout: 10_000 });
+  await expect(b.getByText(/^Linearizable: no, on key \S+ \(ops [\d, ]+\)\.$/)).toBeVisible({ timeout: 10_000 });
+});

@@ -56,9 +56,10 @@ export function Shell({ initialLayout, problems = [] }: { initialLayout: Layout;
   return (
     <LectureContext.Provider value={api}>
       {layout === 'embed' && <EmbedPlayer problems={problems} />}
-      {layout === 'presenter' && <PresenterView />}
-      {layout === 'workbench' &&
-        (partner ? <CompareView side={partner} problems={problems} /> : <App problems={problems} />)}
+      {/* Two runs side by side are their own view, in the workbench and in presenter mode alike. */}
+      {layout !== 'embed' && partner && <CompareView side={partner} problems={problems} />}
+      {layout === 'presenter' && !partner && <PresenterView />}
+      {layout === 'workbench' && !partner && <App problems={problems} />}
       <KeyboardHelp isOpen={isHelpOpen} onClose={() => setHelpOpen(false)} />
     </LectureContext.Provider>
   );
