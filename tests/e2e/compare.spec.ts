@@ -69,7 +69,7 @@ test('the Library opens Raft with and without PreVote side by side; one clock pl
   await expect(b.getByText('Safety: all 6 rules hold so far.')).toBeVisible();
 
   // Back to one run: the workbench of run A, its tools and all.
-  await page.getByRole('button', { name: 'Show run A alone' }).click();
+  await page.getByRole('button', { name: 'Run A alone' }).click();
   await expect(page.getByRole('application', { name: 'Cluster canvas' })).toHaveCount(1);
   await expect(page.getByRole('complementary', { name: 'Tools' })).toBeVisible();
   await expect(page).not.toHaveURL(/compare=/);

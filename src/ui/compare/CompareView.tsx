@@ -18,7 +18,7 @@ import { useCompareAddress } from './useCompareAddress';
 /**
  * The workbench for two runs (`?preset=…&compare=…`, the Library's "Compare side by side"): one set of
  * playback controls and one timeline for both, each run in its own canvas with its own verdicts. The
- * tools of a single run (script, search, the protocol's panel) come back with "Show run A alone".
+ * tools of a single run (script, search, the protocol's panel) come back with "Run A alone".
  */
 export function CompareView({ side, problems = [] }: { side: SideStore; problems?: readonly string[] }) {
   const store = useStoreApi();
@@ -82,10 +82,10 @@ function CompareActions({ side }: { side: SideStore }) {
         Copy link
       </button>
       <button type="button" className="compare-copy" onClick={() => copy('embed')}>
-        Copy embed code
+        Embed code
       </button>
       <button type="button" onClick={() => store instanceof PairStore && store.endCompare()}>
-        Show run A alone
+        Run A alone
       </button>
       {shown && (
         <div className="compare-link" role="status">
