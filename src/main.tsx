@@ -6,11 +6,13 @@ import './ui/styles/sidebar.css';
 import './ui/styles/timeline.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { PairStore } from './app/compare/compare';
+import { hasSharedPartner, partnerSource } from './app/compare/links';
+import { loadPartner, openComparisonLink } from './app/compare/open';
 import { embedOptions } from './app/embed';
 import { layoutFrom, playerStart, startPlayer } from './app/player';
 import { chooseStart, openLinkInTab, startAutosave } from './app/session';
 import { hasSharedScenario } from './app/share';
-import { Store } from './app/store';
 import { installTestHook } from './app/testHook';
 import { StoreContext, useClock } from './app/useStore';
 import { startWholeRun } from './app/wholeRunClient';
@@ -51,8 +53,12 @@ const start = await chooseStart(window.location, storage)
     );
     throw error;
   });
+// `?compare=` or a link's `c=`: a second run beside the first, on one timeline (app/compare/links.ts).
+const isPreset = (id: string) => getPreset(id) !== undefined;
+const second = await loadPartner(partnerSource(window.location, isPreset));
+if (second.partner) await prepareProtocol(second.partner.scenario.protocol).catch(() => {});
 const player = layout === 'embed' ? playerStart(embed, start) : null;
-const store = new Store(start.scenario, {
+const store = new PairStore(start.scenario, {
   presetId: start.presetId,
   speed: start.speed,
   layout: start.layout,
@@ -60,6 +66,7 @@ const store = new Store(start.scenario, {
   frameWork: { maxMs: 12, clock: () => performance.now() },
   playing: player ? player.isPlaying && player.nowMs === 0 : start.playing,
 });
+if (second.partner) store.compareWith(second.partner.scenario, second.partner.presetId);
 if (player) startPlayer(store, player.nowMs, player.isPlaying);
 else if (start.branches) store.restoreBranches(start.branches, start.nowMs);
 else if (start.nowMs > 0) store.seek(start.nowMs);
@@ -73,12 +80,15 @@ window.addEventListener('hashchange', () => {
   const { hash } = window.location;
   if (!hasSharedScenario(hash)) return;
   // Opened or refused (the message says why), the link has been read: forget it, so pasting it again opens it again.
-  void openLinkInTab(store, hash, prepareProtocol).finally(forgetLink);
+  const opening = hasSharedPartner(hash)
+    ? openComparisonLink(store, hash, prepareProtocol)
+    : openLinkInTab(store, hash, prepareProtocol);
+  void opening.finally(forgetLink);
 });
 installTestHook(store, prepareProtocol);
 if (storage) startAutosave(store, storage, window);
 startWholeRun(store);
-const problems = player ? player.problems : start.problems;
+const problems = [...(player ? player.problems : start.problems), ...(second.problem ? [second.problem] : [])];
 
 function Root() {
   useClock(store);

@@ -66,7 +66,9 @@ export function embedUrl(
   if (options.speed !== undefined) params.set('speed', String(options.speed));
   if (options.panels) params.set('panels', options.panels.join(','));
   if (options.startMs) params.set('t', String(options.startMs / 1000));
-  for (const [key, value] of new URL(pageUrl).searchParams) if (key === 'preset') params.set(key, value);
+  // The runs it shows: a preset, and the preset beside it when comparing (`compare`, app/compare/links.ts).
+  for (const [key, value] of new URL(pageUrl).searchParams)
+    if (key === 'preset' || key === 'compare') params.set(key, value);
   url.search = params.toString().replace(/=(&|$)/g, '$1');
   return url.toString();
 }

@@ -1,4 +1,7 @@
 import { toFileText } from '../scenario/encode';
+import { partnerOf } from './compare/compare';
+import { comparisonStartLink } from './compare/links';
+import { linkedRun } from './compare/open';
 import { type EmbedOptions, embedCode, embedUrl } from './embed';
 import { presetScenario } from './scenarios';
 import { shareLink } from './share';
@@ -50,9 +53,13 @@ export function startPlayer(store: Store, nowMs: number, isPlaying: boolean): vo
 
 /**
  * A link that opens this run from its start in the full app: `?preset=` while the run is a shipped
- * preset as it ships, else the scenario itself in the fragment (the user's actions included).
+ * preset as it ships, else the scenario itself in the fragment (the user's actions included); a
+ * comparison links both of its runs.
  */
 export function startLink(store: Store, pageUrl: string): string {
+  // Two runs side by side: both, as `?preset=&compare=` or as two files (app/compare/links.ts).
+  const side = partnerOf(store);
+  if (side) return comparisonStartLink(pageUrl, linkedRun(store), linkedRun(side));
   const url = new URL(pageUrl);
   url.search = '';
   url.hash = '';

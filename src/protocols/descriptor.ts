@@ -16,6 +16,11 @@ export interface PresetEntry {
    * (Redlock under a clock jump). Every other preset breaks an invariant only when it sets a bug.
    */
   readonly breaksWithoutBug?: string;
+  /**
+   * Another preset's id (any protocol's) this one is best seen beside: the Library offers "Compare side by
+   * side", which opens both on one timeline, as `?preset=<this>&compare=<that>` does.
+   */
+  readonly compare?: string;
 }
 
 /**

@@ -35,6 +35,16 @@ describe('the manifest', () => {
   });
 });
 
+describe('comparisons the Library offers', () => {
+  it.each(presets.filter((p) => p.compare !== undefined).map((p) => [p.id, p.compare] as const))(
+    '%s names a shipped preset to compare with, not itself',
+    (id, partner) => {
+      expect(presets.map((p) => p.id)).toContain(partner);
+      expect(partner).not.toBe(id);
+    },
+  );
+});
+
 describe.each(presets.map((p) => [p.id, p] as const))('preset %s', (id, preset) => {
   it('parses, with a title and a description, and the Library says in one line what it shows', () => {
     const file = getPresetFile(id);

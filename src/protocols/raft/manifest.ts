@@ -65,12 +65,16 @@ export const raftManifest: ProtocolDescriptor = {
       'Figure 8 with commit-old-term: an entry counted as committed is overwritten, and safety breaks.',
       () => import('./presets/figure-8-bug.json'),
     ),
-    p(
-      'disruptive-rejoin',
-      'A disruptive server rejoins (no PreVote)',
-      'A cut-off follower raises its term again and again; rejoining, it deposes a healthy leader.',
-      () => import('./presets/disruptive-rejoin.json'),
-    ),
+    {
+      ...p(
+        'disruptive-rejoin',
+        'A disruptive server rejoins (no PreVote)',
+        'A cut-off follower raises its term again and again; rejoining, it deposes a healthy leader.',
+        () => import('./presets/disruptive-rejoin.json'),
+      ),
+      // Thesis §9.6: the same cut-off follower with and without PreVote, on one timeline.
+      compare: 'raft/prevote-rejoin',
+    },
     p(
       'prevote-rejoin',
       'A rejoining server with PreVote',

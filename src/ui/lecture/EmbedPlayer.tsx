@@ -5,6 +5,8 @@ import { nodeIdsOf } from '../../app/selectors';
 import { useStore, useStoreApi } from '../../app/useStore';
 import { ClusterLoading } from '../ClusterLoading';
 import { Canvas } from '../canvas/Canvas';
+import { CompareSides } from '../compare/CompareSides';
+import { usePartner } from '../compare/usePartner';
 import { useProtocolUi } from '../hooks';
 import { SpaceTimeDiagram } from '../lazy';
 import { AlertBanner } from '../panels/AlertBanner';
@@ -22,18 +24,24 @@ import { LectureControls } from './LectureControls';
 export function EmbedPlayer({ problems = [] }: { problems?: readonly string[] }) {
   const { panels, autoplay } = useMemo(() => embedOptions(window.location.search), []);
   const title = useStore((s) => s.scenario.title);
-  const extras = (['invariants', 'logs', 'diagram'] as const).filter((p) => panels.has(p));
+  const partner = usePartner();
+  // Two runs side by side bring their own verdicts and captions: the single run's panels stay out.
+  const extras = partner ? [] : (['invariants', 'logs', 'diagram'] as const).filter((p) => panels.has(p));
   return (
     <div className="player">
       <h1 className="sr-only">{title ? `netsplit: ${title}` : 'netsplit'}</h1>
-      <AlertBanner />
-      {panels.has('caption') && <CaptionBar />}
+      {!partner && <AlertBanner />}
+      {!partner && panels.has('caption') && <CaptionBar />}
       {autoplay && <AutoplayCountdown />}
-      <main className="player-stage" aria-label="Cluster">
-        <div className="canvas-wrap">
-          <Canvas />
-          <ClusterLoading />
-        </div>
+      <main className="player-stage" aria-label={partner ? 'Two runs on one timeline' : 'Cluster'}>
+        {partner ? (
+          <CompareSides side={partner} isPlayer hasCaption={panels.has('caption')} />
+        ) : (
+          <div className="canvas-wrap">
+            <Canvas />
+            <ClusterLoading />
+          </div>
+        )}
         {extras.length > 0 && (
           // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
           <section className="player-panels" aria-label="Panels" tabIndex={0}>

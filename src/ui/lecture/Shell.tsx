@@ -3,6 +3,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Layout } from '../../app/player';
 import { useStoreApi } from '../../app/useStore';
 import { App } from '../App';
+import { CompareView } from '../compare/CompareView';
+import { usePartner } from '../compare/usePartner';
 import { EmbedPlayer, PresenterView } from '../lazy';
 import { handleShortcut } from '../shortcuts';
 import { KeyboardHelp } from './KeyboardHelp';
@@ -18,6 +20,7 @@ export function Shell({ initialLayout, problems = [] }: { initialLayout: Layout;
   const [isPresenting, setPresenting] = useState(initialLayout === 'presenter');
   const [isHelpOpen, setHelpOpen] = useState(false);
   const layout: Layout = initialLayout === 'embed' ? 'embed' : isPresenting ? 'presenter' : 'workbench';
+  const partner = usePartner();
 
   const api: LectureApi = useMemo(
     () => ({
@@ -53,8 +56,10 @@ export function Shell({ initialLayout, problems = [] }: { initialLayout: Layout;
   return (
     <LectureContext.Provider value={api}>
       {layout === 'embed' && <EmbedPlayer problems={problems} />}
-      {layout === 'presenter' && <PresenterView />}
-      {layout === 'workbench' && <App problems={problems} />}
+      {/* Two runs side by side are their own view, in the workbench and in presenter mode alike. */}
+      {layout !== 'embed' && partner && <CompareView side={partner} problems={problems} />}
+      {layout === 'presenter' && !partner && <PresenterView />}
+      {layout === 'workbench' && !partner && <App problems={problems} />}
       <KeyboardHelp isOpen={isHelpOpen} onClose={() => setHelpOpen(false)} />
     </LectureContext.Provider>
   );

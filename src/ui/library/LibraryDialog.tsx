@@ -1,7 +1,8 @@
 import { useRef, useState } from 'react';
 import { presetsOf } from '../../app/scenarios';
 import { useStoreApi } from '../../app/useStore';
-import { libraryProtocols } from '../../protocols';
+import { getPreset, libraryProtocols } from '../../protocols';
+import { openComparison } from '../compare/openComparison';
 import { openPreset } from '../open';
 import { OpenFileButton } from '../panels/OpenFileButton';
 
@@ -19,6 +20,10 @@ export function LibraryButton() {
     close();
     void openPreset(store, id, { playing: false });
   };
+  const compare = (id: string, partner: string) => {
+    close();
+    void openComparison(store, id, partner);
+  };
   return (
     <>
       <button
@@ -34,13 +39,21 @@ export function LibraryButton() {
         Library
       </button>
       <dialog ref={dialog} className="library" aria-labelledby="library-title" onClose={() => setOpen(false)}>
-        {isOpen && <LibraryContent onOpen={open} onClose={close} />}
+        {isOpen && <LibraryContent onOpen={open} onCompare={compare} onClose={close} />}
       </dialog>
     </>
   );
 }
 
-function LibraryContent({ onOpen, onClose }: { onOpen: (id: string) => void; onClose: () => void }) {
+function LibraryContent({
+  onOpen,
+  onCompare,
+  onClose,
+}: {
+  onOpen: (id: string) => void;
+  onCompare: (id: string, partner: string) => void;
+  onClose: () => void;
+}) {
   return (
     <>
       <header className="library-head">
@@ -63,6 +76,7 @@ function LibraryContent({ onOpen, onClose }: { onOpen: (id: string) => void; onC
                     <span className="library-entry-title">{p.title}</span>
                     <span className="library-entry-description">{p.shows}</span>
                   </button>
+                  {p.compare && <CompareEntry id={p.id} partner={p.compare} onCompare={onCompare} />}
                 </li>
               ))}
             </ul>
@@ -70,5 +84,24 @@ function LibraryContent({ onOpen, onClose }: { onOpen: (id: string) => void; onC
         ))}
       </div>
     </>
+  );
+}
+
+/** A preset's "Compare side by side" (its manifest names the partner): both open on one timeline. */
+function CompareEntry({
+  id,
+  partner,
+  onCompare,
+}: {
+  id: string;
+  partner: string;
+  onCompare: (id: string, partner: string) => void;
+}) {
+  const other = getPreset(partner);
+  if (!other) return null;
+  return (
+    <button type="button" className="library-compare" onClick={() => onCompare(id, partner)}>
+      Compare side by side with “{other.title}”
+    </button>
   );
 }
