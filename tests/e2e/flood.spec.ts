@@ -20,5 +20,10 @@ test('the authoring example (flood) opens by name on a ring, delivers, and stays
     'Two-phase commit',
     'Distributed lock',
     'Paxos (single decree)',
+    'Bully election',
+    'Multi-Paxos',
+    'Ring election (Chang and Roberts)',
+    'Quorum replication (Dynamo)',
+    'Primary-backup replication',
   ]);
 });

@@ -61,7 +61,10 @@ test('the library lists every preset by protocol and opens one paused at its sta
   await expect(library.getByRole('heading', { name: 'Raft' })).toBeVisible();
   await expect(library.getByRole('heading', { name: 'Two-phase commit' })).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/library-1280.png' });
-  await library.getByRole('button', { name: /^The coordinator crashes/ }).click();
+  await library
+    .getByRole('region', { name: 'Two-phase commit' })
+    .getByRole('button', { name: /^The coordinator crashes/ })
+    .click();
   await expect(library).toBeHidden();
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
   await expect(page.getByRole('slider', { name: 'Time' })).toHaveAttribute('aria-valuenow', '0');
